@@ -1,0 +1,39 @@
+import { defineConfig } from "@playwright/test";
+
+// Each e2e run builds into its own folder so that parallel runs on one machine do not collide.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = `.e2e-build/${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+    permissions: ["clipboard-read", "clipboard-write"],
+    acceptDownloads: true,
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+  },
+});

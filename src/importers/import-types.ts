@@ -1,0 +1,38 @@
+import type { ConnectorDocument } from "../model/connector-document";
+import type { TextProblem } from "../model/diagnostic";
+import type { ImportReportEntry } from "../model/import-report";
+
+/** A file handed to an importer: its path as dropped (folders kept, `/`-separated) and its bytes. */
+export interface InputFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** What kind of input an import was made from. */
+export type ImportSourceKind = "connector-package" | "swagger" | "postman" | "openapi3";
+
+export interface ImportSuccess {
+  ok: true;
+  document: ConnectorDocument;
+  kind: ImportSourceKind;
+  /** A name for the result (the input file or folder name without extension). */
+  name: string;
+  /** Items not carried over exactly (conversions); empty for a connector package. */
+  report: ImportReportEntry[];
+  /** Things the user should be told (encoding fallback, duplicate keys, ignored files). */
+  notes: TextProblem[];
+}
+
+export interface ImportFailure {
+  ok: false;
+  /** Each problem names the file and, where it applies, the line and column. */
+  problems: TextProblem[];
+}
+
+export type ImportOutcome = ImportSuccess | ImportFailure;
+
+/** Result of a format converter (Postman, OpenAPI 3): a connector and what was not carried over exactly. */
+export interface ConversionResult {
+  document: ConnectorDocument;
+  report: ImportReportEntry[];
+}

@@ -1,0 +1,10 @@
+/** One entry of an import report: something from the input that was not carried over exactly. */
+export interface ImportReportEntry {
+  kind: "approximated" | "dropped" | "kept-as-extension" | "note";
+  /** Where in the input: a Postman item path (`Folder / Request`), a JSON pointer, a file name. */
+  source: string;
+  /** JSON pointer in apiDefinition.swagger.json, when the item landed somewhere. */
+  target?: string;
+  /** Plain language: what happened and what the maker can do. */
+  message: string;
+}

@@ -1,0 +1,239 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { Command } from "../model/command";
+import type { ConnectorDocument } from "../model/connector-document";
+import { connectorTitle } from "../model/connector-document";
+import { createEmptyConnector } from "../model/create-empty-connector";
+import type { ImportReportEntry } from "../model/import-report";
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  pushHistory,
+  redo,
+  undo,
+  type History,
+  type HistoryPolicy,
+} from "../model/history";
+
+/** Where an edit came from. The Swagger editor ignores echoes of its own (`code`) edits. */
+export type EditSource = "form" | "code" | "import" | "shortcut" | "quick-fix" | "restore" | "test";
+
+export const STEP_IDS = ["general", "security", "definition", "code", "test", "review"] as const;
+export type { ImportReportEntry };
+export type StepId = (typeof STEP_IDS)[number];
+
+/** A message shown to the user (an import note, a storage problem, a restored draft). */
+export interface Notice {
+  id: number;
+  tone: "info" | "warning" | "error";
+  message: string;
+}
+
+export interface ConnectorEntry {
+  id: string;
+  name: string;
+  updatedAt: number;
+}
+
+export interface DispatchOptions {
+  source?: EditSource;
+  /** With `policy: "merge"`: edits with the same key within a second are one undo step (typing). */
+  mergeKey?: string;
+  policy?: HistoryPolicy;
+}
+
+export interface WorkspaceState {
+  connectors: ConnectorEntry[];
+  activeId: string | null;
+  /** Undo history per open connector; the active one's `present` is the document. */
+  histories: Record<string, History<ConnectorDocument>>;
+  /** Increases on every change of the active document (edits, undo, redo, switching). */
+  revision: number;
+  lastSource: EditSource | null;
+  importReport: { title: string; entries: ImportReportEntry[] } | null;
+  notices: Notice[];
+  step: StepId;
+  /** Applies a command to the active document. */
+  dispatch(command: Command, options?: DispatchOptions): void;
+  undo(): void;
+  redo(): void;
+  /** Creates a connector, makes it active and returns its id. */
+  addConnector(doc: ConnectorDocument, options?: { source?: EditSource; id?: string }): string;
+  newConnector(): string;
+  openConnector(id: string): void;
+  renameConnector(id: string, name: string): void;
+  removeConnector(id: string): void;
+  setStep(step: StepId): void;
+  setImportReport(report: WorkspaceState["importReport"]): void;
+  notify(tone: Notice["tone"], message: string): void;
+  dismissNotice(id: number): void;
+}
+
+export interface WorkspaceStoreOptions {
+  /** Injected clock (tests control typing merges). */
+  now?: () => number;
+  /** Injected id generator. */
+  newId?: () => string;
+}
+
+let noticeCounter = 0;
+
+/** Builds a workspace store. One per app (or per test); the UI gets it through context. */
+export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): StoreApi<WorkspaceState> {
+  const now = options.now ?? (() => Date.now());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+
+  return createStore<WorkspaceState>()((set, get) => {
+    const updateActive = (
+      next: (history: History<ConnectorDocument>) => History<ConnectorDocument>,
+      source: EditSource | null,
+    ) => {
+      const { activeId, histories, connectors } = get();
+      if (!activeId) return;
+      const current = histories[activeId];
+      if (!current) return;
+      const updated = next(current);
+      if (updated === current) return;
+      const changed = updated.present !== current.present;
+      set({
+        histories: { ...histories, [activeId]: updated },
+        revision: changed ? get().revision + 1 : get().revision,
+        lastSource: source,
+        connectors: changed
+          ? connectors.map((c) =>
+              c.id === activeId ? { ...c, name: connectorTitle(updated.present), updatedAt: now() } : c,
+            )
+          : connectors,
+      });
+    };
+
+    return {
+      connectors: [],
+      activeId: null,
+      histories: {},
+      revision: 0,
+      lastSource: null,
+      importReport: null,
+      notices: [],
+      step: "general",
+
+      dispatch(command, dispatchOptions = {}) {
+        const source = dispatchOptions.source ?? "form";
+        updateActive((history) => {
+          const next = command.apply(history.present);
+          if (next === history.present) return history;
+          const pushOptions: { policy?: HistoryPolicy; mergeKey?: string; now: number } = {
+            policy: dispatchOptions.policy ?? (dispatchOptions.mergeKey ? "merge" : "record"),
+            now: now(),
+          };
+          if (dispatchOptions.mergeKey !== undefined) pushOptions.mergeKey = dispatchOptions.mergeKey;
+          return pushHistory(history, next, pushOptions);
+        }, source);
+      },
+      undo() {
+        updateActive((history) => (canUndo(history) ? undo(history) : history), "shortcut");
+      },
+      redo() {
+        updateActive((history) => (canRedo(history) ? redo(history) : history), "shortcut");
+      },
+      addConnector(doc, addOptions = {}) {
+        const id = addOptions.id ?? newId();
+        const entry: ConnectorEntry = { id, name: connectorTitle(doc), updatedAt: now() };
+        set((state) => ({
+          connectors: [...state.connectors.filter((c) => c.id !== id), entry],
+          histories: { ...state.histories, [id]: createHistory(doc) },
+          activeId: id,
+          revision: state.revision + 1,
+          lastSource: addOptions.source ?? "import",
+        }));
+        return id;
+      },
+      newConnector() {
+        return get().addConnector(createEmptyConnector(), { source: "form" });
+      },
+      openConnector(id) {
+        if (!get().histories[id]) return;
+        set((state) => ({
+          activeId: id,
+          revision: state.revision + 1,
+          lastSource: "restore",
+          importReport: null,
+        }));
+      },
+      renameConnector(id, name) {
+        const { activeId } = get();
+        if (id === activeId) {
+          const command: Command = {
+            name: "general:set:title",
+            label: "Rename connector",
+            apply: (doc) => ({
+              ...doc,
+              definition: { ...doc.definition, info: { ...(doc.definition.info ?? {}), title: name } },
+            }),
+          };
+          get().dispatch(command, { source: "form" });
+          return;
+        }
+        set((state) => {
+          const history = state.histories[id];
+          if (!history) return {};
+          const present = history.present;
+          const renamed: ConnectorDocument = {
+            ...present,
+            definition: { ...present.definition, info: { ...(present.definition.info ?? {}), title: name } },
+          };
+          return {
+            histories: { ...state.histories, [id]: pushHistory(history, renamed, { now: now() }) },
+            connectors: state.connectors.map((c) => (c.id === id ? { ...c, name, updatedAt: now() } : c)),
+          };
+        });
+      },
+      removeConnector(id) {
+        set((state) => {
+          const histories = { ...state.histories };
+          delete histories[id];
+          const connectors = state.connectors.filter((c) => c.id !== id);
+          const activeId =
+            state.activeId === id ? (connectors[connectors.length - 1]?.id ?? null) : state.activeId;
+          return {
+            histories,
+            connectors,
+            activeId,
+            revision: state.activeId === id ? state.revision + 1 : state.revision,
+          };
+        });
+      },
+      setStep(step) {
+        set({ step });
+      },
+      setImportReport(report) {
+        set({ importReport: report });
+      },
+      notify(tone, message) {
+        noticeCounter += 1;
+        const notice: Notice = { id: noticeCounter, tone, message };
+        set((state) => ({ notices: [...state.notices.slice(-4), notice] }));
+      },
+      dismissNotice(id) {
+        set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+      },
+    };
+  });
+}
+
+/** The active connector document, or null when none is open. */
+export function selectDocument(state: WorkspaceState): ConnectorDocument | null {
+  const id = state.activeId;
+  if (!id) return null;
+  return state.histories[id]?.present ?? null;
+}
+
+export function selectCanUndo(state: WorkspaceState): boolean {
+  const history = state.activeId ? state.histories[state.activeId] : undefined;
+  return history ? canUndo(history) : false;
+}
+
+export function selectCanRedo(state: WorkspaceState): boolean {
+  const history = state.activeId ? state.histories[state.activeId] : undefined;
+  return history ? canRedo(history) : false;
+}
