@@ -32,7 +32,11 @@ describe("json pointer", () => {
   });
 
   it("carries the source key order through edits", () => {
-    const responses = { default: { description: "d" }, "200": { description: "ok" }, [KEY_ORDER]: ["default", "200"] };
+    const responses = {
+      default: { description: "d" },
+      "200": { description: "ok" },
+      [KEY_ORDER]: ["default", "200"],
+    };
     const edited = setAtPointer(responses, "/200/description", "OK");
     expect(orderedKeys(edited)).toEqual(["default", "200"]);
     expect(getAtPointer(edited, "/200/description")).toBe("OK");

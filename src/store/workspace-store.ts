@@ -4,6 +4,7 @@ import type { ConnectorDocument } from "../model/connector-document";
 import { connectorTitle } from "../model/connector-document";
 import { createEmptyConnector } from "../model/create-empty-connector";
 import type { ImportReportEntry } from "../model/import-report";
+import type { Diagnostic, DiagnosticFile } from "../model/diagnostic";
 import {
   canRedo,
   canUndo,
@@ -53,6 +54,15 @@ export interface WorkspaceState {
   importReport: { title: string; entries: ImportReportEntry[] } | null;
   notices: Notice[];
   step: StepId;
+  /** The latest validation results and the document revision they were computed for. */
+  diagnostics: Diagnostic[];
+  diagnosticsRevision: number;
+  /**
+   * A request to show a place in the document (a click in the Validation list, the import report…): the
+   * Swagger editor reveals the range and the step that owns the pointer selects the field. `nonce` changes
+   * on every request so that the same place can be asked for twice.
+   */
+  focus: { file: DiagnosticFile; path: string; nonce: number } | null;
   /** Applies a command to the active document. */
   dispatch(command: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -67,6 +77,8 @@ export interface WorkspaceState {
   setImportReport(report: WorkspaceState["importReport"]): void;
   notify(tone: Notice["tone"], message: string): void;
   dismissNotice(id: number): void;
+  setDiagnostics(revision: number, diagnostics: Diagnostic[]): void;
+  requestFocus(file: DiagnosticFile, path: string): void;
 }
 
 export interface WorkspaceStoreOptions {
@@ -116,6 +128,9 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       importReport: null,
       notices: [],
       step: "general",
+      diagnostics: [],
+      diagnosticsRevision: -1,
+      focus: null,
 
       dispatch(command, dispatchOptions = {}) {
         const source = dispatchOptions.source ?? "form";
@@ -216,6 +231,12 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       },
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+      },
+      setDiagnostics(revision, diagnostics) {
+        set({ diagnostics, diagnosticsRevision: revision });
+      },
+      requestFocus(file, path) {
+        set((state) => ({ focus: { file, path, nonce: (state.focus?.nonce ?? 0) + 1 } }));
       },
     };
   });
