@@ -1,5 +1,76 @@
-/** `connector-studio import`. Placeholder until its issue lands. */
-export async function runImport(_args: string[]): Promise<number> {
-  console.error("connector-studio import: not available yet.");
-  return 2;
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { exportPackageFiles } from "../../export/export-package";
+import { importFiles } from "../../importers/import-files";
+import { formatTextProblem } from "../../model/diagnostic";
+import type { ImportReportEntry } from "../../model/import-report";
+import { inputName, parseArgs, readInput } from "../read-inputs";
+
+const USAGE = "usage: connector-studio import <input>... --out <dir> [--report <file.json>]";
+
+interface InputResult {
+  input: string;
+  ok: boolean;
+  output?: string;
+  kind?: string;
+  report: ImportReportEntry[];
+  notes: string[];
+  problems: string[];
+}
+
+/**
+ * `connector-studio import <input>... --out <dir> [--report <file.json>]`: each input (a connector folder, a
+ * `.zip`, a Swagger/OpenAPI/Postman file) is written to `<dir>/<input name>/` as a connector package. One bad
+ * input does not stop the others; exit code 2 when any failed.
+ */
+export async function runImport(args: string[]): Promise<number> {
+  const { positionals, values, errors } = parseArgs(args, { values: ["out", "report"] });
+  const outDir = values.out;
+  if (errors.length > 0 || positionals.length === 0 || !outDir) {
+    console.error([...errors, USAGE].join("\n"));
+    return 2;
+  }
+  const results: InputResult[] = [];
+  const usedNames = new Set<string>();
+  for (const input of positionals) {
+    const result: InputResult = { input, ok: false, report: [], notes: [], problems: [] };
+    results.push(result);
+    try {
+      const outcome = importFiles(await readInput(input));
+      if (!outcome.ok) {
+        result.problems = outcome.problems.map((p) =>
+          formatTextProblem({ ...p, file: path.join(input, p.file) }),
+        );
+        for (const line of result.problems) console.error(line);
+        continue;
+      }
+      let name = inputName(input);
+      for (let n = 2; usedNames.has(name); n++) name = `${inputName(input)}-${n}`;
+      usedNames.add(name);
+      const target = path.join(outDir, name);
+      await mkdir(target, { recursive: true });
+      const exported = exportPackageFiles(outcome.document);
+      for (const file of exported.files) await writeFile(path.join(target, file.path), file.bytes);
+      result.ok = true;
+      result.output = target;
+      result.kind = outcome.kind;
+      result.report = outcome.report;
+      result.notes = [...outcome.notes.map(formatTextProblem), ...exported.notes];
+      const summary =
+        outcome.report.length > 0 ? ` (${outcome.report.length} item(s) in the import report)` : "";
+      console.log(`${input} → ${target}${summary}`);
+      for (const note of result.notes) console.log(`  note: ${note}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result.problems = [`${input}: ${message}`];
+      console.error(result.problems[0]);
+    }
+  }
+  if (values.report) {
+    await mkdir(path.dirname(path.resolve(values.report)), { recursive: true });
+    await writeFile(values.report, JSON.stringify({ inputs: results }, null, 2) + "\n");
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  if (positionals.length > 1) console.log(`${results.length - failed} imported, ${failed} failed`);
+  return failed > 0 ? 2 : 0;
 }

@@ -1,0 +1,103 @@
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { exportPackageFiles } from "../export/export-package";
+import { importFiles } from "./import-files";
+import type { InputFile } from "./import-types";
+
+const definition = {
+  swagger: "2.0",
+  info: { title: "Contoso", description: "Contoso API", version: "1.0" },
+  host: "api.contoso.com",
+  basePath: "/v1",
+  schemes: ["https"],
+  paths: { "/items": { get: { operationId: "ListItems", responses: { "200": { description: "OK" } } } } },
+  securityDefinitions: { "API Key": { type: "apiKey", in: "header", name: "X-Key" } },
+  "x-ms-connector-metadata": [{ propertyName: "Website", propertyValue: "https://contoso.com" }],
+};
+const properties = { properties: { iconBrandColor: "#123456", connectionParameters: {}, "x-unknown": 1 } };
+
+const file = (path: string, content: string | Uint8Array): InputFile => ({
+  path,
+  bytes: typeof content === "string" ? strToU8(content) : content,
+});
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+describe("importFiles", () => {
+  it("reads a connector package dropped as files, matching the definition name case-insensitively", () => {
+    const outcome = importFiles([
+      file("MyConnector/APIDEFINITION.Swagger.JSON", json(definition)),
+      file("MyConnector/apiProperties.json", json(properties)),
+      file("MyConnector/icon.png", PNG),
+      file("MyConnector/script.csx", "public class Script : ScriptBase {}"),
+      file("MyConnector/settings.json", json({ connectorId: "abc", environment: "env" })),
+    ]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.kind).toBe("connector-package");
+    expect(outcome.name).toBe("MyConnector");
+    expect(outcome.document.definition).toEqual(definition);
+    expect(outcome.document.properties).toEqual(properties);
+    expect(outcome.document.icon?.bytes).toEqual(PNG);
+    expect(outcome.document.script).toContain("ScriptBase");
+    expect(outcome.document.settings).toEqual({ connectorId: "abc", environment: "env" });
+  });
+
+  it("reads a zip of a package and round-trips it to the same JSON", () => {
+    const zip = zipSync({
+      "apiDefinition.swagger.json": strToU8(json(definition)),
+      "apiProperties.json": strToU8(json(properties)),
+    });
+    const outcome = importFiles([file("Contoso.zip", zip)]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const exported = exportPackageFiles(outcome.document);
+    const byName = Object.fromEntries(exported.files.map((f) => [f.path, new TextDecoder().decode(f.bytes)]));
+    expect(byName["apiDefinition.swagger.json"]).toBe(JSON.stringify(definition, null, 4));
+    expect(byName["apiProperties.json"]).toBe(JSON.stringify(properties, null, 4));
+    expect(JSON.parse(byName["settings.json"] ?? "")).toMatchObject({
+      apiDefinition: "apiDefinition.swagger.json",
+      apiProperties: "apiProperties.json",
+    });
+  });
+
+  it("reads a Swagger 2.0 YAML file and creates apiProperties from every security definition", () => {
+    const yaml = [
+      "swagger: '2.0'",
+      "info: {title: Y, version: '1'}",
+      "paths: {}",
+      "securityDefinitions:",
+      "  key: {type: apiKey, in: header, name: X-Key}",
+      "  basic: {type: basic}",
+    ].join("\n");
+    const outcome = importFiles([file("api.yaml", yaml)]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.kind).toBe("swagger");
+    expect(outcome.name).toBe("api");
+    expect(outcome.document.definition.info?.title).toBe("Y");
+    expect(outcome.document.properties.properties).toBeDefined();
+  });
+
+  it("reports broken JSON with the file name and keeps nothing", () => {
+    const outcome = importFiles([
+      file("apiDefinition.swagger.json", '{\n  "swagger": "2.0",\n  "info": {,}\n}'),
+    ]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems[0]?.file).toBe("apiDefinition.swagger.json");
+    expect(outcome.problems[0]?.message).not.toBe("");
+  });
+
+  it("refuses input without an API definition, naming the files", () => {
+    const outcome = importFiles([file("notes.txt", "hello"), file("apiProperties.json", json(properties))]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems[0]?.message).toMatch(/No API definition/);
+  });
+
+  it("refuses a damaged zip", () => {
+    const outcome = importFiles([file("broken.zip", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]))]);
+    expect(outcome.ok).toBe(false);
+  });
+});

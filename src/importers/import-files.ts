@@ -1,0 +1,286 @@
+import { unzipSync } from "fflate";
+import type { ConnectorDocument } from "../model/connector-document";
+import { createEmptyConnector } from "../model/create-empty-connector";
+import type { TextProblem } from "../model/diagnostic";
+import type { ImportReportEntry } from "../model/import-report";
+import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
+import type { SecurityScheme, SwaggerDocument } from "../model/swagger-types";
+import { decodeText } from "../model/text/decode-text";
+import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
+import { parseYamlText } from "../model/text/yaml-text";
+import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
+import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
+import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
+import { deriveConnectionProperties } from "./shared/derive-connection-parameters";
+
+/** What a file of the input turned out to be. */
+type FileRole =
+  | "definition"
+  | "properties"
+  | "icon"
+  | "script"
+  | "settings"
+  | "postman"
+  | "postman-environment"
+  | "openapi3"
+  | "structured"
+  | "ignored";
+
+interface ParsedFile {
+  file: InputFile;
+  role: FileRole;
+  value?: JsonValue;
+  text?: string;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function baseName(path: string): string {
+  const parts = path.split("/");
+  return parts[parts.length - 1] ?? path;
+}
+
+function isZip(file: InputFile): boolean {
+  return file.path.toLowerCase().endsWith(".zip") || ZIP_MAGIC.every((b, i) => file.bytes[i] === b);
+}
+
+/** Expands `.zip` inputs into their files (paths prefixed by nothing: a package zip holds the files at its root). */
+function expandZips(files: readonly InputFile[], problems: TextProblem[]): InputFile[] {
+  const result: InputFile[] = [];
+  for (const file of files) {
+    if (!isZip(file)) {
+      result.push(file);
+      continue;
+    }
+    try {
+      const entries = unzipSync(file.bytes);
+      for (const [path, bytes] of Object.entries(entries)) {
+        if (path.endsWith("/") || path.startsWith("__MACOSX/") || baseName(path).startsWith("._")) continue;
+        result.push({ path, bytes });
+      }
+    } catch (error) {
+      problems.push({
+        file: file.path,
+        message: `This is not a readable zip archive (${errorMessage(error)}).`,
+      });
+    }
+  }
+  return result;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function roleFromName(path: string): FileRole | null {
+  const name = baseName(path).toLowerCase();
+  if (name.endsWith(".swagger.json")) return "definition";
+  if (name === "apiproperties.json") return "properties";
+  if (name === "settings.json") return "settings";
+  if (name.endsWith(".postman_environment.json")) return "postman-environment";
+  if (name.endsWith(".postman_collection.json")) return "postman";
+  if (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg")) return "icon";
+  if (name.endsWith(".csx") || name.endsWith(".cs")) return "script";
+  if (/\.(json|ya?ml)$/.test(name)) return "structured";
+  return null;
+}
+
+function parseStructured(text: string, path: string): ParseOutcome<JsonValue> {
+  const first = text.trimStart()[0];
+  const isYamlName = /\.ya?ml$/i.test(path);
+  if (!isYamlName && (first === "{" || first === "[")) return parseJsonText(text, path);
+  if (isYamlName || first !== undefined) return parseYamlText(text, path);
+  return parseJsonText(text, path);
+}
+
+function sniffRole(value: JsonValue): FileRole {
+  if (!isJsonObject(value)) return "ignored";
+  if (value.swagger === "2.0") return "definition";
+  if (isOpenApi3(value)) return "openapi3";
+  if (isPostmanCollection(value)) return "postman";
+  if (
+    Array.isArray(value.values) &&
+    (typeof value._postman_variable_scope === "string" || typeof value.name === "string")
+  )
+    return "postman-environment";
+  const props = value.properties;
+  if (
+    isJsonObject(props) &&
+    ("connectionParameters" in props || "iconBrandColor" in props || "capabilities" in props)
+  )
+    return "properties";
+  return "structured";
+}
+
+/** The name of an import: the common top folder, else the main file's name without its extensions. */
+function importName(files: readonly InputFile[], main: InputFile | undefined): string {
+  const tops = new Set(files.map((f) => (f.path.includes("/") ? f.path.split("/")[0] : "")));
+  if (tops.size === 1) {
+    const [top] = tops;
+    if (top) return top;
+  }
+  const source = main ? baseName(main.path) : "connector";
+  return (
+    source.replace(/\.(swagger|postman_collection|openapi)?\.?(json|ya?ml|zip)$/i, "").replace(/\.$/, "") ||
+    "connector"
+  );
+}
+
+/**
+ * Imports what a user dropped, picked or pasted: a connector package (its files, a folder or a `.zip`), a Swagger
+ * 2.0 file (JSON or YAML), a Postman collection (with an optional environment) or an OpenAPI 3 document (with the
+ * other files of a multi-file set). Pure and synchronous: the app runs it in a Worker, the CLI in Node.
+ * Broken input never yields a partial connector: the outcome lists each problem with file, line and column.
+ */
+export function importFiles(input: readonly InputFile[]): ImportOutcome {
+  const problems: TextProblem[] = [];
+  const notes: TextProblem[] = [];
+  const files = expandZips(input, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  if (files.length === 0)
+    return { ok: false, problems: [{ file: "(input)", message: "Nothing to import: no files." }] };
+
+  const parsed: ParsedFile[] = [];
+  for (const file of files) {
+    const role = roleFromName(file.path);
+    if (role === null) {
+      notes.push({ file: file.path, message: "Ignored: not part of a connector package." });
+      continue;
+    }
+    if (role === "icon") {
+      parsed.push({ file, role });
+      continue;
+    }
+    const decoded = decodeText(file.bytes, file.path);
+    notes.push(...decoded.notes);
+    if (role === "script") {
+      parsed.push({ file, role, text: decoded.text });
+      continue;
+    }
+    const outcome = parseStructured(decoded.text, file.path);
+    if (!outcome.ok) {
+      problems.push(outcome.problem);
+      continue;
+    }
+    notes.push(...outcome.notes);
+    parsed.push({
+      file,
+      role: role === "structured" ? sniffRole(outcome.value) : role,
+      value: outcome.value,
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const byRole = (role: FileRole) => parsed.filter((p) => p.role === role);
+  const definitions = byRole("definition");
+  const postman = byRole("postman");
+  const openapi = byRole("openapi3");
+  const mains = [...definitions, ...postman, ...openapi];
+  if (mains.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: files.map((f) => f.path).join(", "),
+          message:
+            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection or an OpenAPI 3 document.",
+        },
+      ],
+    };
+  }
+  if (mains.length > 1) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: mains.map((m) => m.file.path).join(", "),
+          message: "Several API definitions were given together; import them one at a time.",
+        },
+      ],
+    };
+  }
+  const main = mains[0] as ParsedFile;
+  for (const extra of byRole("structured")) {
+    if (main.role !== "openapi3")
+      notes.push({ file: extra.file.path, message: "Ignored: not part of a connector package." });
+  }
+
+  let document: ConnectorDocument;
+  let report: ImportReportEntry[] = [];
+  let kind: ImportSourceKind;
+  try {
+    if (main.role === "postman") {
+      const environment = byRole("postman-environment")[0]?.value;
+      const result = convertPostman(main.value as JsonValue, {
+        sourceName: main.file.path,
+        ...(environment !== undefined ? { environment } : {}),
+      });
+      ({ document, report } = result);
+      kind = "postman";
+    } else if (main.role === "openapi3") {
+      const companions: Record<string, JsonValue> = {};
+      for (const p of parsed) {
+        if (p !== main && p.value !== undefined && (p.role === "structured" || p.role === "definition")) {
+          companions[p.file.path] = p.value;
+        }
+      }
+      const result = convertOpenApi3(main.value as JsonValue, { sourceName: main.file.path, companions });
+      ({ document, report } = result);
+      kind = "openapi3";
+    } else {
+      const built = buildFromPackage(main, parsed, notes);
+      document = built.document;
+      kind = built.kind;
+    }
+  } catch (error) {
+    return { ok: false, problems: [{ file: main.file.path, message: errorMessage(error) }] };
+  }
+
+  return { ok: true, document, kind, name: importName(files, main.file), report, notes };
+}
+
+function buildFromPackage(
+  main: ParsedFile,
+  parsed: readonly ParsedFile[],
+  notes: TextProblem[],
+): { document: ConnectorDocument; kind: ImportSourceKind } {
+  if (!isJsonObject(main.value)) throw new Error("The API definition must be a JSON object.");
+  const definition = main.value as SwaggerDocument;
+  const propertiesFile = parsed.find((p) => p.role === "properties");
+  const settingsFile = parsed.find((p) => p.role === "settings");
+  const iconFile = parsed.find((p) => p.role === "icon");
+  const scriptFile = parsed.find((p) => p.role === "script");
+
+  let properties: JsonObject;
+  if (propertiesFile && isJsonObject(propertiesFile.value)) {
+    properties = propertiesFile.value;
+  } else {
+    const defaults = createEmptyConnector().properties.properties as JsonObject;
+    const securityDefinitions = (
+      isJsonObject(definition.securityDefinitions) ? definition.securityDefinitions : {}
+    ) as Record<string, SecurityScheme>;
+    properties = { properties: { ...defaults, ...deriveConnectionProperties(securityDefinitions) } };
+    if (Object.keys(securityDefinitions).length > 0) {
+      notes.push({
+        file: main.file.path,
+        message: `apiProperties.json was not given; connection parameters were created from ${Object.keys(securityDefinitions).length} security definition(s).`,
+      });
+    }
+  }
+  const icon = iconFile
+    ? {
+        bytes: iconFile.file.bytes,
+        mediaType: /\.jpe?g$/i.test(iconFile.file.path) ? "image/jpeg" : "image/png",
+      }
+    : null;
+  return {
+    document: {
+      definition,
+      properties,
+      icon,
+      script: scriptFile?.text ?? null,
+      settings: settingsFile && isJsonObject(settingsFile.value) ? settingsFile.value : null,
+    },
+    kind: propertiesFile ? "connector-package" : "swagger",
+  };
+}
