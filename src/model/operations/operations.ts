@@ -1,0 +1,415 @@
+import type { Command } from "../command";
+import type { ConnectorDocument } from "../connector-document";
+import { getAtPointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
+import { isJsonObject, KEY_ORDER, orderedKeys, type JsonObject, type JsonValue } from "../json-value";
+import {
+  HTTP_METHODS,
+  listOperations,
+  type HttpMethod,
+  type Operation,
+  type PathItem,
+  type SwaggerDocument,
+} from "../swagger-types";
+
+/** Where an operation sits: its path template and HTTP method. */
+export interface OperationLocation {
+  path: string;
+  method: HttpMethod;
+}
+
+/** One row of the Actions / Triggers lists. */
+export interface OperationSummary extends OperationLocation {
+  /** Stable key for lists: `METHOD path`. */
+  key: string;
+  pointer: string;
+  operationId: string;
+  summary: string;
+  isTrigger: boolean;
+  deprecated: boolean;
+  visibility: string;
+}
+
+/** JSON pointer of an operation (`/paths/~1items/get`). */
+export function operationPointer(location: OperationLocation): string {
+  return toPointer(["paths", location.path, location.method]);
+}
+
+/** The list key of an operation. */
+export function operationKey(location: OperationLocation): string {
+  return `${location.method.toUpperCase()} ${location.path}`;
+}
+
+/** Reads the operation object at a location, or undefined. */
+export function getOperation(
+  definition: SwaggerDocument,
+  location: OperationLocation,
+): Operation | undefined {
+  const value = getAtPointer(definition, ["paths", location.path, location.method]);
+  return isJsonObject(value) ? (value as Operation) : undefined;
+}
+
+/** Summaries of every operation in document order, for the Actions and Triggers lists. */
+export function summariseOperations(definition: SwaggerDocument): OperationSummary[] {
+  return listOperations(definition).map(({ path, method, operation }) => ({
+    path,
+    method,
+    key: operationKey({ path, method }),
+    pointer: operationPointer({ path, method }),
+    operationId: typeof operation.operationId === "string" ? operation.operationId : "",
+    summary: typeof operation.summary === "string" ? operation.summary : "",
+    isTrigger: operation["x-ms-trigger"] !== undefined,
+    deprecated: operation.deprecated === true,
+    visibility: typeof operation["x-ms-visibility"] === "string" ? operation["x-ms-visibility"] : "none",
+  }));
+}
+
+/** Finds an operation by its operationId. */
+export function findOperationById(
+  definition: SwaggerDocument,
+  operationId: string,
+): OperationLocation | null {
+  for (const { path, method, operation } of listOperations(definition)) {
+    if (operation.operationId === operationId) return { path, method };
+  }
+  return null;
+}
+
+/**
+ * Maps a JSON pointer inside `/paths/...` to the operation that owns it (or null when the pointer points
+ * at a path item's shared part or outside paths).
+ */
+export function operationOfPointer(
+  definition: SwaggerDocument,
+  segments: readonly string[],
+): OperationLocation | null {
+  if (segments[0] !== "paths" || segments.length < 3) return null;
+  const path = segments[1] as string;
+  const method = segments[2] as string;
+  if (!(HTTP_METHODS as readonly string[]).includes(method)) return null;
+  const location = { path, method: method as HttpMethod };
+  return getOperation(definition, location) ? location : null;
+}
+
+/** An operationId not used yet, built from `base` with a number suffix when needed. */
+export function uniqueOperationId(definition: SwaggerDocument, base: string): string {
+  const taken = new Set(listOperations(definition).map((o) => o.operation.operationId));
+  const clean = base.replace(/[^A-Za-z0-9_]/g, "") || "Operation";
+  if (!taken.has(clean)) return clean;
+  for (let i = 2; ; i += 1) if (!taken.has(`${clean}${i}`)) return `${clean}${i}`;
+}
+
+/** A path template not yet holding `method`, built from `base`. */
+export function uniquePath(definition: SwaggerDocument, base: string, method: HttpMethod): string {
+  const taken = (p: string) => isJsonObject(definition.paths?.[p]?.[method]);
+  if (!taken(base)) return base;
+  for (let i = 2; ; i += 1) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** Returns `obj` with `key` renamed to `next` in place (same position), carrying the side tables. */
+export function renameKeyInPlace<T extends JsonObject>(obj: T, key: string, next: string): T {
+  if (key === next || !Object.prototype.hasOwnProperty.call(obj, key)) return obj;
+  const order = orderedKeys(obj).map((k) => (k === key ? next : k));
+  return rebuildInOrder(obj, order, { [next]: obj[key] }, key);
+}
+
+/** Returns `obj` with `key` inserted right after `after` (or last when `after` is missing). */
+export function insertKeyAfter<T extends JsonObject>(
+  obj: T,
+  after: string,
+  key: string,
+  value: JsonValue,
+): T {
+  const keys = orderedKeys(obj).filter((k) => k !== key);
+  const at = keys.indexOf(after);
+  if (at === -1) keys.push(key);
+  else keys.splice(at + 1, 0, key);
+  return rebuildInOrder(obj, keys, { [key]: value });
+}
+
+function rebuildInOrder<T extends JsonObject>(
+  obj: T,
+  order: string[],
+  overrides: Record<string, JsonValue | undefined>,
+  drop?: string,
+): T {
+  // Spread first so that other symbol-keyed side tables (raw numbers) travel along.
+  const copy: JsonObject = { ...obj };
+  for (const k of Object.keys(copy)) delete copy[k];
+  for (const k of order) {
+    if (k === drop) continue;
+    const value = Object.prototype.hasOwnProperty.call(overrides, k) ? overrides[k] : obj[k];
+    Object.defineProperty(copy, k, { value, enumerable: true, writable: true, configurable: true });
+  }
+  // Integer-like keys ("200") would otherwise be enumerated first: record the intended order.
+  Object.defineProperty(copy, KEY_ORDER, {
+    value: order,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy as T;
+}
+
+function updateDefinition(
+  name: string,
+  label: string,
+  fn: (definition: SwaggerDocument, doc: ConnectorDocument) => ConnectorDocument,
+): Command {
+  return { name, label, apply: (doc) => fn(doc.definition, doc) };
+}
+
+/** What a New action / New trigger button creates. */
+export interface NewOperationPlan {
+  location: OperationLocation;
+  operation: Operation;
+}
+
+/** Plans a new blank action or trigger with a unique operationId and path (the UI selects it afterwards). */
+export function planNewOperation(definition: SwaggerDocument, kind: "action" | "trigger"): NewOperationPlan {
+  const operationId = uniqueOperationId(definition, kind === "action" ? "NewAction" : "NewTrigger");
+  const method: HttpMethod = kind === "action" ? "get" : "get";
+  const slug = operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+  const path = uniquePath(definition, `/${slug}`, method);
+  const operation: Operation = {
+    summary: kind === "action" ? "New action" : "When a new item is created",
+    description: "",
+    operationId,
+    parameters: [],
+    responses: { "200": { description: "OK" } },
+  };
+  if (kind === "trigger") operation["x-ms-trigger"] = "single";
+  return { location: { path, method }, operation };
+}
+
+/** Adds an operation at a location (creating the path item; keeps an existing operation there untouched). */
+export function addOperation(
+  location: OperationLocation,
+  operation: Operation,
+  label = "Add operation",
+): Command {
+  return updateDefinition("definition:add:operation", label, (definition, doc) => {
+    if (getOperation(definition, location)) return doc;
+    return {
+      ...doc,
+      definition: setAtPointer(definition, ["paths", location.path, location.method], operation),
+    };
+  });
+}
+
+/** Removes an operation; an emptied path item (no verbs left) goes too. */
+export function deleteOperation(location: OperationLocation): Command {
+  return updateDefinition("definition:remove:operation", "Delete operation", (definition, doc) => {
+    const item = definition.paths?.[location.path];
+    if (!item || !isJsonObject(item[location.method])) return doc;
+    const verbsLeft = Object.keys(item).filter(
+      (k) => k !== location.method && (HTTP_METHODS as readonly string[]).includes(k),
+    );
+    const pointer =
+      verbsLeft.length === 0 ? ["paths", location.path] : ["paths", location.path, location.method];
+    return { ...doc, definition: removeAtPointer(definition, pointer) };
+  });
+}
+
+/** Plans the copy made by Duplicate: `<id>Copy` on `<path>-copy`, same verb. */
+export function planDuplicate(
+  definition: SwaggerDocument,
+  location: OperationLocation,
+): NewOperationPlan | null {
+  const original = getOperation(definition, location);
+  if (!original) return null;
+  const operationId = uniqueOperationId(definition, `${original.operationId ?? "Operation"}Copy`);
+  const path = uniquePath(definition, `${location.path.replace(/\/$/, "")}-copy`, location.method);
+  const copy = structuredCloneJson(original) as Operation;
+  copy.operationId = operationId;
+  if (typeof copy.summary === "string") copy.summary = `${copy.summary} (copy)`;
+  return { location: { path, method: location.method }, operation: copy };
+}
+
+/** Duplicates an operation; the copy's path item is placed right after the original's. */
+export function duplicateOperation(location: OperationLocation, plan: NewOperationPlan): Command {
+  return updateDefinition("definition:duplicate:operation", "Duplicate operation", (definition, doc) => {
+    if (getOperation(definition, plan.location)) return doc;
+    const paths = (definition.paths ?? {}) as JsonObject;
+    const originalItem = paths[location.path];
+    let nextPaths: JsonObject;
+    if (isJsonObject(paths[plan.location.path])) {
+      nextPaths = setAtPointer(paths, [plan.location.path, plan.location.method], plan.operation);
+    } else {
+      // Path-level parameters are part of the operation's contract: the copy gets them too.
+      const item: PathItem = {};
+      if (isJsonObject(originalItem) && Array.isArray(originalItem.parameters)) {
+        item.parameters = structuredCloneJson(originalItem.parameters) as PathItem["parameters"];
+      }
+      item[plan.location.method] = plan.operation;
+      nextPaths = insertKeyAfter(paths, location.path, plan.location.path, item);
+    }
+    return { ...doc, definition: { ...definition, paths: nextPaths as SwaggerDocument["paths"] } };
+  });
+}
+
+/**
+ * Moves an operation to another path and/or verb (the URL of an imported sample, a changed verb). Fails
+ * (returns the document unchanged) when the target is taken.
+ */
+export function moveOperation(from: OperationLocation, to: OperationLocation): Command {
+  return updateDefinition("definition:move:operation", "Change operation URL", (definition, doc) => {
+    if (from.path === to.path && from.method === to.method) return doc;
+    const operation = getOperation(definition, from);
+    if (!operation || getOperation(definition, to)) return doc;
+    let next = doc.definition;
+    const paths = (next.paths ?? {}) as JsonObject;
+    if (isJsonObject(paths[to.path])) {
+      next = setAtPointer(next, ["paths", to.path, to.method], operation);
+    } else {
+      // The new path item takes the old one's place in the list.
+      next = {
+        ...next,
+        paths: insertKeyAfter(paths, from.path, to.path, {
+          [to.method]: operation,
+        }) as SwaggerDocument["paths"],
+      };
+    }
+    next = deleteOperation(from).apply({ ...doc, definition: next }).definition;
+    return { ...doc, definition: next };
+  });
+}
+
+/** Sets (or, with `undefined`/empty string when `removeEmpty`, removes) one field of an operation. */
+export function setOperationField(
+  location: OperationLocation,
+  field: string,
+  value: JsonValue | undefined,
+  label = "Edit operation",
+): Command {
+  return updateDefinition(`definition:set:operation-${field}`, label, (definition, doc) => {
+    const pointer = ["paths", location.path, location.method, field];
+    if (!getOperation(definition, location)) return doc;
+    const current = getAtPointer(definition, pointer);
+    if (value === undefined) {
+      if (current === undefined) return doc;
+      return { ...doc, definition: removeAtPointer(definition, pointer) };
+    }
+    if (current === value) return doc;
+    return { ...doc, definition: setAtPointer(definition, pointer, value) };
+  });
+}
+
+/** Sets a value anywhere in the definition (`undefined` removes it). */
+export function setDefinitionValue(
+  pointer: string | readonly string[],
+  value: JsonValue | undefined,
+  label = "Edit",
+): Command {
+  return updateDefinition("definition:set:value", label, (definition, doc) => {
+    const current = getAtPointer(definition, pointer);
+    if (value === undefined) {
+      if (current === undefined) return doc;
+      return { ...doc, definition: removeAtPointer(definition, pointer) };
+    }
+    if (current === value) return doc;
+    return { ...doc, definition: setAtPointer(definition, pointer, value) };
+  });
+}
+
+const POLICY_OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
+
+/**
+ * Renames an operationId and every reference to it: `x-ms-dynamic-values`/`-schema`/`-list`/`-properties`,
+ * `x-ms-notification`, `x-ms-capabilities`, `x-ms-openai-data`, `x-ms-operation-context` and any other
+ * `operationId` inside an `x-ms-*` extension; policies' operation lists and `scriptOperations` in
+ * apiProperties. No-op when `next` is empty or already used by another operation.
+ */
+export function renameOperationId(previous: string, next: string): Command {
+  return {
+    name: "definition:rename:operation-id",
+    label: "Rename operation ID",
+    apply: (doc) => {
+      if (previous === next || next.trim() === "") return doc;
+      const location = findOperationById(doc.definition, previous);
+      if (!location || findOperationById(doc.definition, next)) return doc;
+      let definition = setAtPointer(
+        doc.definition,
+        ["paths", location.path, location.method, "operationId"],
+        next,
+      );
+      definition = replaceOperationIdRefs(definition, previous, next, false) as SwaggerDocument;
+      return { ...doc, definition, properties: renameInProperties(doc.properties, previous, next) };
+    },
+  };
+}
+
+/** Walks a JSON tree and replaces `operationId: previous` inside `x-ms-*` extensions. Shares untouched branches. */
+function replaceOperationIdRefs(
+  node: JsonValue | undefined,
+  previous: string,
+  next: string,
+  inExtension: boolean,
+): JsonValue | undefined {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const copy = node.map((item) => {
+      const replaced = replaceOperationIdRefs(item, previous, next, inExtension) as JsonValue;
+      if (replaced !== item) changed = true;
+      return replaced;
+    });
+    return changed ? copy : node;
+  }
+  if (!isJsonObject(node)) return node;
+  let copy: JsonObject | null = null;
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    let replaced: JsonValue | undefined = value;
+    if (inExtension && key === "operationId" && value === previous) replaced = next;
+    else if (typeof value === "object" && value !== null) {
+      replaced = replaceOperationIdRefs(value, previous, next, inExtension || key.startsWith("x-ms-"));
+    }
+    if (replaced !== value) {
+      copy ??= { ...node };
+      copy[key] = replaced;
+    }
+  }
+  return copy ?? node;
+}
+
+function renameInProperties(properties: JsonObject, previous: string, next: string): JsonObject {
+  const inner = properties.properties;
+  if (!isJsonObject(inner)) return properties;
+  let updated: JsonObject = inner;
+  const scripts = inner.scriptOperations;
+  if (Array.isArray(scripts) && scripts.includes(previous)) {
+    updated = { ...updated, scriptOperations: scripts.map((s) => (s === previous ? next : s)) };
+  }
+  const policies = inner.policyTemplateInstances;
+  if (Array.isArray(policies)) {
+    let changed = false;
+    const mapped = policies.map((policy) => {
+      if (!isJsonObject(policy) || !isJsonObject(policy.parameters)) return policy;
+      const ops = policy.parameters[POLICY_OPERATIONS_KEY];
+      let replaced: JsonValue | undefined = ops;
+      if (Array.isArray(ops) && ops.includes(previous))
+        replaced = ops.map((o) => (o === previous ? next : o));
+      else if (ops === previous) replaced = next;
+      if (replaced === ops) return policy;
+      changed = true;
+      return { ...policy, parameters: { ...policy.parameters, [POLICY_OPERATIONS_KEY]: replaced } };
+    });
+    if (changed) updated = { ...updated, policyTemplateInstances: mapped };
+  }
+  return updated === inner ? properties : { ...properties, properties: updated };
+}
+
+/** Deep copy of a JSON value that keeps the key-order side table (structuredClone drops symbols). */
+export function structuredCloneJson(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(structuredCloneJson);
+  if (!isJsonObject(value)) return value;
+  const copy: JsonObject = { ...value };
+  for (const key of Object.keys(copy)) copy[key] = structuredCloneJson(copy[key] as JsonValue);
+  return copy;
+}
+
+/** The operationIds used in the definition, for pickers (dynamic values, policies). */
+export function operationIds(definition: SwaggerDocument): string[] {
+  return listOperations(definition)
+    .map((o) => o.operation.operationId)
+    .filter((id): id is string => typeof id === "string" && id !== "");
+}

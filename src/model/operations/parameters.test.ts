@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { createEmptyConnector } from "../create-empty-connector";
+import { getAtPointer, toPointer } from "../json-pointer";
+import type { ConnectorDocument } from "../connector-document";
+import {
+  addSchemaProperty,
+  dropdownKind,
+  importRequestSample,
+  parseRequestSample,
+  patchObject,
+  readDynamicValues,
+  readStaticValues,
+  removeSchemaProperty,
+  renameSchemaProperty,
+  setDropdown,
+  setSchemaPropertyRequired,
+  setSchemaType,
+  titleFromName,
+} from "./parameters";
+import { importResponseSample, parseResponseSample } from "./responses";
+import { addOperation, planNewOperation } from "./operations";
+import type { JsonObject } from "../json-value";
+
+function docWithAction(): { doc: ConnectorDocument; location: { path: string; method: "get" } } {
+  const base = createEmptyConnector("T");
+  base.definition.basePath = "/v1";
+  const plan = planNewOperation(base.definition, "action");
+  return { doc: addOperation(plan.location, plan.operation).apply(base), location: plan.location as never };
+}
+
+const sample = {
+  verb: "POST",
+  url: "https://api.contoso.com/v1/lists/{listId}/items?top=10&filter=open",
+  headers: "Content-Type: application/json\nAuthorization: Bearer x\nX-Tenant: contoso",
+  body: '{"title":"Milk","count":2,"price":1.5,"due":"2024-01-02T03:04:05Z","tags":["a"],"owner":{"userName":"ann"}}',
+};
+
+describe("parseRequestSample", () => {
+  it("strips the base path, keeps {name} segments and splits query pairs", () => {
+    const parsed = parseRequestSample(sample, "/v1");
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    expect(parsed.value.method).toBe("post");
+    expect(parsed.value.path).toBe("/lists/{listId}/items");
+    expect(parsed.value.query).toEqual([
+      { name: "top", value: "10" },
+      { name: "filter", value: "open" },
+    ]);
+  });
+
+  it("gives clear messages for bad input", () => {
+    const parsed = parseRequestSample({ verb: "FETCH", url: "", headers: "no colon", body: "{" });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toHaveLength(4);
+    expect(parsed.errors[0]).toContain("not an HTTP verb");
+  });
+});
+
+describe("importRequestSample", () => {
+  it("infers path, query, header and body parameters; platform headers are skipped", () => {
+    const { doc, location } = docWithAction();
+    const parsed = parseRequestSample(sample, "/v1");
+    if (!parsed.ok) throw new Error("parse");
+    const next = importRequestSample(location, parsed.value).apply(doc);
+    const op = getAtPointer(next.definition, "/paths/~1lists~1{listId}~1items/post") as JsonObject;
+    const params = op.parameters as JsonObject[];
+    expect(params.map((p) => `${p.in}:${p.name}`)).toEqual([
+      "path:listId",
+      "query:top",
+      "query:filter",
+      "header:X-Tenant",
+      "body:body",
+    ]);
+    expect(params[0]).toMatchObject({ required: true, "x-ms-summary": "List ID" });
+    expect(params[1]).toMatchObject({ type: "integer", default: 10 });
+    const schema = params[4]?.schema as JsonObject;
+    expect(getAtPointer(schema, "/properties/count")).toMatchObject({ type: "integer", format: "int32" });
+    expect(getAtPointer(schema, "/properties/price")).toMatchObject({ type: "number", format: "float" });
+    expect(getAtPointer(schema, "/properties/due")).toMatchObject({ type: "string", format: "date-time" });
+    expect(getAtPointer(schema, "/properties/tags/items/type")).toBe("string");
+    expect(getAtPointer(schema, "/properties/owner/properties/userName/x-ms-summary")).toBe("User Name");
+    expect(op.consumes).toEqual(["application/json"]);
+    // The old placeholder path is gone.
+    expect(next.definition.paths?.[location.path]).toBeUndefined();
+  });
+
+  it("re-importing merges instead of wiping the maker's edits", () => {
+    const { doc, location } = docWithAction();
+    const parsed = parseRequestSample(sample, "/v1");
+    if (!parsed.ok) throw new Error("parse");
+    let next = importRequestSample(location, parsed.value).apply(doc);
+    const opPointer = "/paths/~1lists~1{listId}~1items/post";
+    next = patchObject(`${opPointer}/parameters/1`, { "x-ms-summary": "How many", default: 5 }).apply(next);
+    next = patchObject(`${opPointer}/parameters/4/schema/properties/title`, {
+      description: "Name of it",
+    }).apply(next);
+    const again = parseRequestSample({ ...sample, body: '{"title":"Eggs","note":"new field"}' }, "/v1");
+    if (!again.ok) throw new Error("parse");
+    next = importRequestSample({ path: "/lists/{listId}/items", method: "post" }, again.value).apply(next);
+    expect(getAtPointer(next.definition, `${opPointer}/parameters/1`)).toMatchObject({
+      "x-ms-summary": "How many",
+      default: 5,
+    });
+    expect(
+      getAtPointer(next.definition, `${opPointer}/parameters/4/schema/properties/title/description`),
+    ).toBe("Name of it");
+    expect(getAtPointer(next.definition, `${opPointer}/parameters/4/schema/properties/note/type`)).toBe(
+      "string",
+    );
+    expect(getAtPointer(next.definition, `${opPointer}/parameters/4/schema/properties/count/type`)).toBe(
+      "integer",
+    );
+  });
+});
+
+describe("responses", () => {
+  it("puts the sample's schema on 200, never on default", () => {
+    const { doc, location } = docWithAction();
+    const parsed = parseResponseSample({
+      headers: "X-Rate: 5\nContent-Type: application/json",
+      body: '{"id":1}',
+    });
+    if (!parsed.ok) throw new Error("parse");
+    const next = importResponseSample(location, parsed).apply(doc);
+    const responses = getAtPointer(
+      next.definition,
+      toPointer(["paths", location.path, "get", "responses"]),
+    ) as JsonObject;
+    expect(responses.default).toBeUndefined();
+    expect(getAtPointer(responses, "/200/schema/properties/id/type")).toBe("integer");
+    expect(getAtPointer(responses, "/200/headers")).toEqual({
+      "X-Rate": { type: "string", description: "X-Rate" },
+    });
+  });
+});
+
+describe("dropdowns", () => {
+  it("switches between static and dynamic and back to none", () => {
+    const { doc, location } = docWithAction();
+    const pointer = toPointer(["paths", location.path, "get", "parameters", "0"]);
+    let next = patchObject(toPointer(["paths", location.path, "get"]), {
+      parameters: [{ name: "kind", in: "query", type: "string" }],
+    }).apply(doc);
+    next = setDropdown(pointer, "static", {
+      values: [
+        { value: "a", displayName: "Alpha" },
+        { value: "b", displayName: "" },
+      ],
+    }).apply(next);
+    const param = getAtPointer(next.definition, pointer) as JsonObject;
+    expect(param.enum).toEqual(["a", "b"]);
+    expect(dropdownKind(param)).toBe("static");
+    expect(readStaticValues(param)).toEqual([
+      { value: "a", displayName: "Alpha" },
+      { value: "b", displayName: "b" },
+    ]);
+    next = setDropdown(pointer, "dynamic", {
+      dynamic: {
+        operationId: "GetKinds",
+        parameters: { scope: { parameter: "kind" } },
+        valuePath: "id",
+        valueTitle: "name",
+        valueCollection: "value",
+      },
+    }).apply(next);
+    const dynamic = getAtPointer(next.definition, pointer) as JsonObject;
+    expect(dynamic.enum).toBeUndefined();
+    expect(readDynamicValues(dynamic).valueTitle).toBe("name");
+    next = setDropdown(pointer, "none").apply(next);
+    expect(getAtPointer(next.definition, pointer)).toEqual({ name: "kind", in: "query", type: "string" });
+  });
+});
+
+describe("schema property tree", () => {
+  it("adds, renames (keeping order and required), retypes and removes properties", () => {
+    const { doc } = docWithAction();
+    const pointer = "/definitions/Item";
+    let next = patchObject("/definitions", {
+      Item: { type: "object", properties: { a: { type: "string" } } },
+    }).apply(doc);
+    next = addSchemaProperty(pointer, "b").apply(next);
+    next = addSchemaProperty(pointer, "c").apply(next);
+    next = setSchemaPropertyRequired(pointer, "b", true).apply(next);
+    next = renameSchemaProperty(pointer, "b", "bee").apply(next);
+    let schema = getAtPointer(next.definition, pointer) as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(["a", "bee", "c"]);
+    expect(schema.required).toEqual(["bee"]);
+    next = setSchemaType(`${pointer}/properties/c`, "array").apply(next);
+    expect(getAtPointer(next.definition, `${pointer}/properties/c/items`)).toEqual({ type: "string" });
+    next = removeSchemaProperty(pointer, "bee").apply(next);
+    schema = getAtPointer(next.definition, pointer) as JsonObject;
+    expect(schema.required).toBeUndefined();
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(["a", "c"]);
+  });
+});
+
+describe("titleFromName", () => {
+  it("makes display names from identifiers", () => {
+    expect(titleFromName("userId")).toBe("User ID");
+    expect(titleFromName("due_date")).toBe("Due Date");
+    expect(titleFromName("$filter")).toBe("Filter");
+  });
+});
