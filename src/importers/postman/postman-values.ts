@@ -1,0 +1,167 @@
+import type { JsonObject, JsonValue } from "../../model/json-value";
+
+/** Loose readers for Postman JSON: every field may be missing or of the wrong type in real exports. */
+
+export function asObject(value: JsonValue | undefined): JsonObject | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
+export function asArray(value: JsonValue | undefined): JsonValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asString(value: JsonValue | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A scalar rendered as text (Postman stores some values as numbers or booleans). */
+export function asText(value: JsonValue | undefined): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/** Postman descriptions are a string or `{ content, type }`. */
+export function descriptionText(value: JsonValue | undefined): string | undefined {
+  const text = typeof value === "string" ? value : asString(asObject(value)?.content);
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** A key/value entry of a Postman list (query, header, urlencoded, formdata, variable). */
+export interface PostmanPair {
+  key: string;
+  value: string | undefined;
+  disabled: boolean;
+  description: string | undefined;
+  /** formdata: "text" or "file". */
+  type: string | undefined;
+  contentType: string | undefined;
+}
+
+/** Reads a Postman key/value list (also the v1 `key: value` header string). */
+export function readPairs(value: JsonValue | undefined): PostmanPair[] {
+  if (typeof value === "string") {
+    const pairs: PostmanPair[] = [];
+    for (const line of value.split(/\r?\n/)) {
+      const colon = line.indexOf(":");
+      if (colon <= 0) continue;
+      let key = line.slice(0, colon).trim();
+      const disabled = key.startsWith("//");
+      if (disabled) key = key.slice(2).trim();
+      pairs.push({
+        key,
+        value: line.slice(colon + 1).trim(),
+        disabled,
+        description: undefined,
+        type: undefined,
+        contentType: undefined,
+      });
+    }
+    return pairs;
+  }
+  const pairs: PostmanPair[] = [];
+  for (const entry of asArray(value)) {
+    const obj = asObject(entry);
+    if (!obj) continue;
+    const key = asText(obj.key) ?? asText(obj.name) ?? asText(obj.id);
+    if (key === undefined) continue;
+    pairs.push({
+      key,
+      value: asText(obj.value),
+      disabled: obj.disabled === true || obj.enabled === false,
+      description: descriptionText(obj.description),
+      type: asString(obj.type),
+      contentType: asString(obj.contentType),
+    });
+  }
+  return pairs;
+}
+
+/** Names whose values are credentials: never copied into the output. */
+const SECRET_NAME =
+  /(pass(word|wd)?|secret|token|api[-_ ]?key|apikey|access[-_ ]?key|auth(?!or)|credential|signature|session|cookie|private|pwd|bearer|jwt|^key$)/i;
+
+export function isSecretName(name: string): boolean {
+  // `authUrl`, `tokenHost`: addresses, not credentials.
+  if (/(url|uri|host|endpoint)$/i.test(name)) return false;
+  return SECRET_NAME.test(name);
+}
+
+/** Values that look like credentials whatever their name: JWTs, long opaque tokens, "Bearer …"/"Basic …". */
+export function isSecretValue(value: string): boolean {
+  if (/^(bearer|basic|token)\s+\S/i.test(value)) return true;
+  if (/^eyJ[\w-]+\.[\w-]+\./.test(value)) return true;
+  return (
+    value.length >= 24 && /^[A-Za-z0-9+/_=.-]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value)
+  );
+}
+
+/** A sample value that may be shown in the output: literal (no variable), not a credential. */
+export function safeSample(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === "" || value.includes("{{")) return undefined;
+  if (isSecretName(name) || isSecretValue(value)) return undefined;
+  return value;
+}
+
+/**
+ * Copies a JSON sample with the values under credential-like keys replaced, so an example body or
+ * response never carries a password or token into the connector.
+ */
+export function redactSample(value: JsonValue, depth = 0): JsonValue {
+  if (depth > 64) return null;
+  if (Array.isArray(value)) return value.map((v) => redactSample(v, depth + 1));
+  if (typeof value === "object" && value !== null) {
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (v === undefined) continue;
+      const redacted =
+        isSecretName(key) && v !== null && typeof v !== "object" && typeof v !== "boolean"
+          ? "<redacted>"
+          : redactSample(v, depth + 1);
+      setOwn(out, key, redacted);
+    }
+    return out;
+  }
+  if (typeof value === "string" && isSecretValue(value)) return "<redacted>";
+  return value;
+}
+
+/** Sets a property even when its name is `__proto__` (input keys must never touch prototypes). */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__") {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    obj[key] = value;
+  }
+}
+
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** `get all users (v2)` → `GetAllUsersV2`; never empty, starts with a letter, at most 80 characters. */
+export function pascalCase(text: string, fallback: string): string {
+  let id = words(text)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+  if (id === "") id = fallback;
+  if (!/^[A-Za-z]/.test(id)) id = `Op${id}`;
+  return id.slice(0, 80);
+}
+
+/** `page_size` → `Page Size`, for `x-ms-summary`. */
+export function titleCase(name: string): string {
+  const parts = words(name);
+  if (parts.length === 0) return name;
+  return parts.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+}
+
+/** Escapes one JSON pointer token. */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
