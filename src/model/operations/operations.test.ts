@@ -144,9 +144,9 @@ describe("create, duplicate, delete, move", () => {
     const next = duplicateOperation({ path: "/items", method: "get" }, plan!).apply(doc);
     expect(Object.keys(next.definition.paths ?? {})).toEqual(["/lists", "/items", "/items-copy"]);
     const copy = next.definition.paths?.["/items-copy"];
-    expect(copy?.get?.operationId).toBe("GetItemsCopy");
+    expect(getAtPointer(copy, "/get/operationId")).toBe("GetItemsCopy");
     expect(copy?.parameters).toEqual([{ name: "shared", in: "query", type: "string" }]);
-    expect(copy?.get?.["x-unknown"]).toEqual({ keep: true });
+    expect(getAtPointer(copy, "/get/x-unknown")).toEqual({ keep: true });
   });
 
   it("deletes an operation, and its path item when no verb is left", () => {
@@ -162,7 +162,7 @@ describe("create, duplicate, delete, move", () => {
       listDoc(),
     );
     expect(Object.keys(doc.definition.paths ?? {})).toEqual(["/all-lists", "/items"]);
-    expect(doc.definition.paths?.["/all-lists"]?.get?.operationId).toBe("GetLists");
+    expect(getAtPointer(doc.definition, "/paths/~1all-lists/get/operationId")).toBe("GetLists");
   });
 });
 
