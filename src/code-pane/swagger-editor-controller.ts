@@ -1,0 +1,600 @@
+import type { StoreApi } from "zustand/vanilla";
+import type { Diagnostic, TextProblem } from "../model/diagnostic";
+import type { JsonValue } from "../model/json-value";
+import { isJsonObject } from "../model/json-value";
+import { replaceDefinition } from "../model/operations/document-edits";
+import type { SwaggerDocument } from "../model/swagger-types";
+import { parseJsonText, stringifyJson } from "../model/text/json-text";
+import { parseYamlText, stringifyYaml } from "../model/text/yaml-text";
+import { selectDocument, type WorkspaceState } from "../store/workspace-store";
+import { jsonEqual } from "./json-equal";
+import { monaco, setupMonaco, SWAGGER_JSON_URI, SWAGGER_YAML_URI } from "./monaco-setup";
+import {
+  findJsonSyntaxError,
+  jsonPointerRanges,
+  offsetToLineColumn,
+  yamlPointerRanges,
+} from "./pointer-range";
+import type { PointerRange } from "./pointer-range";
+import { parseDocument } from "yaml";
+import { minimalEdit } from "./text-diff";
+
+export type SwaggerFormat = "json" | "yaml";
+
+const FILE = "apiDefinition.swagger.json";
+/** Typing is parsed this long after the last keystroke. */
+export const PARSE_DEBOUNCE_MS = 280;
+/** Above this size the editor drops decorations that cost time on every keystroke. */
+const LARGE_TEXT = 300_000;
+const SYNTAX_OWNER = "connector-studio-syntax";
+const DIAGNOSTIC_OWNER = "connector-studio";
+
+/** What the pane shows above the editor. */
+export interface PaneStatus {
+  format: SwaggerFormat;
+  /** The text does not parse: where and why. The document keeps its last valid state. */
+  problem: TextProblem | null;
+  /** The document changed elsewhere while the text here had edits not applied yet. */
+  conflict: boolean;
+  /** A short note (e.g. why the format could not be switched). */
+  note: string | null;
+  hasConnector: boolean;
+}
+
+type Listener = (status: PaneStatus) => void;
+
+interface ScheduledTask {
+  cancel(): void;
+}
+
+/** Runs `fn` after the browser painted (idle time, at most `timeout` later). */
+function afterPaint(fn: () => void, timeout: number): ScheduledTask {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(fn, { timeout });
+    return { cancel: () => cancelIdleCallback(id) };
+  }
+  const id = setTimeout(fn, 16);
+  return { cancel: () => clearTimeout(id) };
+}
+
+function serialise(definition: SwaggerDocument, format: SwaggerFormat): string {
+  return format === "json" ? stringifyJson(definition, 4) : stringifyYaml(definition);
+}
+
+/** Fills in line and column when the parser's message lacks them (the text core is being rewritten). */
+function locateProblem(text: string, format: SwaggerFormat, problem: TextProblem): TextProblem {
+  if (problem.line !== undefined) return problem;
+  if (format === "json") {
+    const found = findJsonSyntaxError(text);
+    if (found) return { ...problem, ...offsetToLineColumn(text, found.offset), message: found.message };
+    return problem;
+  }
+  const error = parseDocument(text).errors[0];
+  const position = error?.linePos?.[0];
+  if (error && position) {
+    return {
+      ...problem,
+      line: position.line,
+      column: position.col,
+      message: error.message.split("\n")[0] ?? "",
+    };
+  }
+  return problem;
+}
+
+/** Formats a parse problem for the message bar: "Line 3, column 9: …". */
+export function describeProblem(problem: TextProblem): string {
+  const where =
+    problem.line !== undefined
+      ? `Line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ""}: `
+      : "";
+  return `${where}${problem.message}`;
+}
+
+/**
+ * Keeps one Monaco editor and the workspace's active definition in step, both ways:
+ * - typing is parsed after a pause; text that parses and differs replaces the definition (one merged undo
+ *   step per burst of typing); text that does not parse gets a marker and a message, and is left alone;
+ * - changes from elsewhere (forms, undo, import) reach the text as one minimal edit, after the browser
+ *   painted, so the cursor, selection and scroll stay and form typing stays fast;
+ * - Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y go to the workspace's single undo history.
+ * It holds no copy of the document: the text is a view, and the store is the truth.
+ */
+export class SwaggerEditorController {
+  private readonly editor: monaco.editor.IStandaloneCodeEditor;
+  private readonly models: Record<SwaggerFormat, monaco.editor.ITextModel>;
+  private readonly viewStates: Partial<Record<SwaggerFormat, monaco.editor.ICodeEditorViewState | null>> = {};
+  private readonly disposables: monaco.IDisposable[] = [];
+  private readonly unsubscribe: () => void;
+  private readonly listeners = new Set<Listener>();
+  /** Text of connectors the user left while their text did not parse, restored on return. */
+  private readonly drafts = new Map<string, { format: SwaggerFormat; text: string }>();
+
+  private format: SwaggerFormat = "json";
+  private connectorId: string | null = null;
+  /** The definition the text shows (or, with a conflict, the one it was last compared with). */
+  private syncedDefinition: SwaggerDocument | null = null;
+  /** The text that corresponds to `syncedDefinition` (as typed, or as serialised). */
+  private syncedText = "";
+  private applyingExternal = false;
+  private parseTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingSync: ScheduledTask | null = null;
+  private pendingMarkers: ScheduledTask | null = null;
+  private lastFocusNonce = -1;
+  private status: PaneStatus = {
+    format: "json",
+    problem: null,
+    conflict: false,
+    note: null,
+    hasConnector: false,
+  };
+
+  constructor(
+    host: HTMLElement,
+    private readonly store: StoreApi<WorkspaceState>,
+  ) {
+    setupMonaco();
+    this.models = {
+      json:
+        monaco.editor.getModel(SWAGGER_JSON_URI) ?? monaco.editor.createModel("", "json", SWAGGER_JSON_URI),
+      yaml:
+        monaco.editor.getModel(SWAGGER_YAML_URI) ?? monaco.editor.createModel("", "yaml", SWAGGER_YAML_URI),
+    };
+    this.models.json.updateOptions({ tabSize: 4, insertSpaces: true });
+    this.models.yaml.updateOptions({ tabSize: 2, insertSpaces: true });
+    this.editor = monaco.editor.create(host, {
+      model: this.models.json,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      stickyScroll: { enabled: false },
+      wordWrap: "off",
+      ariaLabel: "Swagger definition, JSON",
+      quickSuggestions: { other: true, comments: false, strings: true },
+      renderValidationDecorations: "on",
+    });
+
+    const { KeyMod, KeyCode } = monaco;
+    // Monaco's own undo would fork a second history: route the keys to the workspace's.
+    this.editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => this.undo());
+    this.editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => this.redo());
+    this.editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => this.redo());
+
+    this.disposables.push(
+      this.models.json.onDidChangeContent(() => this.onUserEdit("json")),
+      this.models.yaml.onDidChangeContent(() => this.onUserEdit("yaml")),
+      // A change from elsewhere waiting for paint is applied before the key edits the text.
+      this.editor.onKeyDown(() => this.flushSync()),
+      // Clicking a button (Undo, a step, a connector) first commits what was typed here.
+      this.editor.onDidBlurEditorText(() => this.flushParse()),
+    );
+    this.unsubscribe = store.subscribe((state, previous) => this.onStoreChange(state, previous));
+    this.switchConnector(store.getState());
+  }
+
+  /** Current status; `subscribe` for changes. */
+  getStatus(): PaneStatus {
+    return this.status;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The live text of the editor (for tests and the page bridge). */
+  getText(): string {
+    return this.editor.getModel()?.getValue() ?? "";
+  }
+
+  focus(): void {
+    this.editor.focus();
+  }
+
+  dispose(): void {
+    this.parseTimerClear();
+    this.pendingSync?.cancel();
+    this.pendingMarkers?.cancel();
+    this.unsubscribe();
+    for (const d of this.disposables) d.dispose();
+    this.editor.dispose();
+    // Models outlive the editor (they are found again by URI on the next mount); empty them to free memory.
+    this.applyingExternal = true;
+    this.models.json.setValue("");
+    this.models.yaml.setValue("");
+    this.applyingExternal = false;
+    this.listeners.clear();
+  }
+
+  /** Switches between the JSON and YAML views. Refused while the text does not parse. */
+  setFormat(format: SwaggerFormat): void {
+    if (format === this.format) return;
+    this.flushParse();
+    if (this.status.problem) {
+      this.setStatus({
+        note: "Fix the error first: the text does not parse, so it cannot be shown in the other format.",
+      });
+      return;
+    }
+    const doc = selectDocument(this.store.getState());
+    this.viewStates[this.format] = this.editor.saveViewState();
+    const leaving = this.models[this.format];
+    this.format = format;
+    const model = this.models[format];
+    this.replaceAll(model, doc ? serialise(doc.definition, format) : "");
+    this.syncedDefinition = doc?.definition ?? null;
+    this.syncedText = model.getValue();
+    this.editor.setModel(model);
+    const viewState = this.viewStates[format];
+    if (viewState) this.editor.restoreViewState(viewState);
+    this.editor.updateOptions({ ariaLabel: `Swagger definition, ${format === "json" ? "JSON" : "YAML"}` });
+    // The hidden model is emptied: its language worker then has nothing to validate.
+    this.replaceAll(leaving, "");
+    monaco.editor.setModelMarkers(leaving, SYNTAX_OWNER, []);
+    monaco.editor.setModelMarkers(leaving, DIAGNOSTIC_OWNER, []);
+    this.setStatus({ format, conflict: false, note: null });
+    this.applyLargeTextOptions();
+    this.scheduleMarkers();
+  }
+
+  /** Throws away text that does not parse (or conflicts) and shows the document again. */
+  discardText(): void {
+    this.parseTimerClear();
+    const doc = selectDocument(this.store.getState());
+    this.showDocument(doc?.definition ?? null, true);
+    this.setStatus({ problem: null, conflict: false, note: null });
+    monaco.editor.setModelMarkers(this.model(), SYNTAX_OWNER, []);
+  }
+
+  undo(): void {
+    this.flushParse();
+    if (this.status.problem || this.status.conflict) {
+      // The typing that did not parse never reached the history: undoing it means going back to the document.
+      this.discardText();
+      return;
+    }
+    this.store.getState().undo();
+    this.flushSync();
+  }
+
+  redo(): void {
+    this.flushParse();
+    if (this.status.problem || this.status.conflict) return;
+    this.store.getState().redo();
+    this.flushSync();
+  }
+
+  // --- store → text -------------------------------------------------------------------------------------
+
+  private onStoreChange(state: WorkspaceState, previous: WorkspaceState): void {
+    if (state.activeId !== this.connectorId) {
+      this.switchConnector(state);
+      return;
+    }
+    const doc = selectDocument(state);
+    if ((doc?.definition ?? null) !== this.syncedDefinition) this.scheduleSync();
+    if (state.diagnostics !== previous.diagnostics) this.scheduleMarkers();
+    if (state.focus && state.focus.nonce !== this.lastFocusNonce) {
+      this.lastFocusNonce = state.focus.nonce;
+      if (state.focus.file === FILE) this.reveal(state.focus.path);
+    }
+  }
+
+  private switchConnector(state: WorkspaceState): void {
+    this.parseTimerClear();
+    this.pendingSync?.cancel();
+    this.pendingSync = null;
+    if (this.connectorId && this.status.problem) {
+      this.drafts.set(this.connectorId, { format: this.format, text: this.getText() });
+    }
+    this.connectorId = state.activeId;
+    const doc = selectDocument(state);
+    this.setStatus({ problem: null, conflict: false, note: null, hasConnector: doc !== null });
+    this.showDocument(doc?.definition ?? null, true);
+    this.editor.updateOptions({ readOnly: doc === null });
+    const draft = this.connectorId ? this.drafts.get(this.connectorId) : undefined;
+    if (draft && doc) {
+      this.drafts.delete(this.connectorId as string);
+      if (draft.format !== this.format) this.setFormat(draft.format);
+      this.replaceAll(this.model(), draft.text);
+      this.parseNow();
+    }
+    this.lastFocusNonce = state.focus?.nonce ?? -1;
+    this.scheduleMarkers();
+  }
+
+  private scheduleSync(): void {
+    if (this.pendingSync) return;
+    this.pendingSync = afterPaint(() => {
+      this.pendingSync = null;
+      this.syncFromStore();
+    }, 120);
+  }
+
+  private flushSync(): void {
+    if (!this.pendingSync) return;
+    this.pendingSync.cancel();
+    this.pendingSync = null;
+    this.syncFromStore();
+  }
+
+  private syncFromStore(): void {
+    const doc = selectDocument(this.store.getState());
+    const definition = doc?.definition ?? null;
+    if (definition === this.syncedDefinition) return;
+    const model = this.model();
+    if (this.parseTimer !== null || this.status.problem || model.getValue() !== this.syncedText) {
+      // The text has edits that are not in the document: never overwrite what the user typed. It is applied
+      // when it parses (and can be undone like any edit), or thrown away with "Discard my text".
+      this.syncedDefinition = definition;
+      this.setStatus({ conflict: true });
+      return;
+    }
+    this.showDocument(definition, false);
+  }
+
+  /** Shows a definition: one minimal edit (cursor and scroll stay), or a full reset when switching. */
+  private showDocument(definition: SwaggerDocument | null, reset: boolean): void {
+    const model = this.model();
+    const text = definition ? serialise(definition, this.format) : "";
+    if (reset) {
+      this.replaceAll(model, text);
+      this.editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
+      this.editor.setPosition({ lineNumber: 1, column: 1 });
+    } else {
+      const current = model.getValue();
+      const edit = minimalEdit(current, text);
+      if (edit) {
+        const start = model.getPositionAt(edit.start);
+        const end = model.getPositionAt(edit.end);
+        this.applyingExternal = true;
+        try {
+          model.pushEditOperations(
+            null,
+            [
+              {
+                range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+                text: edit.text,
+                forceMoveMarkers: false,
+              },
+            ],
+            () => null,
+          );
+        } finally {
+          this.applyingExternal = false;
+        }
+      }
+    }
+    this.syncedDefinition = definition;
+    this.syncedText = model.getValue();
+    monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
+    this.applyLargeTextOptions();
+    this.scheduleMarkers();
+  }
+
+  private replaceAll(model: monaco.editor.ITextModel, text: string): void {
+    if (model.getValue() === text) return;
+    this.applyingExternal = true;
+    try {
+      model.setValue(text);
+    } finally {
+      this.applyingExternal = false;
+    }
+  }
+
+  // --- text → store -------------------------------------------------------------------------------------
+
+  private onUserEdit(format: SwaggerFormat): void {
+    if (this.applyingExternal || format !== this.format) return;
+    this.parseTimerClear();
+    this.parseTimer = setTimeout(() => {
+      this.parseTimer = null;
+      this.parseNow();
+    }, PARSE_DEBOUNCE_MS);
+  }
+
+  private parseTimerClear(): void {
+    if (this.parseTimer !== null) clearTimeout(this.parseTimer);
+    this.parseTimer = null;
+  }
+
+  /** Parses now when a parse is waiting (before undo, a format switch, a click elsewhere). */
+  flushParse(): void {
+    if (this.parseTimer === null) return;
+    this.parseTimerClear();
+    this.parseNow();
+  }
+
+  private parseNow(): void {
+    const model = this.model();
+    const text = model.getValue();
+    if (text === this.syncedText) {
+      this.clearProblem();
+      if (this.status.conflict) {
+        // The user's edits are gone again (typed, then deleted): show the document as it now is.
+        this.setStatus({ conflict: false });
+        this.showDocument(selectDocument(this.store.getState())?.definition ?? null, false);
+      }
+      return;
+    }
+    const outcome = this.format === "json" ? parseJsonText(text, FILE) : parseYamlText(text, FILE);
+    if (!outcome.ok) {
+      this.showProblem(locateProblem(text, this.format, outcome.problem));
+      return;
+    }
+    if (!isJsonObject(outcome.value)) {
+      this.showProblem({
+        file: FILE,
+        line: 1,
+        column: 1,
+        message: "The definition must be an object ({ … }).",
+      });
+      return;
+    }
+    this.clearProblem();
+    this.showNotes(outcome.notes);
+    const value = outcome.value as SwaggerDocument;
+    const state = this.store.getState();
+    const doc = selectDocument(state);
+    if (!doc) return;
+    this.syncedText = text;
+    if (jsonEqual(value, doc.definition as JsonValue)) {
+      // Only formatting changed: nothing to record, and the text stays as typed.
+      this.syncedDefinition = doc.definition;
+    } else {
+      this.syncedDefinition = value;
+      state.dispatch(replaceDefinition(value), { source: "code", mergeKey: "swagger-editor" });
+    }
+    if (this.status.conflict) this.setStatus({ conflict: false });
+    this.scheduleMarkers();
+  }
+
+  private showProblem(problem: TextProblem): void {
+    const model = this.model();
+    const line = Math.min(Math.max(problem.line ?? 1, 1), model.getLineCount());
+    const column = Math.max(problem.column ?? 1, 1);
+    const word = model.getWordAtPosition({ lineNumber: line, column });
+    monaco.editor.setModelMarkers(model, SYNTAX_OWNER, [
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message: problem.message,
+        source: "Connector Studio",
+        startLineNumber: line,
+        startColumn: word?.startColumn ?? column,
+        endLineNumber: line,
+        endColumn: word?.endColumn ?? column + 1,
+      },
+    ]);
+    this.setStatus({ problem });
+  }
+
+  private clearProblem(): void {
+    if (this.status.problem) {
+      monaco.editor.setModelMarkers(this.model(), SYNTAX_OWNER, []);
+      this.setStatus({ problem: null, note: null });
+    }
+  }
+
+  private showNotes(notes: TextProblem[]): void {
+    const located = notes.filter((n) => n.line !== undefined);
+    monaco.editor.setModelMarkers(
+      this.model(),
+      SYNTAX_OWNER,
+      located.map((n) => ({
+        severity: monaco.MarkerSeverity.Warning,
+        message: n.message,
+        source: "Connector Studio",
+        startLineNumber: n.line ?? 1,
+        startColumn: n.column ?? 1,
+        endLineNumber: n.line ?? 1,
+        endColumn: (n.column ?? 1) + 1,
+      })),
+    );
+  }
+
+  // --- diagnostics and focus ----------------------------------------------------------------------------
+
+  private scheduleMarkers(): void {
+    this.pendingMarkers?.cancel();
+    this.pendingMarkers = afterPaint(() => {
+      this.pendingMarkers = null;
+      this.updateMarkers();
+    }, 1000);
+  }
+
+  private rangesFor(pointers: string[]): Map<string, PointerRange> {
+    const text = this.model().getValue();
+    try {
+      return this.format === "json" ? jsonPointerRanges(text, pointers) : yamlPointerRanges(text, pointers);
+    } catch {
+      return new Map();
+    }
+  }
+
+  private toMonacoRange(range: PointerRange, preferKey: boolean): monaco.Range {
+    const model = this.model();
+    const startOffset = preferKey && range.keyStart !== undefined ? range.keyStart : range.start;
+    let endOffset = preferKey && range.keyEnd !== undefined ? range.keyEnd : range.end;
+    const start = model.getPositionAt(startOffset);
+    let end = model.getPositionAt(endOffset);
+    if (preferKey && end.lineNumber !== start.lineNumber) {
+      // A marker on a whole object would paint hundreds of lines: keep it to the first line.
+      endOffset = model.getOffsetAt({
+        lineNumber: start.lineNumber,
+        column: model.getLineMaxColumn(start.lineNumber),
+      });
+      end = model.getPositionAt(endOffset);
+    }
+    return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+  }
+
+  private updateMarkers(): void {
+    const model = this.model();
+    if (this.status.problem || !this.connectorId) {
+      return;
+    }
+    const diagnostics = this.store.getState().diagnostics.filter((d: Diagnostic) => d.file === FILE);
+    if (diagnostics.length === 0) {
+      monaco.editor.setModelMarkers(model, DIAGNOSTIC_OWNER, []);
+      return;
+    }
+    const ranges = this.rangesFor([...new Set(diagnostics.map((d) => d.path))]);
+    const markers: monaco.editor.IMarkerData[] = [];
+    for (const diagnostic of diagnostics) {
+      const range = ranges.get(diagnostic.path);
+      if (!range) continue;
+      const r = this.toMonacoRange(range, true);
+      markers.push({
+        severity:
+          diagnostic.severity === "error"
+            ? monaco.MarkerSeverity.Error
+            : diagnostic.severity === "warning"
+              ? monaco.MarkerSeverity.Warning
+              : monaco.MarkerSeverity.Info,
+        message: diagnostic.message,
+        code: diagnostic.ruleId,
+        source: "Connector Studio",
+        startLineNumber: r.startLineNumber,
+        startColumn: r.startColumn,
+        endLineNumber: r.endLineNumber,
+        endColumn: r.endColumn,
+      });
+    }
+    monaco.editor.setModelMarkers(model, DIAGNOSTIC_OWNER, markers);
+  }
+
+  /** Reveals and selects the text of a JSON pointer (a click in the Validation list, the import report…). */
+  reveal(pointer: string): void {
+    this.flushSync();
+    const range = this.rangesFor([pointer]).get(pointer);
+    if (!range) return;
+    const start = this.model().getPositionAt(range.keyStart ?? range.start);
+    const end = this.model().getPositionAt(range.end);
+    const selection = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+    this.editor.setSelection(selection);
+    this.editor.revealRangeNearTopIfOutsideViewport(
+      new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column),
+    );
+  }
+
+  // --- helpers ------------------------------------------------------------------------------------------
+
+  private model(): monaco.editor.ITextModel {
+    return this.models[this.format];
+  }
+
+  private applyLargeTextOptions(): void {
+    const large = this.model().getValueLength() > LARGE_TEXT;
+    this.editor.updateOptions({
+      bracketPairColorization: { enabled: !large },
+      occurrencesHighlight: large ? "off" : "singleFile",
+      guides: { bracketPairs: false, indentation: !large },
+    });
+  }
+
+  private setStatus(patch: Partial<PaneStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) listener(this.status);
+  }
+}
