@@ -1,48 +1,174 @@
-import { useMemo } from "react";
-import { createWorkspaceStore, STEP_IDS, type StepId } from "../store/workspace-store";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
+import type { StoreApi } from "zustand/vanilla";
+import type { InputFile } from "../importers/import-types";
+import type { Diagnostic } from "../model/diagnostic";
+import { createWorkspaceStore, selectDocument, type WorkspaceState } from "../store/workspace-store";
 import { WorkspaceStoreProvider, useWorkspace } from "../store/workspace-context";
-import { GeneralStep } from "../features/general/general-step";
-import { SecurityStep } from "../features/security/security-step";
-import { DefinitionStep } from "../features/definition/definition-step";
-import { CodeStep } from "../features/code/code-step";
-import { TestStep } from "../features/try-it/try-it-step";
-import { ReviewStep } from "../features/review/review-step";
+import { AppHeader } from "./app-header";
+import { ConflictBanner } from "./conflict-banner";
+import { ConnectorsNav } from "./connectors-nav";
+import { EmptyWorkspace } from "./empty-workspace";
+import { ExportErrorsDialog } from "./export-errors-dialog";
+import { buildExport, downloadBytes } from "./export-connector";
+import { ImportReportPanel } from "./import-report-panel";
+import { runImport } from "./import/run-import";
+import { SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
+import { NoticesArea } from "./notices-area";
+import { PasteDialog } from "./paste-dialog";
+import type { AutosaveControls } from "./persistence/autosave";
+import { saveStatusStore } from "./persistence/save-status";
+import { ShellActionsContext, type ShellActions } from "./shell-actions";
+import { SplitPane } from "./split-pane";
+import { StepsPanel } from "./steps-panel";
+import { useUndoShortcuts } from "./use-undo-shortcuts";
+import { useWindowDrop } from "./use-window-drop";
+import "./app.css";
 
-const STEP_LABELS: Record<StepId, string> = {
-  general: "General",
-  security: "Security",
-  definition: "Definition",
-  code: "Code",
-  test: "Test",
-  review: "Review",
-};
-
-const STEP_COMPONENTS: Record<StepId, () => React.JSX.Element> = {
-  general: GeneralStep,
-  security: SecurityStep,
-  definition: DefinitionStep,
-  code: CodeStep,
-  test: TestStep,
-  review: ReviewStep,
-};
-
-function Steps() {
-  const step = useWorkspace((s) => s.step);
-  const setStep = useWorkspace((s) => s.setStep);
-  const Current = STEP_COMPONENTS[step];
+function EditorFallback() {
   return (
-    <div>
-      <div role="tablist" aria-label="Steps">
-        {STEP_IDS.map((id) => (
-          <button key={id} role="tab" aria-selected={id === step} onClick={() => setStep(id)}>
-            {STEP_LABELS[id]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
-        <Current />
-      </div>
+    <div className="cs-pane-placeholder" aria-busy="true">
+      <p className="cs-muted">Loading the Swagger editor…</p>
     </div>
+  );
+}
+
+function Workspace() {
+  const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
+  if (!hasDocument) return <EmptyWorkspace />;
+  return (
+    <SplitPane
+      label="Resize the Swagger editor"
+      start={
+        <div className="cs-main-column">
+          <ImportReportPanel />
+          <StepsPanel />
+          <Suspense fallback={null}>
+            <ValidationPanel />
+          </Suspense>
+        </div>
+      }
+      end={
+        <div className="cs-editor-column">
+          <Suspense fallback={<EditorFallback />}>
+            <SwaggerEditorPane />
+          </Suspense>
+        </div>
+      }
+    />
+  );
+}
+
+/** Loads the autosave module after the first paint (it brings idb and zod) and restores the workspace. */
+function useAutosave(store: StoreApi<WorkspaceState>): React.RefObject<AutosaveControls | null> {
+  const controls = useRef<AutosaveControls | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    void import("./persistence/autosave")
+      .then((m) => m.startAutosave(store))
+      .then((started) => {
+        if (stopped) started.stop();
+        else controls.current = started;
+      })
+      .catch((error: unknown) => {
+        saveStatusStore.setState({ state: "off", restored: true });
+        store
+          .getState()
+          .notify("warning", `Autosave is off: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    return () => {
+      stopped = true;
+      controls.current?.stop();
+      controls.current = null;
+    };
+  }, [store]);
+  return controls;
+}
+
+function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [exportErrors, setExportErrors] = useState<Diagnostic[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const restored = useStore(saveStatusStore, (s) => s.restored);
+  const autosave = useAutosave(store);
+  useUndoShortcuts(store);
+
+  const importFiles = useCallback(
+    async (files: InputFile[]) => {
+      setBusy(true);
+      try {
+        await runImport(store, files);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [store],
+  );
+  const dragging = useWindowDrop(importFiles);
+
+  const actions = useMemo<ShellActions>(
+    () => ({
+      importFiles,
+      chooseFiles: () => fileInputRef.current?.click(),
+      openPaste: () => setPasteOpen(true),
+      async exportActive() {
+        const doc = selectDocument(store.getState());
+        if (!doc) return;
+        try {
+          const result = await buildExport(doc);
+          if (!result.ok) {
+            setExportErrors(result.errors);
+            return;
+          }
+          downloadBytes(result.bytes, result.fileName);
+          const warnings = result.warnings.length;
+          store
+            .getState()
+            .notify(
+              warnings > 0 ? "warning" : "info",
+              `Exported ${result.fileName}${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? "" : "s"} (see Validation)` : ""}.`,
+            );
+        } catch (error) {
+          store
+            .getState()
+            .notify("error", `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+      reloadFromStorage: (id) => void autosave.current?.reloadFromStorage(id),
+      takeOver: (id) => void autosave.current?.takeOver(id),
+    }),
+    [importFiles, store, autosave],
+  );
+
+  return (
+    <ShellActionsContext.Provider value={actions}>
+      <div className="cs-app" data-ready={restored ? "true" : "false"} aria-busy={busy || undefined}>
+        <AppHeader fileInputRef={fileInputRef} />
+        <div className="cs-body">
+          <ConnectorsNav />
+          <main className="cs-workspace">
+            <ConflictBanner />
+            <Workspace />
+          </main>
+        </div>
+        <NoticesArea />
+        {busy ? (
+          <div className="cs-busy" aria-hidden="true">
+            Importing…
+          </div>
+        ) : null}
+        {dragging ? (
+          <div className="cs-drop-overlay" aria-hidden="true">
+            <p>Drop to import as a new connector</p>
+          </div>
+        ) : null}
+        {pasteOpen ? <PasteDialog onClose={() => setPasteOpen(false)} /> : null}
+        {exportErrors ? (
+          <ExportErrorsDialog errors={exportErrors} onClose={() => setExportErrors(null)} />
+        ) : null}
+      </div>
+    </ShellActionsContext.Provider>
   );
 }
 
@@ -50,10 +176,7 @@ export function App() {
   const store = useMemo(() => createWorkspaceStore(), []);
   return (
     <WorkspaceStoreProvider store={store}>
-      <main>
-        <h1>Connector Studio</h1>
-        <Steps />
-      </main>
+      <Shell store={store} />
     </WorkspaceStoreProvider>
   );
 }

@@ -28,6 +28,29 @@ export interface Notice {
   id: number;
   tone: "info" | "warning" | "error";
   message: string;
+  /** An optional action offered with the message (e.g. Undo after a delete). */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
+/**
+ * Another tab saved a connector this tab has open: autosave of it is paused until the user chooses to
+ * load the other tab's version or to keep this one (take over).
+ */
+export interface StorageConflict {
+  connectorId: string;
+  name: string;
+}
+
+/** A connector as restored from storage. */
+export interface RestoredConnector {
+  id: string;
+  doc: ConnectorDocument;
+  updatedAt: number;
 }
 
 export interface ConnectorEntry {
@@ -75,10 +98,20 @@ export interface WorkspaceState {
   removeConnector(id: string): void;
   setStep(step: StepId): void;
   setImportReport(report: WorkspaceState["importReport"]): void;
-  notify(tone: Notice["tone"], message: string): void;
+  notify(tone: Notice["tone"], message: string, options?: { action?: NoticeAction }): void;
   dismissNotice(id: number): void;
   setDiagnostics(revision: number, diagnostics: Diagnostic[]): void;
   requestFocus(file: DiagnosticFile, path: string): void;
+  /** Open conflicts with other tabs (see {@link StorageConflict}). */
+  conflicts: StorageConflict[];
+  setConflict(conflict: StorageConflict): void;
+  clearConflict(connectorId: string): void;
+  /** Replaces the whole workspace with connectors restored from storage (not undoable). */
+  restoreWorkspace(connectors: RestoredConnector[], activeId: string | null): void;
+  /** Puts back a removed connector (undo of a delete) at its former place in the list. */
+  reinsertConnector(entry: ConnectorEntry, history: History<ConnectorDocument>, index: number): void;
+  /** Replaces a connector's document with a version saved elsewhere (another tab); starts a new history. */
+  reloadConnector(id: string, doc: ConnectorDocument, updatedAt: number): void;
 }
 
 export interface WorkspaceStoreOptions {
@@ -224,9 +257,10 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       setImportReport(report) {
         set({ importReport: report });
       },
-      notify(tone, message) {
+      notify(tone, message, notifyOptions = {}) {
         noticeCounter += 1;
         const notice: Notice = { id: noticeCounter, tone, message };
+        if (notifyOptions.action) notice.action = notifyOptions.action;
         set((state) => ({ notices: [...state.notices.slice(-4), notice] }));
       },
       dismissNotice(id) {
@@ -237,6 +271,60 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       },
       requestFocus(file, path) {
         set((state) => ({ focus: { file, path, nonce: (state.focus?.nonce ?? 0) + 1 } }));
+      },
+      conflicts: [],
+      setConflict(conflict) {
+        set((state) => ({
+          conflicts: [...state.conflicts.filter((c) => c.connectorId !== conflict.connectorId), conflict],
+        }));
+      },
+      clearConflict(connectorId) {
+        set((state) => ({ conflicts: state.conflicts.filter((c) => c.connectorId !== connectorId) }));
+      },
+      restoreWorkspace(restored, activeId) {
+        const histories: Record<string, History<ConnectorDocument>> = {};
+        const connectors: ConnectorEntry[] = [];
+        for (const item of restored) {
+          histories[item.id] = createHistory(item.doc);
+          connectors.push({ id: item.id, name: connectorTitle(item.doc), updatedAt: item.updatedAt });
+        }
+        const active =
+          activeId !== null && histories[activeId]
+            ? activeId
+            : (connectors[connectors.length - 1]?.id ?? null);
+        set((state) => ({
+          connectors,
+          histories,
+          activeId: active,
+          revision: state.revision + 1,
+          lastSource: "restore",
+        }));
+      },
+      reinsertConnector(entry, history, index) {
+        set((state) => {
+          const connectors = state.connectors.filter((c) => c.id !== entry.id);
+          connectors.splice(Math.max(0, Math.min(index, connectors.length)), 0, entry);
+          return {
+            connectors,
+            histories: { ...state.histories, [entry.id]: history },
+            activeId: entry.id,
+            revision: state.revision + 1,
+            lastSource: "restore",
+          };
+        });
+      },
+      reloadConnector(id, doc, updatedAt) {
+        set((state) => {
+          if (!state.histories[id]) return {};
+          return {
+            histories: { ...state.histories, [id]: createHistory(doc) },
+            connectors: state.connectors.map((c) =>
+              c.id === id ? { ...c, name: connectorTitle(doc), updatedAt } : c,
+            ),
+            revision: state.activeId === id ? state.revision + 1 : state.revision,
+            lastSource: state.activeId === id ? "restore" : state.lastSource,
+          };
+        });
       },
     };
   });

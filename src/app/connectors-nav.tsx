@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from "react";
+import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
+import type { ConnectorEntry } from "../store/workspace-store";
+
+function formatUpdated(ms: number): string {
+  const date = new Date(ms);
+  return new Date().toDateString() === date.toDateString()
+    ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+    : date.toLocaleDateString();
+}
+
+function RenameForm({ entry, onDone }: { entry: ConnectorEntry; onDone(): void }) {
+  const store = useWorkspaceStoreApi();
+  const [value, setValue] = useState(entry.name);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const name = value.trim();
+    if (name !== "" && name !== entry.name) store.getState().renameConnector(entry.id, name);
+    onDone();
+  };
+  return (
+    <form className="cs-rename" onSubmit={submit}>
+      <label className="cs-visually-hidden" htmlFor={`cs-rename-${entry.id}`}>
+        New name
+      </label>
+      <input
+        id={`cs-rename-${entry.id}`}
+        className="cs-input"
+        value={value}
+        autoFocus
+        data-own-undo
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            onDone();
+          }
+        }}
+      />
+      <button type="submit" className="cs-button cs-button-small">
+        Save name
+      </button>
+      <button type="button" className="cs-button cs-button-small cs-button-quiet" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+/** The saved connectors: open one, rename it, delete it (a notice offers to bring it back). */
+export function ConnectorsNav() {
+  const connectors = useWorkspace((s) => s.connectors);
+  const activeId = useWorkspace((s) => s.activeId);
+  const store = useWorkspaceStoreApi();
+  const [renaming, setRenaming] = useState<string | null>(null);
+
+  const remove = (entry: ConnectorEntry) => {
+    const state = store.getState();
+    const history = state.histories[entry.id];
+    const index = state.connectors.findIndex((c) => c.id === entry.id);
+    state.removeConnector(entry.id);
+    if (!history) return;
+    store.getState().notify("info", `Deleted “${entry.name}”.`, {
+      action: { label: "Restore", run: () => store.getState().reinsertConnector(entry, history, index) },
+    });
+  };
+
+  return (
+    <nav className="cs-nav" aria-label="Connectors">
+      <h2 className="cs-nav-title">Connectors</h2>
+      {connectors.length === 0 ? (
+        <p className="cs-muted cs-small">No connectors yet.</p>
+      ) : (
+        <ul className="cs-connector-list" aria-label="Connectors">
+          {connectors.map((entry) => {
+            const active = entry.id === activeId;
+            return (
+              <li key={entry.id} className={`cs-connector${active ? " cs-connector-active" : ""}`}>
+                {renaming === entry.id ? (
+                  <RenameForm entry={entry} onDone={() => setRenaming(null)} />
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      className="cs-connector-open"
+                      aria-current={active ? "true" : undefined}
+                      onClick={() => store.getState().openConnector(entry.id)}
+                    >
+                      <span className="cs-connector-name">{entry.name}</span>
+                      <span className="cs-connector-meta">{formatUpdated(entry.updatedAt)}</span>
+                    </button>
+                    <span className="cs-connector-tools">
+                      <button
+                        type="button"
+                        className="cs-button cs-button-small cs-button-quiet"
+                        aria-label={`Rename ${entry.name}`}
+                        title="Rename"
+                        onClick={() => setRenaming(entry.id)}
+                      >
+                        <span aria-hidden="true">✎</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="cs-button cs-button-small cs-button-quiet cs-button-danger"
+                        aria-label={`Delete ${entry.name}`}
+                        title="Delete"
+                        onClick={() => remove(entry)}
+                      >
+                        <span aria-hidden="true">🗑</span>
+                      </button>
+                    </span>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,59 @@
+import type { StoreApi } from "zustand/vanilla";
+import type { InputFile } from "../../importers/import-types";
+import { connectorTitle } from "../../model/connector-document";
+import { formatTextProblem } from "../../model/diagnostic";
+import type { WorkspaceState } from "../../store/workspace-store";
+import { importInWorker } from "./import-client";
+
+/** At most this many problems are listed in one message; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 8;
+
+function describeFiles(files: InputFile[]): string {
+  if (files.length === 1) return files[0]?.path ?? "1 file";
+  const top = new Set(files.map((f) => f.path.split("/")[0]));
+  if (top.size === 1 && files.some((f) => f.path.includes("/")))
+    return `${[...top][0]}/ (${files.length} files)`;
+  return `${files.length} files`;
+}
+
+/**
+ * Imports files as a new connector (never overwriting one). On failure nothing in the workspace changes
+ * and each problem is reported as `file:line:column: message`.
+ * @returns the new connector's id, or null when nothing was imported.
+ */
+export async function runImport(store: StoreApi<WorkspaceState>, files: InputFile[]): Promise<string | null> {
+  const { notify } = store.getState();
+  if (files.length === 0) {
+    notify("warning", "Nothing to import: no files were received.");
+    return null;
+  }
+  const described = describeFiles(files);
+  let outcome;
+  try {
+    outcome = await importInWorker(files);
+  } catch (error) {
+    notify(
+      "error",
+      `Nothing was imported from ${described}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return null;
+  }
+  if (!outcome.ok) {
+    const lines = outcome.problems.slice(0, MAX_LISTED_PROBLEMS).map(formatTextProblem);
+    const more = outcome.problems.length - lines.length;
+    if (more > 0) lines.push(`…and ${more} more problem${more === 1 ? "" : "s"}.`);
+    notify("error", `Nothing was imported from ${described}.\n${lines.join("\n")}`);
+    return null;
+  }
+  const state = store.getState();
+  const id = state.addConnector(outcome.document, { source: "import" });
+  const title = connectorTitle(outcome.document);
+  state.setImportReport(
+    outcome.report.length > 0
+      ? { title: `Imported “${title}” from ${described}`, entries: outcome.report }
+      : null,
+  );
+  for (const note of outcome.notes) notify("warning", formatTextProblem(note));
+  notify("info", `Imported “${title}” from ${described}.`);
+  return id;
+}

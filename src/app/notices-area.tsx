@@ -1,0 +1,67 @@
+import { useEffect } from "react";
+import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
+import type { Notice } from "../store/workspace-store";
+
+/** Plain information fades after this long; warnings and errors stay until dismissed. */
+const INFO_TIMEOUT_MS = 12_000;
+
+function NoticeItem({ notice }: { notice: Notice }) {
+  const store = useWorkspaceStoreApi();
+  const dismiss = () => store.getState().dismissNotice(notice.id);
+  useEffect(() => {
+    if (notice.tone !== "info" || notice.action) return;
+    const timer = setTimeout(() => store.getState().dismissNotice(notice.id), INFO_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [notice, store]);
+  return (
+    <div className={`cs-notice cs-notice-${notice.tone}`}>
+      <p className="cs-notice-message">{notice.message}</p>
+      <div className="cs-notice-actions">
+        {notice.action ? (
+          <button
+            type="button"
+            className="cs-button cs-button-small"
+            onClick={() => {
+              notice.action?.run();
+              dismiss();
+            }}
+          >
+            {notice.action.label}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="cs-button cs-button-small cs-button-quiet"
+          onClick={dismiss}
+          title="Dismiss"
+        >
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Messages for the user. Errors go to an alert region (read out at once), the rest to a polite status
+ * region; both regions always exist so that screen readers pick up what is added.
+ */
+export function NoticesArea() {
+  const notices = useWorkspace((s) => s.notices);
+  const errors = notices.filter((n) => n.tone === "error");
+  const others = notices.filter((n) => n.tone !== "error");
+  return (
+    <div className="cs-notices">
+      <div role="alert" className="cs-notice-stack">
+        {errors.map((n) => (
+          <NoticeItem key={n.id} notice={n} />
+        ))}
+      </div>
+      <div role="status" className="cs-notice-stack">
+        {others.map((n) => (
+          <NoticeItem key={n.id} notice={n} />
+        ))}
+      </div>
+    </div>
+  );
+}

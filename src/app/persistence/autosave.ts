@@ -1,0 +1,330 @@
+import type { StoreApi } from "zustand/vanilla";
+import type { ConnectorDocument } from "../../model/connector-document";
+import { connectorTitle } from "../../model/connector-document";
+import type { RestoredConnector, WorkspaceState } from "../../store/workspace-store";
+import {
+  decodeDraft,
+  encodeDraft,
+  DRAFT_VERSION,
+  WORKSPACE_FORMAT,
+  workspaceRecordSchema,
+} from "./draft-format";
+import {
+  deleteDraft,
+  openStudioDb,
+  readAllDrafts,
+  readDraft,
+  readWorkspace,
+  saveDraftChecked,
+  setDraftAside,
+  writeWorkspace,
+  type StudioDatabase,
+} from "./draft-database";
+import { saveStatusStore } from "./save-status";
+
+/** Quiet time after the last change before saving (typing bursts are written once). */
+export const SAVE_DEBOUNCE_MS = 250;
+/** Longest a change waits while edits keep coming: every change is stored within 500 ms. */
+export const SAVE_MAX_WAIT_MS = 450;
+const CHANNEL = "connector-studio";
+
+type ChannelMessage =
+  | { type: "saved"; id: string; saveCount: number; owner: string }
+  | { type: "deleted"; id: string; owner: string };
+
+export interface AutosaveControls {
+  /** Loads the other tab's version of a connector (ends a conflict). */
+  reloadFromStorage(connectorId: string): Promise<void>;
+  /** Keeps this tab's version and saves it over the other tab's (ends a conflict). */
+  takeOver(connectorId: string): Promise<void>;
+  /** Writes pending changes now (page hide, tests). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error) && !(typeof DOMException !== "undefined" && error instanceof DOMException))
+    return false;
+  const e = error as { name?: string; message?: string };
+  return e.name === "QuotaExceededError" || /quota|disk|space/i.test(e.message ?? "");
+}
+
+function formatTime(ms: number): string {
+  const date = new Date(ms);
+  const sameDay = new Date().toDateString() === date.toDateString();
+  return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+}
+
+/**
+ * Restores the saved workspace into the store, then saves every change to IndexedDB (debounced, see
+ * {@link SAVE_DEBOUNCE_MS}). Another tab's saves are announced on a BroadcastChannel and checked against a
+ * per-connector save count, so two tabs never silently overwrite each other: an untouched connector
+ * follows the other tab, an edited one raises a conflict the user resolves.
+ */
+export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<AutosaveControls> {
+  const tabId = crypto.randomUUID();
+  const setStatus = (patch: Partial<ReturnType<typeof saveStatusStore.getState>>) =>
+    saveStatusStore.setState(patch);
+
+  let db: StudioDatabase;
+  try {
+    db = await openStudioDb();
+  } catch (error) {
+    setStatus({ state: "off", restored: true });
+    store
+      .getState()
+      .notify(
+        "warning",
+        `Autosave is off: this browser refused local storage (${error instanceof Error ? error.message : String(error)}). Export your connector to keep it.`,
+      );
+    return {
+      reloadFromStorage: async () => {},
+      takeOver: async () => {},
+      flush: async () => {},
+      stop: () => {},
+    };
+  }
+
+  /** The document last written or read per connector: a save happens only when the present differs. */
+  const lastSaved = new Map<string, ConnectorDocument>();
+  /** The save count we last saw per connector (see saveDraftChecked). */
+  const knownCount = new Map<string, number>();
+  let lastWorkspaceKey = "";
+
+  // ---- restore ----
+  try {
+    const [rawDrafts, rawWorkspace] = await Promise.all([readAllDrafts(db), readWorkspace(db)]);
+    const workspace = workspaceRecordSchema.safeParse(rawWorkspace);
+    const restored: (RestoredConnector & { savedAt: number })[] = [];
+    for (const raw of rawDrafts) {
+      const decoded = decodeDraft(raw);
+      if (decoded.ok) {
+        restored.push({
+          id: decoded.record.id,
+          doc: decoded.doc,
+          updatedAt: decoded.record.savedAt,
+          savedAt: decoded.record.savedAt,
+        });
+        lastSaved.set(decoded.record.id, decoded.doc);
+        knownCount.set(decoded.record.id, decoded.record.saveCount);
+      } else {
+        await setDraftAside(db, decoded.id, raw, decoded.reason);
+        store
+          .getState()
+          .notify(
+            "warning",
+            `A saved draft${decoded.name ? ` (“${decoded.name}”)` : ""} could not be read and was set aside: ${decoded.reason}.`,
+          );
+      }
+    }
+    if (restored.length > 0 && store.getState().connectors.length === 0) {
+      const order = workspace.success ? workspace.data.order : [];
+      const rank = (id: string) => {
+        const i = order.indexOf(id);
+        return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+      };
+      restored.sort((a, b) => rank(a.id) - rank(b.id) || a.savedAt - b.savedAt);
+      const activeId = workspace.success ? workspace.data.activeId : null;
+      store.getState().restoreWorkspace(restored, activeId);
+      const latest = Math.max(...restored.map((r) => r.savedAt));
+      store.getState().notify("info", `Restored your work from ${formatTime(latest)}.`);
+      setStatus({ savedAt: latest });
+    }
+    if (rawWorkspace !== undefined && !workspace.success) {
+      store
+        .getState()
+        .notify(
+          "warning",
+          "The saved list of connectors could not be read; every saved connector was restored anyway.",
+        );
+    }
+  } catch (error) {
+    store
+      .getState()
+      .notify(
+        "error",
+        `Your saved work could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+      );
+  }
+  setStatus({ state: "saved", restored: true });
+
+  // ---- other tabs ----
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
+  const post = (message: ChannelMessage) => channel?.postMessage(message);
+
+  async function loadStored(id: string): Promise<boolean> {
+    const raw = await readDraft(db, id);
+    const decoded = decodeDraft(raw);
+    if (!decoded.ok) return false;
+    lastSaved.set(id, decoded.doc);
+    knownCount.set(id, decoded.record.saveCount);
+    store.getState().reloadConnector(id, decoded.doc, decoded.record.savedAt);
+    return true;
+  }
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
+      const message = event.data;
+      if (message.owner === tabId || message.type !== "saved") return;
+      const state = store.getState();
+      const history = state.histories[message.id];
+      if (!history) return;
+      if (knownCount.get(message.id) === message.saveCount) return;
+      const hasLocalEdits = history.present !== lastSaved.get(message.id);
+      if (!hasLocalEdits) {
+        // Nothing typed here since the last save: follow the other tab instead of raising a conflict.
+        void loadStored(message.id);
+        return;
+      }
+      state.setConflict({ connectorId: message.id, name: connectorTitle(history.present) });
+    };
+  }
+
+  // ---- saving ----
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstPendingAt: number | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let quotaReported = false;
+  const forced = new Set<string>();
+
+  async function saveOnce(): Promise<void> {
+    const state = store.getState();
+    const conflicted = new Set(state.conflicts.map((c) => c.connectorId));
+    let wrote = false;
+    setStatus({ state: "saving" });
+    try {
+      for (const { id } of state.connectors) {
+        const present = state.histories[id]?.present;
+        if (!present || present === lastSaved.get(id)) continue;
+        if (conflicted.has(id) && !forced.has(id)) continue;
+        const savedAt = Date.now();
+        const result = await saveDraftChecked(
+          db,
+          (saveCount) => encodeDraft(id, present, { savedAt, saveCount, owner: tabId }),
+          id,
+          knownCount.get(id),
+          tabId,
+          forced.delete(id),
+        );
+        if (!result.ok) {
+          store.getState().setConflict({ connectorId: id, name: connectorTitle(present) });
+          continue;
+        }
+        lastSaved.set(id, present);
+        knownCount.set(id, result.saveCount);
+        post({ type: "saved", id, saveCount: result.saveCount, owner: tabId });
+        wrote = true;
+      }
+      const liveIds = new Set(state.connectors.map((c) => c.id));
+      for (const id of [...lastSaved.keys()]) {
+        if (liveIds.has(id)) continue;
+        await deleteDraft(db, id);
+        lastSaved.delete(id);
+        knownCount.delete(id);
+        post({ type: "deleted", id, owner: tabId });
+      }
+      const order = state.connectors.map((c) => c.id);
+      const workspaceKey = JSON.stringify([order, state.activeId]);
+      if (workspaceKey !== lastWorkspaceKey) {
+        await writeWorkspace(db, {
+          format: WORKSPACE_FORMAT,
+          version: DRAFT_VERSION,
+          order,
+          activeId: state.activeId,
+          savedAt: Date.now(),
+        });
+        lastWorkspaceKey = workspaceKey;
+      }
+      quotaReported = false;
+      setStatus({ state: "saved", savedAt: wrote ? Date.now() : saveStatusStore.getState().savedAt });
+    } catch (error) {
+      setStatus({ state: "error" });
+      if (isQuotaError(error)) {
+        if (!quotaReported) {
+          store
+            .getState()
+            .notify(
+              "error",
+              "Your latest changes could not be saved: the browser refused more storage (the disk may be full or the site's quota is used up). Free some space or export your connector to keep it.",
+            );
+          quotaReported = true;
+        }
+      } else {
+        store
+          .getState()
+          .notify(
+            "error",
+            `Your latest changes could not be saved: ${error instanceof Error ? error.message : String(error)}.`,
+          );
+      }
+    }
+  }
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    firstPendingAt = null;
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await saveOnce();
+      } while (again);
+      running = null;
+    })();
+    return running;
+  }
+
+  function schedule(): void {
+    const now = Date.now();
+    firstPendingAt ??= now;
+    clearTimeout(timer);
+    const wait = Math.min(SAVE_DEBOUNCE_MS, Math.max(0, firstPendingAt + SAVE_MAX_WAIT_MS - now));
+    timer = setTimeout(() => void flush(), wait);
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (
+      state.histories !== previous.histories ||
+      state.connectors !== previous.connectors ||
+      state.activeId !== previous.activeId ||
+      state.conflicts !== previous.conflicts
+    ) {
+      schedule();
+    }
+  });
+  const onPageHide = () => void flush();
+  window.addEventListener("pagehide", onPageHide);
+  // Asks the browser not to evict our data under storage pressure; a refusal changes nothing visible.
+  void navigator.storage?.persist?.().catch(() => false);
+  // A store change between restore and subscribe (an early drop) must not wait for the next edit.
+  schedule();
+
+  return {
+    flush,
+    async reloadFromStorage(connectorId) {
+      const ok = await loadStored(connectorId);
+      store.getState().clearConflict(connectorId);
+      if (!ok)
+        store
+          .getState()
+          .notify("warning", "The other tab's version could not be read; this tab's version is kept.");
+    },
+    async takeOver(connectorId) {
+      forced.add(connectorId);
+      store.getState().clearConflict(connectorId);
+      await flush();
+    },
+    stop() {
+      unsubscribe();
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", onPageHide);
+      channel?.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { DraftRecord, WorkspaceRecord } from "./draft-format";
+
+/** A draft that could not be read: kept aside (never deleted) so nothing is lost for good. */
+export interface SetAsideRecord {
+  raw: unknown;
+  reason: string;
+  at: number;
+}
+
+interface StudioDb extends DBSchema {
+  drafts: { key: string; value: DraftRecord };
+  workspace: { key: string; value: WorkspaceRecord };
+  "set-aside": { key: number; value: SetAsideRecord };
+}
+
+export const DB_NAME = "connector-studio";
+const DB_VERSION = 1;
+const WORKSPACE_KEY = "workspace";
+
+export type StudioDatabase = IDBPDatabase<StudioDb>;
+
+export function openStudioDb(): Promise<StudioDatabase> {
+  return openDB<StudioDb>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains("drafts")) db.createObjectStore("drafts", { keyPath: "id" });
+      if (!db.objectStoreNames.contains("workspace")) db.createObjectStore("workspace");
+      if (!db.objectStoreNames.contains("set-aside"))
+        db.createObjectStore("set-aside", { autoIncrement: true });
+    },
+    blocking() {
+      // A newer build opened the database in another tab: let it upgrade.
+    },
+  });
+}
+
+/** Every stored draft, unchecked (the caller validates each one). */
+export async function readAllDrafts(db: StudioDatabase): Promise<unknown[]> {
+  return db.getAll("drafts");
+}
+
+export async function readDraft(db: StudioDatabase, id: string): Promise<unknown> {
+  return db.get("drafts", id);
+}
+
+export async function readWorkspace(db: StudioDatabase): Promise<unknown> {
+  return db.get("workspace", WORKSPACE_KEY);
+}
+
+export async function writeWorkspace(db: StudioDatabase, record: WorkspaceRecord): Promise<void> {
+  await db.put("workspace", record, WORKSPACE_KEY);
+}
+
+export async function deleteDraft(db: StudioDatabase, id: string): Promise<void> {
+  await db.delete("drafts", id);
+}
+
+/** Moves an unreadable draft out of the way, in one transaction. */
+export async function setDraftAside(
+  db: StudioDatabase,
+  key: string | null,
+  raw: unknown,
+  reason: string,
+): Promise<void> {
+  const tx = db.transaction(["drafts", "set-aside"], "readwrite");
+  await tx.objectStore("set-aside").add({ raw, reason, at: Date.now() });
+  if (key !== null) await tx.objectStore("drafts").delete(key);
+  await tx.done;
+}
+
+export type SaveResult = { ok: true; saveCount: number } | { ok: false; conflict: true; theirs: number };
+
+/**
+ * Saves a draft unless another tab saved this connector since we last read or wrote it (`knownCount`):
+ * then nothing is written and the conflict is returned. `force` writes anyway (take over).
+ */
+export async function saveDraftChecked(
+  db: StudioDatabase,
+  build: (saveCount: number) => DraftRecord,
+  id: string,
+  knownCount: number | undefined,
+  owner: string,
+  force: boolean,
+): Promise<SaveResult> {
+  const tx = db.transaction("drafts", "readwrite");
+  const store = tx.objectStore("drafts");
+  const existing = (await store.get(id)) as Partial<DraftRecord> | undefined;
+  const theirs = typeof existing?.saveCount === "number" ? existing.saveCount : 0;
+  if (!force && existing && existing.owner !== owner && theirs !== (knownCount ?? 0)) {
+    await tx.done;
+    return { ok: false, conflict: true, theirs };
+  }
+  const saveCount = theirs + 1;
+  await store.put(build(saveCount));
+  await tx.done;
+  return { ok: true, saveCount };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { createEmptyConnector } from "../../model/create-empty-connector";
+import { decodeDraft, encodeDraft, DRAFT_VERSION } from "./draft-format";
+
+const meta = { savedAt: 1_700_000_000_000, saveCount: 3, owner: "tab-a" };
+
+describe("draft format", () => {
+  it("round-trips a connector with icon, script and settings", () => {
+    const doc = {
+      ...createEmptyConnector("Contoso"),
+      script: "public class Script : ScriptBase {}",
+      icon: { bytes: new Uint8Array([137, 80, 78, 71]), mediaType: "image/png" },
+      settings: { apiDefinition: "apiDefinition.swagger.json", environment: "preview" },
+    };
+    const record = encodeDraft("c1", doc, meta);
+    expect(record.name).toBe("Contoso");
+    expect(record.version).toBe(DRAFT_VERSION);
+    const decoded = decodeDraft(structuredClone(record));
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.doc).toEqual(doc);
+    expect(decoded.record.saveCount).toBe(3);
+  });
+
+  it("reports a record that is not a draft instead of throwing", () => {
+    const decoded = decodeDraft({ id: "x", name: "Broken", format: "connector-studio/draft", version: 1 });
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.id).toBe("x");
+    expect(decoded.reason).toMatch(/not a valid draft/);
+  });
+
+  it("reports a draft whose JSON text is damaged, with the file name", () => {
+    const record = { ...encodeDraft("c2", createEmptyConnector(), meta), definition: '{"swagger": ' };
+    const decoded = decodeDraft(record);
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.reason).toMatch(/apiDefinition\.swagger\.json/);
+  });
+
+  it("sets aside drafts from a newer format rather than guessing", () => {
+    const decoded = decodeDraft({ ...encodeDraft("c3", createEmptyConnector(), meta), version: 99 });
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.reason).toMatch(/newer version/);
+  });
+
+  it("copes with values that are not objects at all", () => {
+    expect(decodeDraft("garbage").ok).toBe(false);
+    expect(decodeDraft(null).ok).toBe(false);
+  });
+});

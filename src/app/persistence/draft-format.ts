@@ -1,0 +1,123 @@
+import { z } from "zod";
+import type { ConnectorDocument } from "../../model/connector-document";
+import { connectorTitle } from "../../model/connector-document";
+import type { JsonObject } from "../../model/json-value";
+import { isJsonObject } from "../../model/json-value";
+import type { SwaggerDocument } from "../../model/swagger-types";
+import { formatTextProblem } from "../../model/diagnostic";
+import { parseJsonText, stringifyJson } from "../../model/text/json-text";
+
+/** The draft format written by this build. A newer one is set aside, never guessed at. */
+export const DRAFT_FORMAT = "connector-studio/draft";
+export const DRAFT_VERSION = 1;
+export const WORKSPACE_FORMAT = "connector-studio/workspace";
+
+/**
+ * One autosaved connector. The JSON files are kept as text written by the lossless serialiser: structured
+ * clone (what IndexedDB stores) would drop the key-order and raw-number side tables of the model. Only the
+ * document is stored: not the undo history, and never the Test step's credentials (they are not in it).
+ */
+export const draftRecordSchema = z.object({
+  format: z.literal(DRAFT_FORMAT),
+  version: z.literal(DRAFT_VERSION),
+  id: z.string().min(1),
+  name: z.string(),
+  savedAt: z.number(),
+  /** Increases on every save; a tab that finds a count it did not write knows another tab saved. */
+  saveCount: z.number().int().nonnegative(),
+  /** The tab that wrote this version. */
+  owner: z.string(),
+  definition: z.string(),
+  properties: z.string(),
+  settings: z.string().nullable(),
+  script: z.string().nullable(),
+  icon: z
+    .object({
+      bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "icon bytes missing"),
+      mediaType: z.string(),
+    })
+    .nullable(),
+});
+export type DraftRecord = z.infer<typeof draftRecordSchema>;
+
+/** The list of connectors (order and the open one). Drafts missing from `order` are still restored. */
+export const workspaceRecordSchema = z.object({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(DRAFT_VERSION),
+  order: z.array(z.string()),
+  activeId: z.string().nullable(),
+  savedAt: z.number(),
+});
+export type WorkspaceRecord = z.infer<typeof workspaceRecordSchema>;
+
+/** Builds the record saved for a connector. */
+export function encodeDraft(
+  id: string,
+  doc: ConnectorDocument,
+  meta: { savedAt: number; saveCount: number; owner: string },
+): DraftRecord {
+  return {
+    format: DRAFT_FORMAT,
+    version: DRAFT_VERSION,
+    id,
+    name: connectorTitle(doc),
+    savedAt: meta.savedAt,
+    saveCount: meta.saveCount,
+    owner: meta.owner,
+    definition: stringifyJson(doc.definition, 0),
+    properties: stringifyJson(doc.properties, 0),
+    settings: doc.settings ? stringifyJson(doc.settings, 0) : null,
+    script: doc.script,
+    icon: doc.icon ? { bytes: doc.icon.bytes, mediaType: doc.icon.mediaType } : null,
+  };
+}
+
+export type DecodedDraft =
+  | { ok: true; record: DraftRecord; doc: ConnectorDocument }
+  | { ok: false; reason: string; id: string | null; name: string | null };
+
+function parseObject(text: string, file: string): JsonObject {
+  const parsed = parseJsonText(text, file);
+  if (!parsed.ok) throw new Error(formatTextProblem(parsed.problem));
+  if (!isJsonObject(parsed.value)) throw new Error(`${file}: not a JSON object`);
+  return parsed.value;
+}
+
+/** Checks and decodes a stored draft. A draft that does not fit the format is reported, never thrown. */
+export function decodeDraft(raw: unknown): DecodedDraft {
+  const loose = isJsonObject(raw as never) ? (raw as Record<string, unknown>) : {};
+  const id = typeof loose.id === "string" ? loose.id : null;
+  const name = typeof loose.name === "string" ? loose.name : null;
+  if (typeof loose.version === "number" && loose.version > DRAFT_VERSION) {
+    return {
+      ok: false,
+      id,
+      name,
+      reason: `it was saved by a newer version of Connector Studio (draft format ${loose.version})`,
+    };
+  }
+  const checked = draftRecordSchema.safeParse(raw);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    return {
+      ok: false,
+      id,
+      name,
+      reason: `the saved data is not a valid draft (${where}${issue?.message ?? "unknown"})`,
+    };
+  }
+  const record = checked.data;
+  try {
+    const doc: ConnectorDocument = {
+      definition: parseObject(record.definition, "apiDefinition.swagger.json") as SwaggerDocument,
+      properties: parseObject(record.properties, "apiProperties.json"),
+      settings: record.settings === null ? null : parseObject(record.settings, "settings.json"),
+      script: record.script,
+      icon: record.icon ? { bytes: record.icon.bytes, mediaType: record.icon.mediaType } : null,
+    };
+    return { ok: true, record, doc };
+  } catch (error) {
+    return { ok: false, id, name, reason: error instanceof Error ? error.message : String(error) };
+  }
+}

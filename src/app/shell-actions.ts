@@ -1,0 +1,21 @@
+import { createContext, useContext } from "react";
+import type { InputFile } from "../importers/import-types";
+
+/** What the shell's controls can ask for; provided once by the app so that every button does the same. */
+export interface ShellActions {
+  importFiles(files: InputFile[]): Promise<void>;
+  /** Opens the file chooser of the hidden "Import file" input. */
+  chooseFiles(): void;
+  openPaste(): void;
+  exportActive(): Promise<void>;
+  reloadFromStorage(connectorId: string): void;
+  takeOver(connectorId: string): void;
+}
+
+export const ShellActionsContext = createContext<ShellActions | null>(null);
+
+export function useShellActions(): ShellActions {
+  const actions = useContext(ShellActionsContext);
+  if (!actions) throw new Error("useShellActions must be used inside the app shell");
+  return actions;
+}

@@ -1,0 +1,78 @@
+import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
+
+const STORAGE_KEY = "connector-studio.split";
+const MIN = 25;
+const MAX = 75;
+
+function initialSplit(): number {
+  try {
+    const saved = Number(localStorage.getItem(STORAGE_KEY));
+    if (saved >= MIN && saved <= MAX) return saved;
+  } catch {
+    // Storage may be refused (private mode): the default is fine.
+  }
+  return 50;
+}
+
+/** Two panes side by side with a draggable (and keyboard-movable) separator. */
+export function SplitPane({ start, end, label }: { start: ReactNode; end: ReactNode; label: string }) {
+  const [split, setSplit] = useState(initialSplit);
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  const commit = useCallback((value: number) => {
+    const clamped = Math.round(Math.min(MAX, Math.max(MIN, value)));
+    setSplit(clamped);
+    try {
+      localStorage.setItem(STORAGE_KEY, String(clamped));
+    } catch {
+      // Not worth a notice: only the pane width is lost.
+    }
+  }, []);
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    const move = (e: globalThis.PointerEvent) => {
+      const box = containerRef.current?.getBoundingClientRect();
+      if (box && box.width > 0) commit(((e.clientX - box.left) / box.width) * 100);
+    };
+    const up = () => {
+      handle.removeEventListener("pointermove", move);
+      handle.removeEventListener("pointerup", up);
+      handle.removeEventListener("pointercancel", up);
+    };
+    handle.addEventListener("pointermove", move);
+    handle.addEventListener("pointerup", up);
+    handle.addEventListener("pointercancel", up);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? 10 : 2;
+    if (event.key === "ArrowLeft") commit(split - step);
+    else if (event.key === "ArrowRight") commit(split + step);
+    else if (event.key === "Home") commit(MIN);
+    else if (event.key === "End") commit(MAX);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="cs-split" ref={containerRef} style={{ "--cs-split": `${split}%` } as React.CSSProperties}>
+      <div className="cs-split-start">{start}</div>
+      <div
+        className="cs-split-handle"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={label}
+        aria-valuemin={MIN}
+        aria-valuemax={MAX}
+        aria-valuenow={split}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onKeyDown={onKeyDown}
+      />
+      <div className="cs-split-end">{end}</div>
+    </div>
+  );
+}
