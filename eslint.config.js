@@ -93,7 +93,7 @@ export default tseslint.config(
           patterns: [
             { group: ["**/app/**"], message: "Features do not import the app shell." },
             {
-              group: ["../../features/**", "../*/**", "!../*.js"],
+              group: ["../*/**", "!../../**", "../../features/**", "!../*.js"],
               message: "Features stay side by side: no imports between feature folders.",
             },
           ],

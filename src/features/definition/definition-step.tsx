@@ -1,9 +1,338 @@
-/** The Definition step. Placeholder until its issue lands. */
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { parsePointer } from "../../model/json-pointer";
+import {
+  addOperation,
+  operationIds,
+  operationKey,
+  operationOfPointer,
+  planNewOperation,
+  summariseOperations,
+  type OperationLocation,
+  type OperationSummary,
+} from "../../model/operations/operations";
+import { listPolicies } from "../../model/operations/policies";
+import { listReferences, REFERENCE_KINDS } from "../../model/operations/references";
+import type { SwaggerDocument } from "../../model/swagger-types";
+import { selectDocument } from "../../store/workspace-store";
+import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
+import { Select, TextField } from "../../components/ui/form-fields";
+import { useDispatchForm } from "./doc-fields";
+import { OperationEditor } from "./operation-editor";
+import { OperationList } from "./operation-list";
+import { NewPolicyDialog, PoliciesList, PolicyEditor } from "./policies-panel";
+import { ReferenceEditor, ReferencesList } from "./references-panel";
+import "./definition.css";
+
+type Selection =
+  | { kind: "operation"; location: OperationLocation }
+  | { kind: "reference"; pointer: string }
+  | { kind: "policy"; index: number }
+  | null;
+
+type Filter = "all" | "problems" | "deprecated" | "internal";
+
+const EMPTY_PATHS: SwaggerDocument["paths"] = {};
+
+/**
+ * The Definition step: Actions, Triggers, References and Policies on the left, the selected item's editor
+ * on the right. Every field edits the one document through commands; the lists are virtualised.
+ */
 export function DefinitionStep() {
+  const store = useWorkspaceStoreApi();
+  const dispatch = useDispatchForm();
+  const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
+  // Narrow subscriptions: the lists only change when `paths` does.
+  const paths = useWorkspace((s) => selectDocument(s)?.definition.paths ?? EMPTY_PATHS);
+  const properties = useWorkspace((s) => selectDocument(s)?.properties);
+  const diagnostics = useWorkspace((s) => s.diagnostics);
+  const focus = useWorkspace((s) => s.focus);
+
+  const [selection, setSelection] = useState<Selection>(null);
+  const [openParameter, setOpenParameter] = useState<number | null>(null);
+  const [search, setSearch] = useState("");
+  const [filter, setFilter] = useState<Filter>("all");
+  const [showReferences, setShowReferences] = useState(false);
+  const [newPolicy, setNewPolicy] = useState(false);
+  const rootRef = useRef<HTMLElement>(null);
+
+  const summaries = useMemo(() => summariseOperations({ paths } as SwaggerDocument), [paths]);
+  const problems = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const d of diagnostics) {
+      if (d.file !== "apiDefinition.swagger.json" || !d.path.startsWith("/paths/")) continue;
+      const segments = d.path.split("/");
+      if (segments.length < 4) continue;
+      const pointer = segments.slice(0, 4).join("/");
+      counts.set(pointer, (counts.get(pointer) ?? 0) + 1);
+    }
+    return counts;
+  }, [diagnostics]);
+  const deferredSearch = useDeferredValue(search);
+  const visible = useMemo(() => {
+    const needle = deferredSearch.trim().toLowerCase();
+    return summaries.filter((row) => {
+      if (filter === "problems" && !problems.has(row.pointer)) return false;
+      if (filter === "deprecated" && !row.deprecated) return false;
+      if (filter === "internal" && row.visibility !== "internal") return false;
+      if (needle === "") return true;
+      return (
+        row.summary.toLowerCase().includes(needle) ||
+        row.operationId.toLowerCase().includes(needle) ||
+        row.path.toLowerCase().includes(needle)
+      );
+    });
+  }, [summaries, deferredSearch, filter, problems]);
+  const actions = useMemo(() => visible.filter((r) => !r.isTrigger), [visible]);
+  const triggers = useMemo(() => visible.filter((r) => r.isTrigger), [visible]);
+
+  const policies = useMemo(
+    () => (properties ? listPolicies({ properties } as Parameters<typeof listPolicies>[0]) : []),
+    [properties],
+  );
+  const ids = useMemo(() => operationIds({ paths } as SwaggerDocument), [paths]);
+
+  const selectOperation = useCallback((location: OperationLocation | null) => {
+    setOpenParameter(null);
+    setSelection(location ? { kind: "operation", location } : null);
+  }, []);
+  const onRowSelect = useCallback(
+    (row: OperationSummary) => selectOperation({ path: row.path, method: row.method }),
+    [selectOperation],
+  );
+
+  const create = (kind: "action" | "trigger") => {
+    const doc = selectDocument(store.getState());
+    if (!doc) return;
+    const plan = planNewOperation(doc.definition, kind);
+    dispatch(addOperation(plan.location, plan.operation, kind === "action" ? "New action" : "New trigger"));
+    selectOperation(plan.location);
+  };
+
+  // A focus request (Validation list, import report): select the owner and focus the best matching field.
+  useEffect(() => {
+    if (!focus) return;
+    const doc = selectDocument(store.getState());
+    if (!doc) return;
+    let segments: string[];
+    try {
+      segments = parsePointer(focus.path);
+    } catch {
+      return;
+    }
+    if (focus.file === "apiDefinition.swagger.json") {
+      const location = operationOfPointer(doc.definition, segments);
+      if (location) {
+        setSelection({ kind: "operation", location });
+        const param = segments[3] === "parameters" && segments[4] !== undefined ? Number(segments[4]) : null;
+        setOpenParameter(param !== null && Number.isInteger(param) ? param : null);
+      } else if (
+        (REFERENCE_KINDS as readonly string[]).includes(segments[0] ?? "") &&
+        segments[1] !== undefined
+      ) {
+        setShowReferences(true);
+        setSelection({ kind: "reference", pointer: focus.path.split("/").slice(0, 3).join("/") });
+      } else return;
+    } else if (
+      focus.file === "apiProperties.json" &&
+      segments[1] === "policyTemplateInstances" &&
+      segments[2] !== undefined
+    ) {
+      setSelection({ kind: "policy", index: Number(segments[2]) });
+    } else return;
+    const timer = window.setTimeout(() => focusBestField(rootRef.current, focus.path), 50);
+    return () => window.clearTimeout(timer);
+  }, [focus, store]);
+
+  if (!hasDocument) {
+    return (
+      <section aria-label="Definition step" className="cs-def">
+        <h2>Definition</h2>
+        <p className="cs-muted">Create or import a connector first.</p>
+      </section>
+    );
+  }
+
+  const selectedKey = selection?.kind === "operation" ? operationKey(selection.location) : null;
+  const selectedPolicy = selection?.kind === "policy" ? policies[selection.index] : undefined;
+
   return (
-    <section aria-label="Definition step">
-      <h2>Definition</h2>
-      <p>This step is coming.</p>
+    <section aria-label="Definition step" className="cs-def" ref={rootRef}>
+      <h2 className="cs-visually-hidden">Definition</h2>
+      <div className="cs-def__rail">
+        <div className="cs-def-toolbar" role="group" aria-label="Create">
+          <button type="button" onClick={() => create("action")}>
+            New action
+          </button>
+          <button type="button" onClick={() => create("trigger")}>
+            New trigger
+          </button>
+        </div>
+        <p data-testid="operation-count" className="cs-def-count" aria-live="polite">
+          {summaries.length} {summaries.length === 1 ? "operation" : "operations"}
+          {visible.length !== summaries.length ? ` (${visible.length} shown)` : ""}
+        </p>
+        <div className="cs-def-row">
+          <TextField
+            label="Search operations"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+          <Select
+            label="Show"
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value as Filter)}
+            options={[
+              { value: "all", label: "All" },
+              { value: "problems", label: "With problems" },
+              { value: "deprecated", label: "Deprecated" },
+              { value: "internal", label: "Internal" },
+            ]}
+          />
+        </div>
+        <h3 className="cs-def-rail__heading">Actions ({actions.length})</h3>
+        <OperationList
+          label="Actions"
+          rows={actions}
+          selectedKey={selectedKey}
+          problems={problems}
+          onSelect={onRowSelect}
+        />
+        <h3 className="cs-def-rail__heading">Triggers ({triggers.length})</h3>
+        <OperationList
+          label="Triggers"
+          rows={triggers}
+          selectedKey={selectedKey}
+          problems={problems}
+          onSelect={onRowSelect}
+        />
+        <details
+          className="cs-def-section"
+          open={showReferences}
+          onToggle={(e) => setShowReferences((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary className="cs-def-section__title">References</summary>
+          {showReferences ? (
+            <ReferencesPane
+              selected={selection?.kind === "reference" ? selection.pointer : null}
+              onSelect={(pointer) => setSelection({ kind: "reference", pointer })}
+            />
+          ) : null}
+        </details>
+        <h3 className="cs-def-rail__heading">Policies ({policies.length})</h3>
+        <div className="cs-def-toolbar">
+          <button type="button" onClick={() => setNewPolicy(true)}>
+            New policy
+          </button>
+        </div>
+        <PoliciesList
+          policies={policies}
+          selected={selection?.kind === "policy" ? selection.index : null}
+          onSelect={(index) => setSelection({ kind: "policy", index })}
+        />
+      </div>
+      <div className="cs-def__main">
+        {selection === null ? (
+          <p className="cs-muted">Choose an action, trigger, reference or policy, or create one.</p>
+        ) : null}
+        {selection?.kind === "operation" ? (
+          <OperationEditor
+            key={operationKey(selection.location)}
+            location={selection.location}
+            onSelect={selectOperation}
+            openParameter={openParameter}
+            setOpenParameter={setOpenParameter}
+          />
+        ) : null}
+        {selection?.kind === "reference" ? (
+          <SelectedReference
+            pointer={selection.pointer}
+            onSelect={(pointer) => setSelection({ kind: "reference", pointer })}
+            onOpenOperation={selectOperation}
+          />
+        ) : null}
+        {selection?.kind === "policy" && selectedPolicy ? (
+          <PolicyEditor
+            key={selectedPolicy.index}
+            policy={selectedPolicy}
+            count={policies.length}
+            operationIds={ids}
+            onSelect={(index) => setSelection(index === null ? null : { kind: "policy", index })}
+          />
+        ) : null}
+      </div>
+      {newPolicy ? (
+        <NewPolicyDialog
+          nextIndex={policies.length}
+          onCreate={(index) => setSelection({ kind: "policy", index })}
+          onClose={() => setNewPolicy(false)}
+        />
+      ) : null}
     </section>
   );
+}
+
+/** The References list; computed only while it is open, from a deferred copy (the walk visits every node). */
+function ReferencesPane({
+  selected,
+  onSelect,
+}: {
+  selected: string | null;
+  onSelect(pointer: string): void;
+}) {
+  const definition = useWorkspace((s) => selectDocument(s)?.definition);
+  const deferred = useDeferredValue(definition);
+  const entries = useMemo(() => (deferred ? listReferences(deferred) : []), [deferred]);
+  return (
+    <ReferencesList entries={entries} selected={selected} onSelect={(entry) => onSelect(entry.pointer)} />
+  );
+}
+
+function SelectedReference({
+  pointer,
+  onSelect,
+  onOpenOperation,
+}: {
+  pointer: string;
+  onSelect(pointer: string): void;
+  onOpenOperation(location: OperationLocation): void;
+}) {
+  const definition = useWorkspace((s) => selectDocument(s)?.definition);
+  const deferred = useDeferredValue(definition);
+  const entry = useMemo(
+    () => (deferred ? listReferences(deferred).find((e) => e.pointer === pointer) : undefined),
+    [deferred, pointer],
+  );
+  if (!entry) return <p className="cs-muted">This reference no longer exists.</p>;
+  return (
+    <ReferenceEditor
+      key={entry.pointer}
+      entry={entry}
+      onRenamed={onSelect}
+      onOpenOperation={onOpenOperation}
+    />
+  );
+}
+
+/** Focuses the `[data-pointer]` element whose pointer is the longest prefix of `path` (opening closed sections). */
+function focusBestField(root: HTMLElement | null, path: string) {
+  if (!root) return;
+  let best: HTMLElement | null = null;
+  let bestLength = -1;
+  for (const element of root.querySelectorAll<HTMLElement>("[data-pointer]")) {
+    const pointer = element.dataset.pointer ?? "";
+    if ((path === pointer || path.startsWith(`${pointer}/`)) && pointer.length > bestLength) {
+      best = element;
+      bestLength = pointer.length;
+    }
+  }
+  if (!best) return;
+  for (let node: HTMLElement | null = best; node && node !== root; node = node.parentElement) {
+    if (node instanceof HTMLDetailsElement) node.open = true;
+  }
+  best.scrollIntoView({ block: "center" });
+  const focusable = best.matches("input, select, textarea, button")
+    ? best
+    : best.querySelector<HTMLElement>("input, select, textarea, button");
+  focusable?.focus();
 }

@@ -110,3 +110,12 @@ export function setScriptOperations(operations: readonly string[]): Command {
     },
   };
 }
+
+/** True when a place in the connector belongs to the Code step (for focus requests). */
+export function isCodePointer(file: string, path: string): boolean {
+  if (file === "script.csx") return true;
+  return (
+    file === "apiProperties.json" &&
+    (path === SCRIPT_OPERATIONS_POINTER || path.startsWith(SCRIPT_OPERATIONS_POINTER + "/"))
+  );
+}

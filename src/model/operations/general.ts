@@ -479,3 +479,22 @@ export function brandColorProblem(color: string): string | null {
   if (!/^#[0-9a-fA-F]{6}$/.test(color)) return "Use a hex colour such as #0f6cbd.";
   return null;
 }
+
+/** True when a place in the connector belongs to the General step (for focus requests). */
+export function isGeneralPointer(file: string, path: string): boolean {
+  if (file === "icon.png") return true;
+  const under = (prefix: string) => path === prefix || path.startsWith(prefix + "/");
+  if (file === "apiDefinition.swagger.json") {
+    return ["/info", "/host", "/basePath", "/schemes", "/x-ms-connector-metadata"].some(under);
+  }
+  if (file === "apiProperties.json") {
+    return [
+      "/properties/iconBrandColor",
+      "/properties/publisher",
+      "/properties/stackOwner",
+      "/properties/capabilities",
+      "/properties/connectionParameters/gateway",
+    ].some(under);
+  }
+  return false;
+}

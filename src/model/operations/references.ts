@@ -64,20 +64,27 @@ export function refTarget(ref: string): { kind: ReferenceKind; name: string; res
   return { kind: kind as ReferenceKind, name, rest };
 }
 
-function collectRefs(
-  node: unknown,
-  segments: string[],
-  visit: (ref: string, segments: string[]) => void,
-): void {
+function collectRefs(node: unknown, segments: string[], visit: (ref: string, segments: string[]) => void): void {
+  // One shared segments stack (push/pop) keeps this walk cheap on 1 MB definitions.
   if (Array.isArray(node)) {
-    node.forEach((item, i) => collectRefs(item, [...segments, String(i)], visit));
+    for (let i = 0; i < node.length; i += 1) {
+      const item: unknown = node[i];
+      if (typeof item !== "object" || item === null) continue;
+      segments.push(String(i));
+      collectRefs(item, segments, visit);
+      segments.pop();
+    }
     return;
   }
   if (!isJsonObject(node)) return;
   for (const key of Object.keys(node)) {
     const value = node[key];
-    if (key === "$ref" && typeof value === "string") visit(value, segments);
-    else if (typeof value === "object" && value !== null) collectRefs(value, [...segments, key], visit);
+    if (key === "$ref" && typeof value === "string") visit(value, segments.slice());
+    else if (typeof value === "object" && value !== null) {
+      segments.push(key);
+      collectRefs(value, segments, visit);
+      segments.pop();
+    }
   }
 }
 

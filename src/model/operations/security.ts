@@ -1012,3 +1012,14 @@ export function setParameterSetField(index: number, field: ParameterSetField, va
     },
   };
 }
+
+/** True when a place in the connector belongs to the Security step (for focus requests). */
+export function isSecurityPointer(file: string, path: string): boolean {
+  const under = (prefix: string) => path === prefix || path.startsWith(prefix + "/");
+  if (file === "apiDefinition.swagger.json") return under("/securityDefinitions") || under("/security");
+  if (file === "apiProperties.json") {
+    if (under("/properties/connectionParameters/gateway")) return false;
+    return under("/properties/connectionParameters") || under("/properties/connectionParameterSets");
+  }
+  return false;
+}

@@ -1,0 +1,514 @@
+import { useState } from "react";
+import { escapePointerToken, toPointer } from "../../model/json-pointer";
+import { isJsonObject, type JsonObject } from "../../model/json-value";
+import {
+  deleteOperation,
+  duplicateOperation,
+  getOperation,
+  planDuplicate,
+  setDefinitionValue,
+  setOperationField,
+  type OperationLocation,
+} from "../../model/operations/operations";
+import {
+  addParameter,
+  importRequestSample,
+  resolveParameter,
+  schemaFromSample,
+} from "../../model/operations/parameters";
+import { addResponse, importResponseSample, removeResponse } from "../../model/operations/responses";
+import {
+  addWebhookDeleteOperation,
+  bodyPropertyPaths,
+  ensureWebhookCreatedResponse,
+  planWebhookDelete,
+  readPollingConfig,
+  setNotificationContent,
+  setNotificationUrlProperty,
+  setPollingConfig,
+  triggerKind,
+  type TriggerKind,
+} from "../../model/operations/triggers";
+import type { Operation, Parameter, Schema } from "../../model/swagger-types";
+import { selectDocument } from "../../store/workspace-store";
+import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
+import { Select, TextField } from "../../components/ui/form-fields";
+import { BoundText, Section, Toolbar, useDispatchForm } from "./doc-fields";
+import { JsonSubEditor, mergeExtras } from "./json-sub-editor";
+import { OperationGeneralForm } from "./operation-general-form";
+import { ParameterEditor } from "./parameter-editor";
+import { ImportRequestDialog, ImportResponseDialog } from "./sample-dialogs";
+import { SchemaTreeEditor } from "./schema-tree-editor";
+
+/** Operation keys with a form of their own; the rest is shown in the extensions JSON editor. */
+const HANDLED_OPERATION_KEYS = new Set([
+  "summary",
+  "description",
+  "operationId",
+  "x-ms-visibility",
+  "deprecated",
+  "x-ms-api-annotation",
+  "parameters",
+  "responses",
+  "x-ms-trigger",
+  "x-ms-trigger-metadata",
+]);
+
+interface OperationEditorProps {
+  location: OperationLocation;
+  /** The operation moved (new URL or verb) or a new one should be shown. */
+  onSelect(location: OperationLocation | null): void;
+  /** Parameter index to open (from a focus request). */
+  openParameter: number | null;
+  setOpenParameter(index: number | null): void;
+}
+
+/** The editor of one operation: General, Request, Response, Trigger configuration, Extensions. */
+export function OperationEditor({
+  location,
+  onSelect,
+  openParameter,
+  setOpenParameter,
+}: OperationEditorProps) {
+  const operation = useWorkspace((s) => {
+    const doc = selectDocument(s);
+    return doc ? getOperation(doc.definition, location) : undefined;
+  });
+  const store = useWorkspaceStoreApi();
+  const dispatch = useDispatchForm();
+  if (!operation) return <p className="cs-muted">This operation no longer exists.</p>;
+  const base = toPointer(["paths", location.path, location.method]);
+  const isTrigger = operation["x-ms-trigger"] !== undefined;
+  const extensions = Object.fromEntries(
+    Object.entries(operation).filter(([k]) => !HANDLED_OPERATION_KEYS.has(k)),
+  );
+
+  const duplicate = () => {
+    const doc = selectDocument(store.getState());
+    if (!doc) return;
+    const plan = planDuplicate(doc.definition, location);
+    if (!plan) return;
+    dispatch(duplicateOperation(location, plan));
+    onSelect(plan.location);
+  };
+  const remove = () => {
+    dispatch(deleteOperation(location));
+    onSelect(null);
+  };
+
+  return (
+    <article className="cs-def-editor" aria-label={`Operation ${operation.operationId ?? ""}`}>
+      <header className="cs-def-editor__head">
+        <h3>
+          <span className={`cs-def-verb cs-def-verb--${location.method}`}>
+            {location.method.toUpperCase()}
+          </span>{" "}
+          <code>{location.path}</code>
+        </h3>
+        <Toolbar label="Operation actions">
+          <button type="button" onClick={duplicate}>
+            Duplicate
+          </button>
+          <button type="button" onClick={remove}>
+            Delete
+          </button>
+        </Toolbar>
+      </header>
+      <Section title="General">
+        <OperationGeneralForm location={location} operation={operation} />
+      </Section>
+      <Section title="Request">
+        <RequestSection
+          location={location}
+          operation={operation}
+          onSelect={onSelect}
+          openParameter={openParameter}
+          setOpenParameter={setOpenParameter}
+        />
+      </Section>
+      <Section title="Response">
+        <ResponseSection location={location} operation={operation} />
+      </Section>
+      {isTrigger ? (
+        <Section title="Trigger configuration">
+          <TriggerSection location={location} operation={operation} />
+        </Section>
+      ) : null}
+      <Section title="Extensions" open={false}>
+        <p className="cs-muted">
+          Other keys of this operation: x-ms-pageable, x-ms-capabilities, x-ms-openai-data,
+          x-ms-no-generic-test, tags, consumes… as JSON.
+        </p>
+        <JsonSubEditor
+          label="Operation extensions (JSON)"
+          value={extensions}
+          pointer={base}
+          onChange={(value) =>
+            dispatch(
+              setDefinitionValue(
+                base,
+                mergeExtras(operation, value, HANDLED_OPERATION_KEYS),
+                "Edit operation extensions",
+              ),
+            )
+          }
+        />
+      </Section>
+    </article>
+  );
+}
+
+function RequestSection({
+  location,
+  operation,
+  onSelect,
+  openParameter,
+  setOpenParameter,
+}: {
+  location: OperationLocation;
+  operation: Operation;
+  onSelect(location: OperationLocation | null): void;
+  openParameter: number | null;
+  setOpenParameter(index: number | null): void;
+}) {
+  const store = useWorkspaceStoreApi();
+  const dispatch = useDispatchForm();
+  const [importing, setImporting] = useState(false);
+  const definition = useWorkspace((s) => selectDocument(s)?.definition);
+  const base = toPointer(["paths", location.path, location.method]);
+  const params = Array.isArray(operation.parameters) ? operation.parameters : [];
+  const basePath = typeof definition?.basePath === "string" ? definition.basePath : "/";
+  const host = typeof definition?.host === "string" ? definition.host : "api.contoso.com";
+  const scheme =
+    Array.isArray(definition?.schemes) && typeof definition.schemes[0] === "string"
+      ? definition.schemes[0]
+      : "https";
+  const initialUrl = `${scheme}://${host}${basePath === "/" ? "" : basePath.replace(/\/$/, "")}${location.path}`;
+
+  if (openParameter !== null && params[openParameter] !== undefined) {
+    return (
+      <ParameterEditor
+        pointer={`${base}/parameters/${openParameter}`}
+        onClose={() => setOpenParameter(null)}
+      />
+    );
+  }
+  const addParam = () => {
+    const taken = new Set(
+      params.map((p) => (definition ? resolveParameter(definition, p)?.name : undefined)),
+    );
+    let name = "parameter";
+    for (let i = 2; taken.has(name); i += 1) name = `parameter${i}`;
+    dispatch(
+      addParameter(location, {
+        name,
+        in: "query",
+        type: "string",
+        required: false,
+        "x-ms-summary": "Parameter",
+        description: "",
+      }),
+    );
+    setOpenParameter(params.length);
+  };
+  return (
+    <div>
+      <Toolbar label="Request actions">
+        <button type="button" onClick={() => setImporting(true)}>
+          Import from sample
+        </button>
+        <button type="button" onClick={addParam}>
+          Add parameter
+        </button>
+      </Toolbar>
+      {params.length === 0 ? (
+        <p className="cs-muted">No parameters. Import a sample request or add one.</p>
+      ) : (
+        <table className="cs-def-table">
+          <caption className="cs-visually-hidden">Parameters</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">In</th>
+              <th scope="col">Type</th>
+              <th scope="col">Required</th>
+              <th scope="col">
+                <span className="cs-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {params.map((raw, index) => {
+              const p = definition ? resolveParameter(definition, raw) : undefined;
+              const name = String(p?.name ?? "(unresolved)");
+              return (
+                <tr key={index} data-pointer={`${base}/parameters/${index}`}>
+                  <td>{name}</td>
+                  <td>{String(p?.in ?? "")}</td>
+                  <td>{p?.in === "body" ? "schema" : String(p?.type ?? "")}</td>
+                  <td>{p?.required === true ? "yes" : "no"}</td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => setOpenParameter(index)}
+                      aria-label={`Edit parameter ${name}`}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Remove parameter ${name}`}
+                      onClick={() =>
+                        dispatch(
+                          setDefinitionValue(
+                            `${base}/parameters`,
+                            params.filter((_, i) => i !== index),
+                            "Remove parameter",
+                          ),
+                        )
+                      }
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {importing ? (
+        <ImportRequestDialog
+          basePath={basePath}
+          initialVerb={location.method}
+          initialUrl={initialUrl}
+          onClose={() => setImporting(false)}
+          onImport={(sample) => {
+            const doc = selectDocument(store.getState());
+            if (!doc) return "No connector is open.";
+            const target = { path: sample.path, method: sample.method };
+            if (
+              (target.path !== location.path || target.method !== location.method) &&
+              getOperation(doc.definition, target)
+            ) {
+              return `Another operation already uses ${sample.method.toUpperCase()} ${sample.path}.`;
+            }
+            dispatch(importRequestSample(location, sample));
+            if (target.path !== location.path || target.method !== location.method) onSelect(target);
+            return null;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ResponseSection({ location, operation }: { location: OperationLocation; operation: Operation }) {
+  const dispatch = useDispatchForm();
+  const [importing, setImporting] = useState(false);
+  const [status, setStatus] = useState("");
+  const base = toPointer(["paths", location.path, location.method, "responses"]);
+  const responses: JsonObject = isJsonObject(operation.responses) ? operation.responses : {};
+  const statuses = Object.keys(responses);
+  const statusValid = /^([1-5]\d\d|default)$/.test(status) && responses[status] === undefined;
+  return (
+    <div>
+      <Toolbar label="Response actions">
+        <button type="button" onClick={() => setImporting(true)}>
+          Add default response
+        </button>
+      </Toolbar>
+      {statuses.map((code) => {
+        const response = responses[code];
+        const pointer = `${base}/${escapePointerToken(code)}`;
+        const hasSchema = isJsonObject(response) && isJsonObject(response.schema);
+        return (
+          <div key={code} className="cs-def-response" role="group" aria-label={`Response ${code}`}>
+            <div className="cs-def-panel__head">
+              <h4>{code}</h4>
+              <button type="button" onClick={() => dispatch(removeResponse(location, code))}>
+                Remove response {code}
+              </button>
+            </div>
+            {code === "default" && hasSchema ? (
+              <p className="cs-field__warning">
+                A default response with a schema is rejected by certification: put the schema on 200.
+              </p>
+            ) : null}
+            <BoundText
+              label={`Description of ${code}`}
+              pointer={`${pointer}/description`}
+              removeEmpty={false}
+            />
+            {hasSchema ? <SchemaTreeEditor pointer={`${pointer}/schema`} label={`Response ${code}`} /> : null}
+          </div>
+        );
+      })}
+      <div className="cs-def-row">
+        <TextField
+          label="Status code"
+          value={status}
+          hint="e.g. 201, 400, 404"
+          error={
+            status !== "" && !statusValid ? "Enter a new status code (100–599) or “default”." : undefined
+          }
+          onChange={(e) => setStatus(e.currentTarget.value.trim())}
+        />
+        <button
+          type="button"
+          disabled={!statusValid}
+          onClick={() => {
+            dispatch(addResponse(location, status, status === "default" ? "default" : "Response"));
+            setStatus("");
+          }}
+        >
+          Add response
+        </button>
+      </div>
+      {importing ? (
+        <ImportResponseDialog
+          onClose={() => setImporting(false)}
+          onImport={(sample) => dispatch(importResponseSample(location, sample, "200"))}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function TriggerSection({ location, operation }: { location: OperationLocation; operation: Operation }) {
+  const store = useWorkspaceStoreApi();
+  const dispatch = useDispatchForm();
+  const doc = useWorkspace(selectDocument);
+  const detected: TriggerKind = doc ? triggerKind(doc, location) : "unset";
+  const [chosen, setChosen] = useState<TriggerKind>(detected);
+  const kind = detected !== "unset" ? detected : chosen;
+  const [notifying, setNotifying] = useState(false);
+  if (!doc) return null;
+  const base = toPointer(["paths", location.path, location.method]);
+  const triggerType = typeof operation["x-ms-trigger"] === "string" ? operation["x-ms-trigger"] : "single";
+  const props = bodyPropertyPaths(doc.definition, operation);
+  const callback = props.find((p) => p.isNotificationUrl)?.pointer ?? "";
+  const notification = doc.definition.paths?.[location.path]?.["x-ms-notification-content"];
+  const notificationSchema =
+    isJsonObject(notification) && isJsonObject(notification.schema) ? notification.schema : undefined;
+  const polling = readPollingConfig(doc, operation.operationId ?? "");
+  const queryParams = (Array.isArray(operation.parameters) ? operation.parameters : [])
+    .map((p) => resolveParameter(doc.definition, p))
+    .filter((p): p is Parameter => p?.in === "query" && typeof p.name === "string")
+    .map((p) => p.name as string);
+  const writePolling = (patch: Partial<typeof polling>, key: string) =>
+    dispatch(setPollingConfig(location, { ...polling, ...patch }), `${base}/polling/${key}`);
+
+  return (
+    <div>
+      <div className="cs-def-row">
+        <Select
+          label="Trigger type"
+          pointer={`${base}/x-ms-trigger`}
+          value={triggerType}
+          options={[
+            { value: "single", label: "Single (one run per item)" },
+            { value: "batch", label: "Batch (one run per call)" },
+          ]}
+          onChange={(e) =>
+            dispatch(
+              setOperationField(location, "x-ms-trigger", e.currentTarget.value, "Change trigger type"),
+            )
+          }
+        />
+        <Select
+          label="How the trigger fires"
+          value={kind}
+          options={[
+            { value: "unset", label: "(choose)" },
+            { value: "webhook", label: "Webhook" },
+            { value: "polling", label: "Polling" },
+          ]}
+          onChange={(e) => setChosen(e.currentTarget.value as TriggerKind)}
+        />
+      </div>
+      <BoundText label="Trigger hint" pointer={`${base}/x-ms-trigger-hint`} />
+      {kind === "webhook" ? (
+        <div role="group" aria-label="Webhook">
+          <Select
+            label="Callback URL property"
+            pointer={callback ? `${base}${callback}` : undefined}
+            value={callback}
+            hint="The body property that receives the callback URL (marked x-ms-notification-url, internal and required)."
+            options={[
+              { value: "", label: props.length === 0 ? "(import a request body first)" : "(none)" },
+              ...props.map((p) => ({ value: p.pointer, label: p.path })),
+            ]}
+            onChange={(e) => dispatch(setNotificationUrlProperty(location, e.currentTarget.value))}
+          />
+          <h4>Notification content</h4>
+          {notificationSchema ? (
+            <SchemaTreeEditor
+              pointer={toPointer(["paths", location.path, "x-ms-notification-content", "schema"])}
+              label="Notification"
+            />
+          ) : (
+            <p className="cs-muted">No notification schema yet.</p>
+          )}
+          <Toolbar label="Webhook helpers">
+            <button type="button" onClick={() => setNotifying(true)}>
+              Notification content from sample
+            </button>
+            <button type="button" onClick={() => dispatch(ensureWebhookCreatedResponse(location))}>
+              Add 201 response with Location
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const d = selectDocument(store.getState());
+                if (!d) return;
+                const plan = planWebhookDelete(d.definition, location);
+                dispatch(addWebhookDeleteOperation(plan));
+              }}
+            >
+              Add delete operation
+            </button>
+          </Toolbar>
+          {notifying ? (
+            <ImportResponseDialog
+              title="Notification content from sample"
+              onClose={() => setNotifying(false)}
+              onImport={(sample) => {
+                if (sample.body !== undefined)
+                  dispatch(setNotificationContent(location, schemaFromSample(sample.body) as Schema));
+              }}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      {kind === "polling" ? (
+        <div role="group" aria-label="Polling">
+          <Select
+            label="Query parameter that holds the state"
+            value={polling.stateParameter}
+            options={[
+              { value: "", label: "(choose)" },
+              ...queryParams.map((n) => ({ value: n, label: n })),
+              ...(polling.stateParameter && !queryParams.includes(polling.stateParameter)
+                ? [{ value: polling.stateParameter, label: polling.stateParameter }]
+                : []),
+            ]}
+            onChange={(e) => writePolling({ stateParameter: e.currentTarget.value }, "state")}
+          />
+          <TextField
+            label="Value to pass"
+            value={polling.valueExpression}
+            hint="e.g. @{triggerBody().value[0].createdAt}"
+            onChange={(e) => writePolling({ valueExpression: e.currentTarget.value }, "value")}
+          />
+          <TextField
+            label="Collection that contains trigger data"
+            value={polling.triggerDataPath}
+            hint="e.g. @triggerBody().value"
+            onChange={(e) => writePolling({ triggerDataPath: e.currentTarget.value }, "data")}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
