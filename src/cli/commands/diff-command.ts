@@ -1,5 +1,48 @@
-/** `connector-studio diff`. Placeholder until its issue lands. */
-export async function runDiff(_args: string[]): Promise<number> {
-  console.error("connector-studio diff: not available yet.");
-  return 2;
+import { diffConnectors } from "../../review/diff-connectors";
+import { loadConnector } from "../load-connector";
+import { parseArgs } from "../read-inputs";
+
+const USAGE = "usage: connector-studio diff <old> <new> [--format json]";
+
+/**
+ * `connector-studio diff <old> <new> [--format json]`: the semantic comparison of two versions. Exit 1 when any
+ * change breaks existing flows, 0 otherwise, 2 when an input cannot be read.
+ */
+export async function runDiff(args: string[]): Promise<number> {
+  const { positionals, values, errors } = parseArgs(args, { values: ["format"] });
+  if (
+    errors.length > 0 ||
+    positionals.length !== 2 ||
+    (values.format && values.format !== "json" && values.format !== "text")
+  ) {
+    console.error([...errors, USAGE].join("\n"));
+    return 2;
+  }
+  const [oldInput, newInput] = positionals as [string, string];
+  const [before, after] = await Promise.all([loadConnector(oldInput), loadConnector(newInput)]);
+  if (!before.ok || !after.ok) {
+    for (const r of [before, after]) if (!r.ok) for (const line of r.lines) console.error(line);
+    return 2;
+  }
+  const changes = diffConnectors(before.value.document, after.value.document);
+  if (values.format === "json") {
+    const out = changes.map((c) => ({
+      breaking: c.breaking,
+      operationId: c.operationId ?? null,
+      path: c.path,
+      file: c.file,
+      area: c.area,
+      kind: c.kind,
+      message: c.message,
+    }));
+    console.log(JSON.stringify({ changes: out }, null, 2));
+  } else {
+    for (const c of changes)
+      console.log(
+        `${c.breaking ? "BREAKING " : ""}${c.operationId ? `${c.operationId}: ` : ""}${c.message} (${c.path})`,
+      );
+    const breaking = changes.filter((c) => c.breaking).length;
+    console.log(`${changes.length} change(s), ${breaking} breaking`);
+  }
+  return changes.some((c) => c.breaking) ? 1 : 0;
 }

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import type { ConnectorDocument } from "../model/connector-document";
+import { createEmptyConnector } from "../model/create-empty-connector";
+import type { JsonObject } from "../model/json-value";
+import { diffConnectors, type ConnectorChange } from "./diff-connectors";
+import { diffToMarkdown } from "./diff-markdown";
+
+function connector(paths: JsonObject, extra: JsonObject = {}): ConnectorDocument {
+  const doc = createEmptyConnector("Contoso");
+  return { ...doc, definition: { ...doc.definition, paths, ...extra } as ConnectorDocument["definition"] };
+}
+
+const getItem = (overrides: JsonObject = {}) => ({
+  operationId: "GetItem",
+  summary: "Get item",
+  parameters: [
+    { name: "id", in: "path", required: true, type: "string" },
+    { name: "mode", in: "query", type: "string", enum: ["a", "b"] },
+  ],
+  responses: {
+    "200": {
+      description: "OK",
+      schema: { type: "object", properties: { name: { type: "string" }, size: { type: "integer" } } },
+    },
+  },
+  ...overrides,
+});
+
+const base = connector({ "/items/{id}": { get: getItem() } });
+
+function only(changes: ConnectorChange[], breaking: boolean) {
+  return changes.filter((c) => c.breaking === breaking).map((c) => c.message);
+}
+
+describe("diffConnectors", () => {
+  it("finds nothing between identical versions", () => {
+    expect(diffConnectors(base, base)).toEqual([]);
+  });
+
+  it("marks a removed operation as breaking and an added one as not", () => {
+    const next = connector({
+      "/other": { get: { operationId: "Other", responses: { "200": { description: "OK" } } } },
+    });
+    const changes = diffConnectors(base, next);
+    expect(only(changes, true)).toContain('Operation "GetItem" was removed (GET /items/{id}).');
+    expect(only(changes, false)).toContain('Operation "Other" was added (GET /other).');
+  });
+
+  it("marks a path change as breaking", () => {
+    const next = connector({ "/things/{id}": { get: getItem() } });
+    const changes = diffConnectors(base, next);
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        breaking: true,
+        operationId: "GetItem",
+        message: "Path changed from GET /items/{id} to GET /things/{id}.",
+      }),
+    );
+  });
+
+  it("marks a new required parameter as breaking and a new optional one as not", () => {
+    const params = getItem().parameters;
+    const required = connector({
+      "/items/{id}": {
+        get: getItem({
+          parameters: [...params, { name: "tenant", in: "header", required: true, type: "string" }],
+        }),
+      },
+    });
+    expect(only(diffConnectors(base, required), true)).toEqual([
+      'New required parameter "tenant": existing flows do not set it.',
+    ]);
+    const optional = connector({
+      "/items/{id}": {
+        get: getItem({ parameters: [...params, { name: "tenant", in: "header", type: "string" }] }),
+      },
+    });
+    expect(only(diffConnectors(base, optional), false)).toEqual(['New optional parameter "tenant".']);
+    expect(only(diffConnectors(base, optional), true)).toEqual([]);
+  });
+
+  it("marks location and type changes of a parameter as breaking", () => {
+    const next = connector({
+      "/items/{id}": {
+        get: getItem({
+          parameters: [
+            { name: "id", in: "path", required: true, type: "integer" },
+            { name: "mode", in: "header", type: "string", enum: ["a", "b"] },
+          ],
+        }),
+      },
+    });
+    const messages = only(diffConnectors(base, next), true);
+    expect(messages).toContain('Parameter "id" type changed from string to integer.');
+    expect(messages).toContain('Parameter "mode" location changed from query to header.');
+  });
+
+  it("marks a removed enum value as breaking and an added one as not", () => {
+    const next = connector({
+      "/items/{id}": {
+        get: getItem({
+          parameters: [
+            { name: "id", in: "path", required: true, type: "string" },
+            { name: "mode", in: "query", type: "string", enum: ["b", "c"] },
+          ],
+        }),
+      },
+    });
+    const changes = diffConnectors(base, next);
+    expect(only(changes, true)).toEqual(['"mode": enum value "a" was removed.']);
+    expect(only(changes, false)).toEqual(['"mode": enum value "c" was added.']);
+  });
+
+  it("marks response properties removed or retyped as breaking, added as not", () => {
+    const next = connector({
+      "/items/{id}": {
+        get: getItem({
+          responses: {
+            "200": {
+              description: "OK",
+              schema: {
+                type: "object",
+                properties: { size: { type: "string" }, colour: { type: "string" } },
+              },
+            },
+          },
+        }),
+      },
+    });
+    const changes = diffConnectors(base, next);
+    expect(only(changes, true)).toEqual([
+      'Response property "name" was removed (Response 200).',
+      'Response property "size" was retyped from integer to string (Response 200).',
+    ]);
+    expect(only(changes, false)).toEqual(['Response 200: property "colour" was added.']);
+  });
+
+  it("follows $refs and stops on recursive schemas", () => {
+    const node = {
+      type: "object",
+      properties: { child: { $ref: "#/definitions/Node" }, name: { type: "string" } },
+    };
+    const before = connector(
+      {
+        "/n": {
+          get: {
+            operationId: "N",
+            responses: { "200": { description: "OK", schema: { $ref: "#/definitions/Node" } } },
+          },
+        },
+      },
+      { definitions: { Node: node } },
+    );
+    const after = connector(
+      {
+        "/n": {
+          get: {
+            operationId: "N",
+            responses: { "200": { description: "OK", schema: { $ref: "#/definitions/Node" } } },
+          },
+        },
+      },
+      { definitions: { Node: { ...node, properties: { child: { $ref: "#/definitions/Node" } } } } },
+    );
+    const changes = diffConnectors(before, after);
+    expect(only(changes, true)).toEqual(['Response property "name" was removed (Response 200).']);
+    expect(changes.some((c) => c.message === 'Schema "Node" changed.')).toBe(true);
+  });
+
+  it("marks visibility turned internal as breaking", () => {
+    const next = connector({ "/items/{id}": { get: getItem({ "x-ms-visibility": "internal" }) } });
+    expect(only(diffConnectors(base, next), true)).toEqual([
+      "Visibility turned internal: the action disappears from the designer for existing flows.",
+    ]);
+    const advanced = connector({ "/items/{id}": { get: getItem({ "x-ms-visibility": "advanced" }) } });
+    expect(only(diffConnectors(base, advanced), true)).toEqual([]);
+  });
+
+  it("reports authentication and policy changes", () => {
+    const withKey = connector(
+      { "/items/{id}": { get: getItem() } },
+      { securityDefinitions: { key: { type: "apiKey", in: "header", name: "X-Key" } } },
+    );
+    const withBasic = connector(
+      { "/items/{id}": { get: getItem() } },
+      { securityDefinitions: { key: { type: "basic" } } },
+    );
+    expect(only(diffConnectors(withKey, withBasic), true)).toEqual([
+      'Authentication "key" changed type from apiKey to basic: existing connections must be recreated.',
+    ]);
+    const withPolicy: ConnectorDocument = {
+      ...withKey,
+      properties: {
+        properties: {
+          policyTemplateInstances: [{ templateId: "setheader", title: "Add header", parameters: {} }],
+        },
+      },
+    };
+    expect(only(diffConnectors(withKey, withPolicy), false)).toContain('Policy "Add header" was added.');
+  });
+
+  it("renders Markdown with breaking changes first", () => {
+    const next = connector({});
+    const markdown = diffToMarkdown(diffConnectors(base, next), { old: "v1", new: "v2" });
+    expect(markdown).toContain("**1 breaking**");
+    expect(markdown).toContain("### Breaking changes");
+    expect(markdown).toContain(
+      '| GetItem | operation | Operation "GetItem" was removed (GET /items/{id}). | `/paths/~1items~1{id}/get` |',
+    );
+  });
+});

@@ -1,0 +1,70 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import type { ConnectorDocument } from "../model/connector-document";
+import { isJsonObject, type JsonObject } from "../model/json-value";
+import type { SwaggerDocument } from "../model/swagger-types";
+import { stripSecrets } from "../export/strip-secrets";
+
+/** Fragments longer than this are not offered as links (chat tools and mail clients cut long URLs). */
+export const SHARE_FRAGMENT_LIMIT = 32_000;
+const PREFIX = "connector=";
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Encodes a connector into a URL fragment (`connector=<deflated, base64url JSON>`), never sent to a server.
+ * Returns null when the result is too long for a link: share the package file instead. Secrets are left out;
+ * the icon is left out (it would dominate the size).
+ */
+export function encodeShareFragment(doc: ConnectorDocument): string | null {
+  const payload = {
+    v: 1,
+    definition: doc.definition,
+    properties: stripSecrets(doc.properties).properties,
+    script: doc.script,
+  };
+  const fragment = PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+  return fragment.length <= SHARE_FRAGMENT_LIMIT ? fragment : null;
+}
+
+/** True when a location hash carries a shared connector. */
+export function isShareFragment(hash: string): boolean {
+  return hash.replace(/^#/, "").startsWith(PREFIX);
+}
+
+/** Decodes a shared connector; throws an Error with a plain message when the link is damaged. */
+export function decodeShareFragment(hash: string): ConnectorDocument {
+  const body = hash.replace(/^#/, "");
+  if (!body.startsWith(PREFIX)) throw new Error("This link does not carry a connector.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(strFromU8(inflateSync(fromBase64Url(body.slice(PREFIX.length)))));
+  } catch {
+    throw new Error("The shared connector in this link is damaged or incomplete (was the link cut?).");
+  }
+  if (!isJsonObject(parsed as JsonObject) || !isJsonObject((parsed as JsonObject).definition)) {
+    throw new Error("The shared connector in this link is not a connector.");
+  }
+  const value = parsed as { definition: SwaggerDocument; properties?: unknown; script?: unknown };
+  return {
+    definition: value.definition,
+    properties: isJsonObject(value.properties as JsonObject)
+      ? (value.properties as JsonObject)
+      : { properties: {} },
+    icon: null,
+    script: typeof value.script === "string" ? value.script : null,
+    settings: null,
+  };
+}
