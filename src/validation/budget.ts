@@ -1,0 +1,305 @@
+import type { Command } from "../model/command";
+import type { ConnectorDocument } from "../model/connector-document";
+import { escapePointerToken } from "../model/json-pointer";
+import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
+import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
+import { stringifyJson } from "../model/text/json-text";
+
+/** Platform limits (reference/connector-format.md §10.4). */
+export const LIMITS = {
+  /** Bytes of apiDefinition.swagger.json. */
+  definitionBytes: 1024 * 1024,
+  operations: 256,
+  schemasPerBody: 512,
+} as const;
+
+/** Schemas counted in one request body or response (refs expanded, as the platform counts them). */
+export interface BodySchemaCount {
+  /** JSON pointer of the body parameter schema or response schema. */
+  pointer: string;
+  operationId: string | null;
+  method: string;
+  path: string;
+  kind: "body" | "response";
+  /** Counted schemas, capped at {@link COUNT_CAP} (a recursive schema would be infinite). */
+  count: number;
+}
+
+/** Counting stops here: enough to say "over the limit" without expanding a recursive schema forever. */
+export const COUNT_CAP = LIMITS.schemasPerBody * 4;
+
+export interface Budget {
+  /** UTF-8 bytes of the definition as exported (4-space indentation) and minified (no whitespace). */
+  size: { indented: number; minified: number; limit: number };
+  operations: { count: number; limit: number };
+  /** Bodies sorted by schema count, largest first. */
+  bodies: BodySchemaCount[];
+  schemasPerBody: { max: number; limit: number };
+  /** Names of `definitions` that no operation reaches. */
+  unusedDefinitions: string[];
+}
+
+function utf8Length(text: string): number {
+  // TextEncoder allocates the whole buffer; counting is cheaper for a 1 MB string.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Size of the definition in bytes, as exported and minified. */
+export function definitionSize(definition: SwaggerDocument): { indented: number; minified: number } {
+  return {
+    indented: utf8Length(stringifyJson(definition as JsonValue, 4)),
+    minified: utf8Length(JSON.stringify(definition)),
+  };
+}
+
+function resolve(root: JsonObject, ref: string): unknown {
+  if (!ref.startsWith("#/")) return undefined;
+  let node: unknown = root;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isJsonObject(node)) return undefined;
+    node = node[token];
+  }
+  return node;
+}
+
+/** Counts schema nodes reachable from `schema`, expanding `$ref`s except along a cycle, up to `cap`. */
+export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP): number {
+  let count = 0;
+  const visit = (node: unknown, stack: Set<string>): void => {
+    if (count >= cap || !isJsonObject(node)) return;
+    if (typeof node.$ref === "string") {
+      if (stack.has(node.$ref)) return;
+      stack.add(node.$ref);
+      visit(resolve(root, node.$ref), stack);
+      stack.delete(node.$ref);
+      return;
+    }
+    count++;
+    if (isJsonObject(node.properties))
+      for (const k of Object.keys(node.properties)) visit(node.properties[k], stack);
+    if (node.items !== undefined) visit(node.items, stack);
+    if (isJsonObject(node.additionalProperties)) visit(node.additionalProperties, stack);
+    if (Array.isArray(node.allOf)) for (const part of node.allOf) visit(part, stack);
+  };
+  visit(schema, new Set());
+  return Math.min(count, cap);
+}
+
+/** Names of definitions not reachable from paths, shared parameters or shared responses. */
+export function findUnusedDefinitions(definition: SwaggerDocument): string[] {
+  const defs = definition.definitions;
+  if (!isJsonObject(defs)) return [];
+  const names = Object.keys(defs);
+  if (names.length === 0) return [];
+  const used = new Set<string>();
+  const queue: unknown[] = [];
+  const collect = (node: unknown): void => {
+    // Iterative walk: definitions can be deep.
+    const stack: unknown[] = [node];
+    while (stack.length > 0) {
+      const n = stack.pop();
+      if (Array.isArray(n)) stack.push(...n);
+      else if (isJsonObject(n)) {
+        for (const key of Object.keys(n)) {
+          const v = n[key];
+          if (key === "$ref" && typeof v === "string" && v.startsWith("#/definitions/")) {
+            const name = v.slice("#/definitions/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+            if (!used.has(name)) {
+              used.add(name);
+              queue.push(defs[name]);
+            }
+          } else if (typeof v === "object" && v !== null) stack.push(v);
+        }
+      }
+    }
+  };
+  for (const key of Object.keys(definition)) {
+    if (key !== "definitions") collect(definition[key]);
+  }
+  while (queue.length > 0) collect(queue.pop());
+  return names.filter((n) => !used.has(n));
+}
+
+/** Every body parameter schema and response schema with its schema count, largest first. */
+export function countBodySchemas(definition: SwaggerDocument, cap = COUNT_CAP): BodySchemaCount[] {
+  const out: BodySchemaCount[] = [];
+  const paths = definition.paths;
+  if (!isJsonObject(paths)) return out;
+  for (const path of Object.keys(paths)) {
+    const item = paths[path];
+    if (!isJsonObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isJsonObject(op)) continue;
+      const opPointer = `/paths/${escapePointerToken(path)}/${method}`;
+      const operationId = typeof op.operationId === "string" ? op.operationId : null;
+      const params = [
+        ...(Array.isArray(item.parameters) ? item.parameters : []),
+        ...(Array.isArray(op.parameters) ? op.parameters : []),
+      ];
+      const opParams = Array.isArray(op.parameters) ? op.parameters : [];
+      for (const raw of params) {
+        let p: unknown = raw;
+        if (isJsonObject(p) && typeof p.$ref === "string") p = resolve(definition, p.$ref);
+        if (!isJsonObject(p) || p.in !== "body" || p.schema === undefined) continue;
+        const index = opParams.indexOf(raw);
+        const pointer =
+          index >= 0
+            ? `${opPointer}/parameters/${index}/schema`
+            : `/paths/${escapePointerToken(path)}/parameters/${(item.parameters as JsonValue[]).indexOf(raw)}/schema`;
+        out.push({
+          pointer,
+          operationId,
+          method,
+          path,
+          kind: "body",
+          count: countSchemas(definition, p.schema, cap),
+        });
+      }
+      if (isJsonObject(op.responses)) {
+        for (const code of Object.keys(op.responses)) {
+          let r: unknown = op.responses[code];
+          if (isJsonObject(r) && typeof r.$ref === "string") r = resolve(definition, r.$ref);
+          if (!isJsonObject(r) || r.schema === undefined) continue;
+          out.push({
+            pointer: `${opPointer}/responses/${escapePointerToken(code)}/schema`,
+            operationId,
+            method,
+            path,
+            kind: "response",
+            count: countSchemas(definition, r.schema, cap),
+          });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => b.count - a.count);
+}
+
+/**
+ * Computes the connector's budget against the platform limits: definition size (as exported and
+ * minified), operations, schemas per body, and the definitions no operation uses. Pure; the Budget view
+ * and the Review step show it, the limit rules report from it.
+ */
+export function computeBudget(doc: ConnectorDocument): Budget {
+  const definition = doc.definition;
+  let operations = 0;
+  if (isJsonObject(definition.paths)) {
+    for (const item of Object.values(definition.paths)) {
+      if (isJsonObject(item)) for (const m of HTTP_METHODS) if (isJsonObject(item[m])) operations++;
+    }
+  }
+  const bodies = countBodySchemas(definition);
+  return {
+    size: { ...definitionSize(definition), limit: LIMITS.definitionBytes },
+    operations: { count: operations, limit: LIMITS.operations },
+    bodies,
+    schemasPerBody: { max: bodies[0]?.count ?? 0, limit: LIMITS.schemasPerBody },
+    unusedDefinitions: findUnusedDefinitions(definition),
+  };
+}
+
+/** Removes every definition no operation reaches (repeats until nothing more becomes unused). */
+export function removeUnusedDefinitions(): Command {
+  return {
+    name: "budget:remove:unused-definitions",
+    label: "Remove unused definitions",
+    apply: (doc) => {
+      let definition = doc.definition;
+      for (;;) {
+        const unused = findUnusedDefinitions(definition);
+        if (unused.length === 0 || !isJsonObject(definition.definitions)) break;
+        const defs = { ...definition.definitions };
+        for (const name of unused) delete defs[name];
+        definition = { ...definition, definitions: defs };
+      }
+      return definition === doc.definition ? doc : { ...doc, definition };
+    },
+  };
+}
+
+/**
+ * Keeps only the operations whose operationId is in `keep` (paths left empty are removed), then drops the
+ * definitions that became unused. Policies and custom code that named removed operations are trimmed too,
+ * so the result has no dangling operation ids.
+ */
+export function keepOperations(keep: readonly string[]): Command {
+  const keepSet = new Set(keep);
+  return {
+    name: "budget:keep:operations",
+    label: `Keep ${keep.length} operation${keep.length === 1 ? "" : "s"}`,
+    apply: (doc) => {
+      const paths = doc.definition.paths;
+      if (!isJsonObject(paths)) return doc;
+      const nextPaths: Record<string, JsonObject> = { ...(paths as Record<string, JsonObject>) };
+      let changed = false;
+      for (const path of Object.keys(paths)) {
+        const item = paths[path];
+        if (!isJsonObject(item)) continue;
+        let nextItem: JsonObject = item;
+        for (const m of HTTP_METHODS) {
+          const op = item[m];
+          if (isJsonObject(op) && !(typeof op.operationId === "string" && keepSet.has(op.operationId))) {
+            if (nextItem === item) nextItem = { ...item };
+            delete nextItem[m];
+            changed = true;
+          }
+        }
+        if (nextItem !== item) {
+          if (HTTP_METHODS.some((m) => nextItem[m] !== undefined)) nextPaths[path] = nextItem;
+          else delete nextPaths[path];
+        }
+      }
+      if (!changed) return doc;
+      let next: ConnectorDocument = { ...doc, definition: { ...doc.definition, paths: nextPaths } };
+      next = removeUnusedDefinitions().apply(next);
+      return { ...next, properties: trimOperationNames(next.properties, keepSet) };
+    },
+  };
+}
+
+function trimOperationNames(properties: JsonObject, keep: Set<string>): JsonObject {
+  const props = properties.properties;
+  if (!isJsonObject(props)) return properties;
+  let nextProps: JsonObject = props;
+  if (Array.isArray(props.scriptOperations)) {
+    const kept = props.scriptOperations.filter((n) => typeof n !== "string" || keep.has(n));
+    if (kept.length !== props.scriptOperations.length) nextProps = { ...nextProps, scriptOperations: kept };
+  }
+  if (Array.isArray(props.policyTemplateInstances)) {
+    let changed = false;
+    const list: JsonValue[] = [];
+    for (const p of props.policyTemplateInstances) {
+      const names =
+        isJsonObject(p) && isJsonObject(p.parameters)
+          ? p.parameters["x-ms-apimTemplate-operationName"]
+          : undefined;
+      if (!isJsonObject(p) || !isJsonObject(p.parameters) || !Array.isArray(names)) {
+        list.push(p);
+        continue;
+      }
+      const kept = names.filter((n) => typeof n !== "string" || keep.has(n));
+      if (kept.length === names.length) {
+        list.push(p);
+        continue;
+      }
+      changed = true;
+      // An empty list means "every operation": a policy whose operations are all gone is dropped instead.
+      if (kept.length > 0)
+        list.push({ ...p, parameters: { ...p.parameters, "x-ms-apimTemplate-operationName": kept } });
+    }
+    if (changed) nextProps = { ...nextProps, policyTemplateInstances: list };
+  }
+  return nextProps === props ? properties : { ...properties, properties: nextProps };
+}

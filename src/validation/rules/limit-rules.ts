@@ -1,0 +1,79 @@
+import { LIMITS, countBodySchemas, definitionSize, findUnusedDefinitions } from "../budget";
+import { child } from "../rule-context";
+import { DEFINITION_FILE, type Rule } from "../rule-types";
+
+const D = DEFINITION_FILE;
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+/** Count and size limits (§10.4) and unused definitions. */
+export const limitRules: Rule[] = [
+  {
+    id: "TotalOperationsCountExceedsMaxAllowed",
+    severity: "error",
+    file: D,
+    summary: `At most ${LIMITS.operations} operations.`,
+    *check(ctx) {
+      if (ctx.operations.length > LIMITS.operations) {
+        yield {
+          path: "/paths",
+          message: `The connector has ${ctx.operations.length} operations; the platform allows ${LIMITS.operations}. Remove operations (Budget → choose operations to keep) or split the connector.`,
+        };
+      }
+    },
+  },
+  {
+    id: "BodySchemaCountExceedsMaxAllowed",
+    severity: "error",
+    file: D,
+    summary: `At most ${LIMITS.schemasPerBody} schemas in one request body or response (references expanded).`,
+    *check(ctx) {
+      for (const body of countBodySchemas(ctx.definition)) {
+        if (body.count <= LIMITS.schemasPerBody) break;
+        yield {
+          path: body.pointer,
+          message: `This ${body.kind === "body" ? "request body" : "response"} of ${body.operationId ? `"${body.operationId}"` : `${body.method.toUpperCase()} ${body.path}`} has more than ${LIMITS.schemasPerBody} schemas (${body.count}${body.count >= LIMITS.schemasPerBody * 4 ? "+" : ""}) once references are expanded. Trim properties you do not need or split it.`,
+        };
+      }
+    },
+  },
+  {
+    id: "DefinitionSizeExceedsMaxAllowed",
+    severity: "error",
+    file: D,
+    summary:
+      "The definition is under 1 MB. Measured minified: over 1 MB minified is an error; over 1 MB only with indentation is a warning (Encodian, published, is 1.05 MB indented).",
+    *check(ctx) {
+      const size = definitionSize(ctx.definition);
+      if (size.minified > LIMITS.definitionBytes) {
+        yield {
+          path: "",
+          message: `The definition is ${kb(size.minified)} even without indentation; the platform accepts at most 1 MB (1024 KB). Remove unused definitions or operations (see Budget).`,
+        };
+      } else if (size.indented > LIMITS.definitionBytes) {
+        yield {
+          path: "",
+          severity: "warning",
+          message: `The definition is ${kb(size.indented)} with indentation, over the 1 MB limit; minified it is ${kb(size.minified)}. Export it minified or trim it (see Budget).`,
+        };
+      }
+    },
+  },
+  {
+    id: "UnusedDefinition",
+    severity: "info",
+    file: D,
+    summary:
+      "Our rule: a schema under `definitions` that no operation uses (it still counts against the size limit).",
+    *check(ctx) {
+      for (const name of findUnusedDefinitions(ctx.definition)) {
+        yield {
+          path: child("/definitions", name),
+          message: `The definition "${name}" is not used by any operation. Remove it to keep the connector small.`,
+        };
+      }
+    },
+  },
+];
