@@ -2,11 +2,12 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
+import { relayPlugin } from "./src/relay/relay-plugin";
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), relayPlugin()],
   resolve: {
     alias: [
       // swagger-parser needs util.format in the browser (reference/toolchain.md §3.2)

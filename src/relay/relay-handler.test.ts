@@ -1,0 +1,174 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRelay, RELAY_TOKEN_HEADER, type RelayResponse } from "./relay-handler";
+
+let app: Server;
+let target: Server;
+let appPort = 0;
+let targetPort = 0;
+let targetHits = 0;
+const relay = createRelay({ maxRequestBytes: 1024, maxResponseBytes: 2048, timeoutMs: 500 }, "test-token");
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
+}
+
+beforeAll(async () => {
+  target = createServer((req, res) => {
+    targetHits += 1;
+    if (req.url === "/big") {
+      res.end("x".repeat(5000));
+      return;
+    }
+    if (req.url === "/slow") {
+      setTimeout(() => res.end("late"), 2000);
+      return;
+    }
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.setHeader("set-cookie", "session=abc");
+      res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body }));
+    });
+  });
+  app = createServer((req, res) => relay.middleware(req, res, () => res.end("app")));
+  [appPort, targetPort] = await Promise.all([listen(app), listen(target)]);
+});
+
+afterAll(() => {
+  app.close();
+  target.close();
+});
+
+function call(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: "127.0.0.1", port: appPort, path, method: options.method ?? "POST", headers: options.headers },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+const ownOrigin = () => `http://127.0.0.1:${appPort}`;
+const good = (body: unknown, extra: Record<string, string> = {}) => ({
+  headers: {
+    origin: ownOrigin(),
+    "sec-fetch-site": "same-origin",
+    [RELAY_TOKEN_HEADER]: "test-token",
+    ...extra,
+  },
+  body: JSON.stringify(body),
+});
+
+describe("relay", () => {
+  it("gives the token to the app's own page only", async () => {
+    const own = await call("/__relay/token", {
+      method: "GET",
+      headers: { origin: ownOrigin(), "sec-fetch-site": "same-origin" },
+    });
+    expect(own).toEqual({ status: 200, json: { token: "test-token" } });
+    const other = await call("/__relay/token", {
+      method: "GET",
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(other.status).toBe(403);
+    const crossSite = await call("/__relay/token", {
+      method: "GET",
+      headers: { origin: ownOrigin(), "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it("forwards a call with the page's headers and body, and returns status, headers and body", async () => {
+    const res = await call(
+      "/__relay",
+      good(
+        {
+          method: "post",
+          url: `http://127.0.0.1:${targetPort}/echo?q=1`,
+          headers: [["X-Api-Key", "k"]],
+          bodyBase64: Buffer.from("hello").toString("base64"),
+        },
+        { cookie: "relay-own=1" },
+      ),
+    );
+    expect(res.status).toBe(200);
+    const relayed = res.json as RelayResponse;
+    expect(relayed.status).toBe(200);
+    const echoed = JSON.parse(Buffer.from(relayed.bodyBase64, "base64").toString());
+    expect(echoed).toMatchObject({ method: "POST", url: "/echo?q=1", body: "hello" });
+    expect(echoed.headers["x-api-key"]).toBe("k");
+    expect(echoed.headers.cookie).toBeUndefined();
+    expect(echoed.headers.origin).toBeUndefined();
+    expect(relayed.headers).toContainEqual(["set-cookie", "session=abc"]);
+  });
+
+  it("refuses another origin, a missing token and a wrong token without calling the target", async () => {
+    const before = targetHits;
+    const body = { method: "GET", url: `http://127.0.0.1:${targetPort}/x` };
+    expect(
+      (
+        await call("/__relay", {
+          ...good(body),
+          headers: { origin: "https://evil.example", [RELAY_TOKEN_HEADER]: "test-token" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call("/__relay", { ...good(body), headers: { [RELAY_TOKEN_HEADER]: "test-token" } })).status,
+    ).toBe(403);
+    expect((await call("/__relay", { ...good(body), headers: { origin: ownOrigin() } })).status).toBe(401);
+    expect((await call("/__relay", good(body, { [RELAY_TOKEN_HEADER]: "wrong-token" }))).status).toBe(401);
+    expect(targetHits).toBe(before);
+  });
+
+  it("refuses non-http URLs, bad JSON and oversize requests", async () => {
+    const before = targetHits;
+    const file = await call("/__relay", good({ method: "GET", url: "file:///etc/passwd" }));
+    expect(file.status).toBe(400);
+    expect(file.json).toEqual({ error: "Only http and https URLs are relayed, not file:" });
+    expect((await call("/__relay", { ...good({}), body: "{nope" })).status).toBe(400);
+    const big = await call(
+      "/__relay",
+      good({
+        method: "POST",
+        url: `http://127.0.0.1:${targetPort}/`,
+        bodyBase64: Buffer.alloc(4096).toString("base64"),
+      }),
+    );
+    expect(big.status).toBe(413);
+    expect(targetHits).toBe(before);
+  });
+
+  it("caps the response size and the time", async () => {
+    const big = await call("/__relay", good({ method: "GET", url: `http://127.0.0.1:${targetPort}/big` }));
+    expect(big.status).toBe(502);
+    expect(big.json).toEqual({ error: "The response is larger than 2048 bytes." });
+    const slow = await call("/__relay", good({ method: "GET", url: `http://127.0.0.1:${targetPort}/slow` }));
+    expect(slow.status).toBe(504);
+  });
+
+  it("passes other paths on to the app", async () => {
+    const res = await new Promise<string>((resolve) =>
+      request({ host: "127.0.0.1", port: appPort, path: "/index.html" }, (r) => {
+        let t = "";
+        r.on("data", (c: Buffer) => (t += c.toString()));
+        r.on("end", () => resolve(t));
+      }).end(),
+    );
+    expect(res).toBe("app");
+  });
+});
