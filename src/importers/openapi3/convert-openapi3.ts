@@ -62,11 +62,12 @@ export function convertOpenApi3(document: JsonValue, options: OpenApi3ConvertOpt
       "/openapi",
     );
   }
-  const bundled = bundleExternalRefs(document, {
-    entryPath: options.sourceName,
-    companions: options.companions ?? {},
-    flavour: "openapi3",
-  });
+  // Without companions there is nothing to bundle: an external $ref then fails where it is used.
+  const companions = options.companions ?? {};
+  const bundled =
+    Object.keys(companions).length > 0
+      ? bundleExternalRefs(document, { entryPath: options.sourceName, companions, flavour: "openapi3" })
+      : { document, report: [] };
   const converter = new Converter(bundled.document as JsonObject, options.sourceName, bundled.report);
   return converter.run();
 }
@@ -1233,6 +1234,13 @@ class Converter {
   }
 }
 
+/** The error for a `$ref` to another file or URL that the bundler did not resolve. */
+export function externalRefMessage(ref: string, src: string): string {
+  return /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)
+    ? `The $ref "${ref}" at ${src} points to a remote URL; nothing is fetched. Drop the file it names together with this one, or inline it.`
+    : `The $ref "${ref}" at ${src} names the file "${ref.split("#")[0] ?? ref}", which was not dropped with the document.`;
+}
+
 function safeSegments(ref: string): string[] {
   try {
     return parsePointer(ref);
@@ -1302,6 +1310,15 @@ export function pascalCase(text: string): string {
  * and reported, so the output always validates.
  */
 function sanitizeRefs(root: JsonObject, report: ImportReportEntry[]): JsonObject {
+  const known = new Map<string, boolean>();
+  const resolves = (ref: string): boolean => {
+    let ok = known.get(ref);
+    if (ok === undefined) {
+      ok = ref.startsWith("#/") && getAtPointer(root, safeSegments(ref)) !== undefined;
+      known.set(ref, ok);
+    }
+    return ok;
+  };
   const check = (node: JsonValue, path: string): JsonValue => {
     if (Array.isArray(node)) {
       let changed = false;
@@ -1315,10 +1332,7 @@ function sanitizeRefs(root: JsonObject, report: ImportReportEntry[]): JsonObject
     if (!isJsonObject(node)) return node;
     if ("$ref" in node) {
       const ref = node.$ref;
-      const ok =
-        typeof ref === "string" &&
-        ref.startsWith("#/") &&
-        getAtPointer(root, safeSegments(ref)) !== undefined;
+      const ok = typeof ref === "string" && resolves(ref);
       if (!ok) {
         report.push({
           kind: "dropped",

@@ -70,8 +70,10 @@ const SILENT_KEYS = new Set([
   "xml",
 ]);
 
+/** Appends one token to a JSON pointer (fast path: most tokens need no escaping). */
 export function ptr(base: string, token: string | number): string {
-  return `${base}/${escapePointerToken(String(token))}`;
+  const t = String(token);
+  return t.indexOf("~") === -1 && t.indexOf("/") === -1 ? `${base}/${t}` : `${base}/${escapePointerToken(t)}`;
 }
 
 /**
@@ -378,7 +380,7 @@ export class SchemaConverter {
       return { nullable };
     }
     const resolved = rest.map((s) => this.deref(s) ?? {});
-    const kinds = resolved.map(schemaKind);
+    const kinds = resolved.map((r, i) => schemaKind(r) ?? this.inputKind(rest[i] as JsonObject));
     if (kinds.every((k) => k === "object")) {
       const properties: JsonObject = isJsonObject(out.properties) ? { ...out.properties } : {};
       for (const schema of resolved) {
@@ -424,6 +426,19 @@ export class SchemaConverter {
       `${key} of ${rest.length} schemas (${kinds.map((k) => k ?? "any").join(", ")}) became its variant ${pick + 1} (${kinds[pick] ?? "any"}); Swagger 2.0 has no ${key}.`,
     );
     return { nullable };
+  }
+
+  /** The kind of a definition still being converted (a cycle), read from the input schema. */
+  private inputKind(schema: JsonObject): string | undefined {
+    const name = typeof schema.$ref === "string" ? definitionName(schema.$ref) : undefined;
+    const raw = name !== undefined ? this.componentSchemas[name] : undefined;
+    if (!isJsonObject(raw)) return undefined;
+    const type = Array.isArray(raw.type) ? raw.type.find((t) => t !== "null") : raw.type;
+    if (typeof type === "string") return type;
+    if (raw.properties !== undefined || raw.allOf !== undefined || raw.additionalProperties !== undefined)
+      return "object";
+    if (raw.anyOf !== undefined || raw.oneOf !== undefined) return "object";
+    return undefined;
   }
 
   /**
@@ -502,6 +517,25 @@ export class SchemaConverter {
     if (target !== undefined) entry.target = target;
     this.report.push(entry);
   }
+}
+
+const definitionNames = new Map<string, string | undefined>();
+
+/** `#/definitions/A~1B` → `A/B` (memoised: the same few refs are followed many times). */
+function definitionName(ref: string): string | undefined {
+  if (definitionNames.has(ref)) return definitionNames.get(ref);
+  let name: string | undefined;
+  if (ref.startsWith("#/definitions/")) {
+    try {
+      const segments = parsePointer(ref);
+      name = segments.length === 2 ? segments[1] : undefined;
+    } catch {
+      name = undefined;
+    }
+  }
+  if (definitionNames.size > 10000) definitionNames.clear();
+  definitionNames.set(ref, name);
+  return name;
 }
 
 /** `#/components/schemas/X` → `#/definitions/X`, parameters and responses likewise; null otherwise. */
