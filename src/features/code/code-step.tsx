@@ -1,9 +1,173 @@
-/** The Code step. Placeholder until its issue lands. */
+import { lazy, Suspense, useRef, useState } from "react";
+import { FileField, FormSection, Select, Switch } from "../../components/ui/form-fields";
+import { useFocusRequest } from "../../components/ui/form-sync";
+import { hasGateway } from "../../model/operations/general";
+import {
+  codeFileProblem,
+  isCodePointer,
+  operationIds,
+  SCRIPT_MAX_BYTES,
+  SCRIPT_OPERATIONS_POINTER,
+  scriptByteLength,
+  scriptSizeProblem,
+  setCodeEnabled,
+  setScriptOperations,
+  setScriptText,
+  toCodeFormValues,
+} from "../../model/operations/code";
+import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
+import { selectDocument } from "../../store/workspace-store";
+import "./code-step.css";
+
+// Monaco is heavy: the editor loads when the Code step first shows it.
+const CodeEditor = lazy(() => import("../../code-pane/code-editor"));
+
+/**
+ * The Code step. Every control is a view of the document: the switch adds or removes `script.csx` (turning
+ * it off is one undoable command, so the code stays in the undo history), the editor writes the script
+ * with typing merged into one undo step, and Operations writes `scriptOperations`.
+ */
 export function CodeStep() {
+  const store = useWorkspaceStoreApi();
+  const doc = useWorkspace(selectDocument);
+  const containerRef = useRef<HTMLElement>(null);
+  const [error, setError] = useState<string | undefined>();
+  useFocusRequest(containerRef, isCodePointer);
+
+  if (!doc) {
+    return (
+      <section aria-label="Code step">
+        <p>Create or import a connector to edit it.</p>
+      </section>
+    );
+  }
+
+  const values = toCodeFormValues(doc);
+  const ids = operationIds(doc);
+  const unknownSelected = values.operations.filter((op) => !ids.includes(op));
+  const dispatch = (
+    command: Parameters<ReturnType<typeof store.getState>["dispatch"]>[0],
+    mergeKey?: string,
+  ) => store.getState().dispatch(command, mergeKey ? { source: "form", mergeKey } : { source: "form" });
+
+  const onScript = (text: string) => {
+    const problem = scriptSizeProblem(text);
+    setError(problem ?? undefined);
+    if (!problem) dispatch(setScriptText(text), "script.csx");
+  };
+
+  const onUpload = async (file: File) => {
+    const nameProblem = codeFileProblem(file.name);
+    if (nameProblem) return setError(nameProblem);
+    if (file.size > SCRIPT_MAX_BYTES) {
+      return setError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(2)} MB; the platform accepts at most 1 MB of custom code.`,
+      );
+    }
+    const text = await file.text();
+    const problem = scriptSizeProblem(text);
+    if (problem) return setError(problem);
+    setError(undefined);
+    if (!values.enabled) dispatch(setCodeEnabled(true));
+    dispatch(setScriptText(text));
+  };
+
+  const size = scriptByteLength(values.script);
+
   return (
-    <section aria-label="Code step">
+    <section aria-label="Code step" className="cs-step cs-code" ref={containerRef}>
       <h2>Code</h2>
-      <p>This step is coming.</p>
+      <form onSubmit={(event) => event.preventDefault()} noValidate>
+        <FormSection
+          title="Script"
+          description="C# that runs instead of (or around) the request for the chosen operations: a class Script : ScriptBase overriding ExecuteAsync. One script, up to 1 MB, 5 seconds per call."
+        >
+          <Switch
+            label="Code enabled"
+            pointer=""
+            checked={values.enabled}
+            hint={
+              hasGateway(doc)
+                ? "Custom code does not run for connections through the on-premises data gateway."
+                : values.enabled
+                  ? undefined
+                  : "Off: the connector has no script.csx. Turning code off keeps the previous code in the undo history."
+            }
+            onChange={(event) => {
+              setError(undefined);
+              dispatch(setCodeEnabled(event.target.checked));
+            }}
+          />
+          {values.enabled ? (
+            <>
+              <div className="cs-code__editor">
+                <Suspense fallback={<p>Loading editor…</p>}>
+                  <CodeEditor
+                    value={values.script}
+                    onChange={onScript}
+                    language="csharp"
+                    label="Custom code"
+                    height={380}
+                    onUndo={() => store.getState().undo()}
+                    onRedo={() => store.getState().redo()}
+                  />
+                </Suspense>
+              </div>
+              <p className="cs-code__size" aria-live="polite">
+                {(size / 1024).toFixed(1)} KB of 1024 KB
+              </p>
+            </>
+          ) : null}
+          <FileField
+            label="Upload"
+            accept=".cs,.csx"
+            hint="A .cs or .csx file replaces the code above."
+            error={error}
+            onFile={(file) => void onUpload(file)}
+          />
+        </FormSection>
+
+        <FormSection
+          title="Operations"
+          description="Which operations run the code. None selected means all operations."
+        >
+          <Select
+            label="Operations"
+            multiple
+            pointer={SCRIPT_OPERATIONS_POINTER}
+            size={Math.min(10, Math.max(3, ids.length + unknownSelected.length))}
+            value={values.operations}
+            disabled={!values.enabled}
+            hint={
+              ids.length === 0
+                ? "The connector has no operations yet (add them in Definition)."
+                : values.operations.length === 0
+                  ? "None selected: the code runs for every operation. Ctrl+click or Shift+arrow keys select several."
+                  : `${values.operations.length} selected. Ctrl+click or Shift+arrow keys select several.`
+            }
+            warning={
+              unknownSelected.length > 0
+                ? `Not operations of this connector: ${unknownSelected.join(", ")}.`
+                : undefined
+            }
+            onChange={(event) => {
+              const selected = Array.from(event.target.selectedOptions, (o) => o.value);
+              dispatch(setScriptOperations(selected));
+            }}
+            options={[...ids, ...unknownSelected].map((id) => ({ value: id, label: id }))}
+          />
+          {values.operations.length > 0 ? (
+            <button
+              type="button"
+              className="cs-button"
+              disabled={!values.enabled}
+              onClick={() => dispatch(setScriptOperations([]))}
+            >
+              Run for all operations
+            </button>
+          ) : null}
+        </FormSection>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,86 @@
+/**
+ * Hooks that keep a step's form a view of the one connector document: reset the form when the document
+ * changes from elsewhere (undo, Swagger editor, import, switching connectors), and focus the field a focus
+ * request (a click in the Validation list) points at.
+ */
+import { useEffect, useRef, type RefObject } from "react";
+import type { ConnectorDocument } from "../../model/connector-document";
+import type { DiagnosticFile } from "../../model/diagnostic";
+import { useWorkspaceStoreApi } from "../../store/workspace-context";
+import { selectDocument } from "../../store/workspace-store";
+
+/**
+ * Calls `reset(toValues(doc))` whenever the active document changes and the change did not come from a
+ * form (so typing is never interrupted, while undo, the Swagger editor or an import refresh the form).
+ */
+export function useResetOnExternalChange<T>(
+  toValues: (doc: ConnectorDocument) => T,
+  reset: (values: T) => void,
+) {
+  const store = useWorkspaceStoreApi();
+  const latest = useRef({ toValues, reset });
+  latest.current = { toValues, reset };
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.revision === previous.revision && state.activeId === previous.activeId) return;
+        if (state.lastSource === "form" && state.activeId === previous.activeId) return;
+        const doc = selectDocument(state);
+        if (doc) latest.current.reset(latest.current.toValues(doc));
+      }),
+    [store],
+  );
+}
+
+// Focus requests already served, so that a step mounted later does not steal focus again.
+let handledNonce = -1;
+
+/** Among `[data-pointer]` elements, the one whose pointer is the longest prefix of `path`. */
+export function findPointerElement(container: HTMLElement, path: string): HTMLElement | null {
+  let best: HTMLElement | null = null;
+  let bestLength = -1;
+  for (const element of container.querySelectorAll<HTMLElement>("[data-pointer]")) {
+    const pointer = element.dataset.pointer ?? "";
+    const matches = path === pointer || path.startsWith(pointer + "/") || pointer === "";
+    if (matches && pointer.length > bestLength && !element.hasAttribute("disabled")) {
+      best = element;
+      bestLength = pointer.length;
+    }
+  }
+  return best;
+}
+
+/**
+ * Focuses the field that a focus request points at, when `owns(file, path)` says the place belongs to this
+ * step. Also serves a request made just before the step mounted (the Validation list switches the step).
+ */
+export function useFocusRequest(
+  container: RefObject<HTMLElement | null>,
+  owns: (file: DiagnosticFile, path: string) => boolean,
+) {
+  const store = useWorkspaceStoreApi();
+  const ownsRef = useRef(owns);
+  ownsRef.current = owns;
+  useEffect(() => {
+    const serve = () => {
+      const focus = store.getState().focus;
+      if (!focus || focus.nonce === handledNonce || !ownsRef.current(focus.file, focus.path)) return;
+      const root = container.current;
+      if (!root) return;
+      const element = findPointerElement(root, focus.path);
+      if (!element) return;
+      handledNonce = focus.nonce;
+      element.focus();
+      element.scrollIntoView?.({ block: "center" });
+    };
+    // Let the step render its fields first.
+    const timer = window.setTimeout(serve, 0);
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.focus !== previous.focus) window.setTimeout(serve, 0);
+    });
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store, container]);
+}
