@@ -1,5 +1,70 @@
-/** `connector-studio validate`. Placeholder until its issue lands. */
-export async function runValidate(_args: string[]): Promise<number> {
-  console.error("connector-studio validate: not available yet.");
-  return 2;
+import path from "node:path";
+import { importFiles } from "../../importers/import-files";
+import { formatTextProblem, type Diagnostic } from "../../model/diagnostic";
+import { validateConnector } from "../../validation/validate-connector";
+import { parseArgs, readInput } from "../read-inputs";
+
+const USAGE =
+  "usage: connector-studio validate <folder | file | zip>... [--certification] [--format json|text]";
+
+/** A diagnostic as printed by the CLI; `input` names the input when several were given. */
+export type CliDiagnostic = Diagnostic & { input?: string };
+
+/**
+ * `connector-studio validate <folder | file | zip>... [--certification] [--format json]`. Text output is one
+ * line per diagnostic (`file path: severity ruleId message`); JSON output is an array of diagnostics (with
+ * `input` when several inputs are given). Exit code 1 when any error, 2 when an input cannot be read (or the
+ * arguments are wrong), 0 otherwise.
+ */
+export async function runValidate(args: string[]): Promise<number> {
+  const { positionals, values, flags, errors } = parseArgs(args, {
+    values: ["format"],
+    flags: ["certification"],
+  });
+  const format = values.format ?? "text";
+  if (errors.length > 0 || positionals.length === 0 || (format !== "json" && format !== "text")) {
+    console.error(
+      [
+        ...errors,
+        ...(format !== "json" && format !== "text" ? [`unknown format "${format}"`] : []),
+        USAGE,
+      ].join("\n"),
+    );
+    return 2;
+  }
+  const certification = flags.has("certification");
+  const several = positionals.length > 1;
+  const all: CliDiagnostic[] = [];
+  let unreadable = false;
+  for (const input of positionals) {
+    let outcome;
+    try {
+      outcome = importFiles(await readInput(input));
+    } catch (error) {
+      console.error(`${input}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      unreadable = true;
+      continue;
+    }
+    if (!outcome.ok) {
+      for (const p of outcome.problems)
+        console.error(formatTextProblem({ ...p, file: path.join(input, p.file) }));
+      unreadable = true;
+      continue;
+    }
+    const diagnostics = await validateConnector(outcome.document, { certification });
+    for (const d of diagnostics) all.push(several ? { input, ...d } : d);
+    if (format === "text") {
+      for (const d of diagnostics) {
+        const where = `${several ? `${input}: ` : ""}${d.file} ${d.path === "" ? "/" : d.path}`;
+        console.log(`${where}: ${d.severity} ${d.ruleId} ${d.message}`);
+      }
+      const count = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
+      console.error(
+        `${input}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)${certification ? " (certification rules on)" : ""}`,
+      );
+    }
+  }
+  if (format === "json") console.log(JSON.stringify(all, null, 2));
+  if (unreadable) return 2;
+  return all.some((d) => d.severity === "error") ? 1 : 0;
 }

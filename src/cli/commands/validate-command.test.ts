@@ -1,0 +1,81 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { zipSync, strToU8 } from "fflate";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { validConnector, withDefinition } from "../../validation/__fixtures__/connector-fixture";
+import type { ConnectorDocument } from "../../model/connector-document";
+import { main } from "../main";
+
+async function writePackage(dir: string, doc: ConnectorDocument): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "apiDefinition.swagger.json"), JSON.stringify(doc.definition, null, 4));
+  await writeFile(path.join(dir, "apiProperties.json"), JSON.stringify(doc.properties, null, 4));
+  if (doc.script) await writeFile(path.join(dir, "script.csx"), doc.script);
+}
+
+describe("connector-studio validate", () => {
+  let dir: string;
+  const out: string[] = [];
+  const err: string[] = [];
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "cs-validate-"));
+    out.length = 0;
+    err.length = 0;
+    vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
+    vi.spyOn(console, "error").mockImplementation((line: string) => void err.push(line));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("exits 0 for a valid folder and prints nothing but the summary", async () => {
+    await writePackage(path.join(dir, "ok"), validConnector());
+    expect(await main(["validate", path.join(dir, "ok")])).toBe(0);
+    expect(out).toEqual([]);
+    expect(err.join("\n")).toContain("0 error(s)");
+  });
+
+  it("prints `file path: severity ruleId message` and exits 1 on an error", async () => {
+    await writePackage(
+      path.join(dir, "bad"),
+      withDefinition("/paths/~1lists~1{listId}~1tasks/get/parameters/0/required", false),
+    );
+    expect(await main(["validate", path.join(dir, "bad")])).toBe(1);
+    expect(out.join("\n")).toContain(
+      "apiDefinition.swagger.json /paths/~1lists~1{listId}~1tasks/get/parameters/0: error PathParameterMustBeRequired",
+    );
+  });
+
+  it("writes a JSON array, with `input` for several inputs, and reads zips and single files", async () => {
+    await writePackage(path.join(dir, "ok"), validConnector());
+    const bad = withDefinition("/info/title", "Contoso API");
+    const zip = zipSync({
+      "apiDefinition.swagger.json": strToU8(JSON.stringify(bad.definition)),
+      "apiProperties.json": strToU8(JSON.stringify(bad.properties)),
+    });
+    await writeFile(path.join(dir, "bad.zip"), zip);
+    await writeFile(path.join(dir, "single.swagger.json"), JSON.stringify(validConnector().definition));
+    const code = await main([
+      "validate",
+      path.join(dir, "ok"),
+      path.join(dir, "bad.zip"),
+      path.join(dir, "single.swagger.json"),
+      "--certification",
+      "--format",
+      "json",
+    ]);
+    const result = JSON.parse(out.join("\n")) as { input: string; ruleId: string; severity: string }[];
+    expect(Array.isArray(result)).toBe(true);
+    expect(result.find((d) => d.ruleId === "ValueContainsRestrictedWords")?.input).toBe(
+      path.join(dir, "bad.zip"),
+    );
+    expect(code).toBe(1);
+  });
+
+  it("exits 2 when an input cannot be read", async () => {
+    await writeFile(path.join(dir, "broken.swagger.json"), '{ "swagger": ');
+    expect(await main(["validate", path.join(dir, "broken.swagger.json")])).toBe(2);
+    expect(await main(["validate", path.join(dir, "missing")])).toBe(2);
+    expect(err.some((l) => l.includes("missing"))).toBe(true);
+    expect(await main(["validate"])).toBe(2);
+  });
+});
