@@ -280,6 +280,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   }
 
   function schedule(): void {
+    // "Saving…" from the first change on, so that "Saved" always means every change is stored.
+    if (saveStatusStore.getState().state !== "saving") setStatus({ state: "saving" });
     const now = Date.now();
     firstPendingAt ??= now;
     clearTimeout(timer);

@@ -1,0 +1,205 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { unzipSync, zipSync } from "fflate";
+import { dropFiles, pickImportFiles, type TestFile } from "./support/drop-files";
+import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
+import {
+  connectorItems,
+  connectorsNav,
+  header,
+  newConnectorButton,
+  notices,
+  openApp,
+  stepsTablist,
+  waitForSaved,
+} from "./support/workspace";
+
+// The spine of issue 2: new connector → import (drop, zip, file input) → edit in the Swagger editor →
+// undo/redo → reload restores → export equals import; broken input leaves the workspace untouched.
+
+const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
+const PACKAGE_FILES = ["apiDefinition.swagger.json", "apiProperties.json", "icon.png", "script.csx"];
+const packageFiles = (prefix = ""): TestFile[] =>
+  PACKAGE_FILES.map((name) => ({
+    name: prefix + name,
+    bytes: new Uint8Array(readFileSync(fixture(`contoso-package/${name}`))),
+  }));
+const importedDefinition = () =>
+  JSON.parse(readFileSync(fixture("contoso-package/apiDefinition.swagger.json"), "utf8"));
+const importedProperties = () =>
+  JSON.parse(readFileSync(fixture("contoso-package/apiProperties.json"), "utf8"));
+
+const STEPS = ["General", "Security", "Definition", "Code", "Test", "Review"];
+
+async function expectConnectors(page: Page, names: string[]): Promise<void> {
+  await expect(connectorItems(page)).toHaveCount(names.length);
+  for (const [i, name] of names.entries()) await expect(connectorItems(page).nth(i)).toContainText(name);
+}
+
+let pageErrors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openApp(page);
+});
+
+test.afterEach(() => {
+  expect(pageErrors, "uncaught errors in the page").toEqual([]);
+});
+
+test("an empty workspace offers the drop region; New connector shows the six steps and the Swagger editor", async ({
+  page,
+}) => {
+  const dropRegion = page.getByRole("region", {
+    name: "Drop a Postman collection, OpenAPI file or connector package",
+  });
+  await expect(dropRegion).toBeVisible();
+  await expect(dropRegion.getByRole("button", { name: "Import", exact: true })).toBeVisible();
+
+  await newConnectorButton(page).click();
+  await expect(dropRegion).toHaveCount(0);
+  const tabs = stepsTablist(page).getByRole("tab");
+  await expect(tabs).toHaveCount(STEPS.length);
+  for (const [i, name] of STEPS.entries()) await expect(tabs.nth(i)).toHaveAccessibleName(name);
+  for (const name of STEPS) await expect(page.getByRole("tab", { name, exact: true })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "General", exact: true })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await page.getByRole("tab", { name: "Definition", exact: true }).click();
+  await expect(page.getByRole("tab", { name: "Definition", exact: true })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await expect(swaggerEditor(page)).toBeVisible();
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText('"swagger"');
+  await expectConnectors(page, ["New connector"]);
+  await expect(header(page).getByRole("button", { name: "Export", exact: true })).toBeEnabled();
+});
+
+test("imports a connector package by drop (several files, a zip) and through the Import file input", async ({
+  page,
+}) => {
+  await dropFiles(page, packageFiles());
+  await expectConnectors(page, ["Contoso Tasks"]);
+  await expect(notices(page)).toContainText("Imported “Contoso Tasks”");
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText("Contoso Tasks");
+
+  const zip = zipSync(Object.fromEntries(packageFiles().map((f) => [f.name, f.bytes])));
+  await dropFiles(page, [{ name: "contoso.zip", bytes: zip, mimeType: "application/zip" }]);
+  await expectConnectors(page, ["Contoso Tasks", "Contoso Tasks"]);
+
+  await pickImportFiles(page, packageFiles());
+  await expectConnectors(page, ["Contoso Tasks", "Contoso Tasks", "Contoso Tasks"]);
+  // Each import is a new connector, opened at once.
+  await expect(connectorsNav(page).locator("[aria-current='true']")).toHaveCount(1);
+  await expect(connectorItems(page).nth(2).locator("[aria-current='true']")).toHaveCount(1);
+});
+
+test("edits in the Swagger editor undo, redo and survive a reload", async ({ page }) => {
+  await newConnectorButton(page).click();
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText('"swagger"');
+
+  const edited = {
+    ...importedDefinition(),
+    info: { title: "Edited Connector", description: "Typed here.", version: "2.0" },
+  };
+  await pasteIntoSwaggerEditor(page, JSON.stringify(edited, null, 4));
+  await expectConnectors(page, ["Edited Connector"]);
+
+  await header(page).getByRole("button", { name: "Undo", exact: true }).click();
+  await expectConnectors(page, ["New connector"]);
+  await expect(swaggerEditor(page).locator(".view-lines")).not.toContainText("Edited Connector");
+
+  await header(page).getByRole("button", { name: "Redo", exact: true }).click();
+  await expectConnectors(page, ["Edited Connector"]);
+
+  // The keyboard shortcuts work outside the editor too.
+  await page.getByRole("tab", { name: "General", exact: true }).focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expectConnectors(page, ["New connector"]);
+  await page.keyboard.press("ControlOrMeta+Shift+Z");
+  await expectConnectors(page, ["Edited Connector"]);
+
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.locator(".cs-app[data-ready='true']")).toBeAttached();
+  await expect(notices(page)).toContainText("Restored your work from");
+  await expectConnectors(page, ["Edited Connector"]);
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText("Edited Connector");
+  expect(await visibleEditorText(page)).toContain('"/tasks"');
+});
+
+test("Export downloads <name>.zip whose JSON equals the imported files", async ({ page }) => {
+  await dropFiles(page, packageFiles("contoso/"));
+  await expectConnectors(page, ["Contoso Tasks"]);
+
+  const downloadPromise = page.waitForEvent("download");
+  await header(page).getByRole("button", { name: "Export", exact: true }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("Contoso Tasks.zip");
+  const path = await download.path();
+  const entries = unzipSync(new Uint8Array(readFileSync(path)));
+  const text = (name: string) => new TextDecoder().decode(entries[name]);
+
+  expect(Object.keys(entries)).toEqual(expect.arrayContaining([...PACKAGE_FILES, "settings.json"]));
+  expect(JSON.parse(text("apiDefinition.swagger.json"))).toEqual(importedDefinition());
+  expect(JSON.parse(text("apiProperties.json"))).toEqual(importedProperties());
+  // Same keys in the same order, 4-space indentation as certification asks.
+  expect(text("apiDefinition.swagger.json").trimEnd()).toBe(JSON.stringify(importedDefinition(), null, 4));
+  expect(entries["icon.png"]).toEqual(new Uint8Array(readFileSync(fixture("contoso-package/icon.png"))));
+  expect(text("script.csx")).toBe(readFileSync(fixture("contoso-package/script.csx"), "utf8"));
+});
+
+test("broken JSON names file, line and column and leaves the workspace as it was", async ({ page }) => {
+  await dropFiles(page, packageFiles());
+  await expectConnectors(page, ["Contoso Tasks"]);
+  const before = await visibleEditorText(page);
+
+  await dropFiles(page, [
+    { name: "broken.swagger.json", bytes: new Uint8Array(readFileSync(fixture("broken.swagger.json"))) },
+  ]);
+  const alert = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  await expect(alert).toContainText(/broken\.swagger\.json:5:9: /);
+  await expectConnectors(page, ["Contoso Tasks"]);
+  expect(await visibleEditorText(page)).toBe(before);
+
+  // The same through Paste.
+  await header(page).getByRole("button", { name: "Paste", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Paste a definition" });
+  await dialog.getByRole("textbox").fill('{\n  "swagger": "2.0",\n  "info": }');
+  await dialog.getByRole("button", { name: "Import pasted text" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "pasted.json" })).toContainText(
+    /pasted\.json:3:\d+: /,
+  );
+  await expectConnectors(page, ["Contoso Tasks"]);
+});
+
+test("the connectors list opens, renames and deletes connectors, and a delete can be taken back", async ({
+  page,
+}) => {
+  await dropFiles(page, packageFiles());
+  await header(page).getByRole("button", { name: "New connector", exact: true }).click();
+  await expectConnectors(page, ["Contoso Tasks", "New connector"]);
+
+  await connectorsNav(page).getByRole("button", { name: "Rename Contoso Tasks" }).click();
+  const nameBox = connectorsNav(page).getByRole("textbox", { name: "New name" });
+  await nameBox.fill("Contoso Tasks (copy)");
+  await nameBox.press("Enter");
+  await expectConnectors(page, ["Contoso Tasks (copy)", "New connector"]);
+
+  await connectorsNav(page).getByRole("button", { name: "Contoso Tasks (copy)" }).first().click();
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText("Contoso Tasks (copy)");
+
+  await connectorsNav(page).getByRole("button", { name: "Delete Contoso Tasks (copy)" }).click();
+  await expectConnectors(page, ["New connector"]);
+  await notices(page).getByRole("button", { name: "Restore", exact: true }).click();
+  await expectConnectors(page, ["Contoso Tasks (copy)", "New connector"]);
+
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.locator(".cs-app[data-ready='true']")).toBeAttached();
+  await expectConnectors(page, ["Contoso Tasks (copy)", "New connector"]);
+});
