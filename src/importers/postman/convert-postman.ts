@@ -17,7 +17,7 @@ import { inferSchema } from "../sample-to-schema/infer-schema";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
-import { parseUrl, type ParsedUrl } from "./postman-url";
+import { parameterizeLiteralIds, parseUrl, type ParsedUrl } from "./postman-url";
 import {
   asArray,
   asObject,
@@ -49,6 +49,12 @@ const PLACEHOLDER_HOST = "api.contoso.com";
 const HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 const MAX_TITLE = 30;
 const MAX_SUMMARY = 80;
+/**
+ * A merged operation's body schema is inferred from at most this many request bodies (Sabre merges 951
+ * requests into 20 operations; parsing every body would cost more than the rest of the conversion).
+ * Saved example responses are always all used.
+ */
+const MAX_BODY_SAMPLES = 25;
 /** Folders nested deeper than this are not walked (hostile input must not overflow the stack). */
 const MAX_DEPTH = 100;
 
@@ -101,11 +107,13 @@ function reportScripts(events: JsonValue | undefined, source: string, into: Impo
     const listen = asText(obj?.listen);
     const script = asObject(obj?.script);
     const exec = script?.exec;
-    const text = Array.isArray(exec)
-      ? exec.map((line) => asText(line) ?? "").join("\n")
-      : (asText(exec) ?? "");
-    if (text.trim() === "") continue;
-    const lines = text.split("\n").filter((line) => line.trim() !== "").length;
+    let lines = 0;
+    if (Array.isArray(exec)) {
+      for (const line of exec) if (typeof line === "string" && line.trim() !== "") lines++;
+    } else {
+      for (const line of (asText(exec) ?? "").split("\n")) if (line.trim() !== "") lines++;
+    }
+    if (lines === 0) continue;
     const what =
       listen === "prerequest" ? "Pre-request script" : listen === "test" ? "Test script" : "Script";
     const route =
@@ -210,6 +218,14 @@ function readRequest(
   const contentTypeHeader = headers.find((h) => !h.disabled && h.key.toLowerCase() === "content-type")?.value;
   let body = readBody(request.body, contentTypeHeader ? w.vars.resolve(contentTypeHeader) : undefined);
   const url = parseUrl(request.url, w.vars);
+  const ids = parameterizeLiteralIds(url);
+  if (ids.length > 0) {
+    entries.push({
+      kind: "approximated",
+      source,
+      message: `The saved URL holds literal IDs (${ids.join(", ")}); they became path parameters so the operation works for any ID.`,
+    });
+  }
 
   // A credential sent by hand (no auth configured) is still authentication, never a parameter.
   if (auth.kind === "none") {
@@ -242,7 +258,7 @@ function readRequest(
       message: `${method.toUpperCase()} operations cannot take a body in a custom connector; the request body was dropped.`,
     });
     body = { kind: "none" };
-  } else if ((body.kind === "json" || body.kind === "text") && body.note) {
+  } else if (body.kind === "text" && body.note) {
     entries.push({ kind: "approximated", source, message: `Body: ${body.note}.` });
   }
 
@@ -346,6 +362,8 @@ interface OperationDraft {
   params: Map<string, ParamDraft>;
   bodyKind: BodyShape["kind"];
   bodyJson: JsonValue[];
+  /** JSON bodies of merged requests beyond MAX_BODY_SAMPLES (not parsed). */
+  bodySamplesSkipped: number;
   bodyContentType: string | undefined;
   consumes: Set<string>;
   produces: Set<string>;
@@ -357,18 +375,26 @@ interface Builder {
   report: ImportReportEntry[];
   securityDefinitions: Record<string, SecurityScheme>;
   schemeKeys: Map<string, string>;
+  byMapping: WeakMap<AuthMapping, string>;
   operationIds: Set<string>;
 }
 
 function registerScheme(b: Builder, auth: AuthMapping): string | undefined {
   if (auth.kind !== "scheme") return undefined;
+  // Inherited auth is one shared object: most requests hit this cache.
+  const cached = b.byMapping.get(auth);
+  if (cached) return cached;
   const signature = JSON.stringify(auth.scheme);
   const known = b.schemeKeys.get(signature);
-  if (known) return known;
+  if (known) {
+    b.byMapping.set(auth, known);
+    return known;
+  }
   let key = auth.key;
   for (let n = 2; key in b.securityDefinitions; n++) key = `${auth.key}_${n}`;
   b.securityDefinitions[key] = auth.scheme;
   b.schemeKeys.set(signature, key);
+  b.byMapping.set(auth, key);
   return key;
 }
 
@@ -490,10 +516,39 @@ function addBody(draft: OperationDraft, record: RequestRecord, seen: Set<string>
   }
   draft.bodyKind = body.kind;
   switch (body.kind) {
-    case "json":
-      draft.bodyJson.push(body.sample);
-      draft.bodyContentType ??= mediaType(body.contentType);
+    case "json": {
+      if (draft.bodyJson.length >= MAX_BODY_SAMPLES) {
+        draft.bodySamplesSkipped++;
+        break;
+      }
+      const parsed = parseJsonLoosely(body.text);
+      if (parsed.ok) {
+        draft.bodyJson.push(parsed.value);
+        draft.bodyContentType ??= mediaType(body.contentType);
+        if (parsed.note)
+          record.entries.push({
+            kind: "approximated",
+            source: record.source,
+            message: `Body: ${parsed.note}.`,
+          });
+      } else if (draft.bodyJson.length === 0) {
+        draft.bodyKind = "text";
+        draft.bodyContentType ??= body.declared ? mediaType(body.contentType) : "text/plain";
+        record.entries.push({
+          kind: "approximated",
+          source: record.source,
+          message:
+            "Body: the raw JSON body does not parse; it became a string body, define its schema by hand.",
+        });
+      } else {
+        record.entries.push({
+          kind: "approximated",
+          source: record.source,
+          message: "Body: the raw JSON body does not parse; it was not used for the body schema.",
+        });
+      }
       break;
+    }
     case "graphql":
       draft.bodyJson.push(
         body.variables === undefined
@@ -792,7 +847,13 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
   const baseSegments = (mainRecords[0]?.url.segments ?? []).slice(0, prefix);
   const basePath = `/${baseSegments.map((s) => s.template).join("/")}`;
 
-  const b: Builder = { report, securityDefinitions: {}, schemeKeys: new Map(), operationIds: new Set() };
+  const b: Builder = {
+    report,
+    securityDefinitions: {},
+    schemeKeys: new Map(),
+    byMapping: new WeakMap(),
+    operationIds: new Set(),
+  };
   const canonical = new Map<string, { template: string; params: string[] }>();
   const drafts = new Map<string, OperationDraft>();
 
@@ -837,6 +898,7 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
         params: new Map(),
         bodyKind: "none",
         bodyJson: [],
+        bodySamplesSkipped: 0,
         bodyContentType: undefined,
         consumes: new Set(),
         produces: new Set(),
@@ -898,7 +960,7 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
         kind: "approximated",
         source: (others[0] as RequestRecord).source,
         target,
-        message: `${draft.records.length} requests share ${draft.method.toUpperCase()} ${draft.template} and were merged into one operation (from "${(draft.records[0] as RequestRecord).source}"): ${listed}${others.length > 3 ? ` and ${others.length - 3} more` : ""}. Their parameters, bodies and examples were combined; parameters missing from some of them are optional.`,
+        message: `${draft.records.length} requests share ${draft.method.toUpperCase()} ${draft.template} and were merged into one operation (from "${(draft.records[0] as RequestRecord).source}"): ${listed}${others.length > 3 ? ` and ${others.length - 3} more` : ""}. Their parameters, bodies and examples were combined; parameters missing from some of them are optional.${draft.bodySamplesSkipped > 0 ? ` The body schema was inferred from the first ${MAX_BODY_SAMPLES} bodies.` : ""}`,
       });
     }
   }

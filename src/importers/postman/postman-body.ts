@@ -4,7 +4,8 @@ import { asObject, asString, asText, readPairs, type PostmanPair } from "./postm
 /** A Postman request body, classified for Swagger 2.0. */
 export type BodyShape =
   | { kind: "none" }
-  | { kind: "json"; sample: JsonValue; contentType: string; note: string | undefined }
+  /** Parsed only when used (`parseJsonLoosely`): a merged operation needs only some of its bodies. */
+  | { kind: "json"; text: string; contentType: string; declared: boolean }
   | { kind: "text"; contentType: string; note: string | undefined }
   | { kind: "binary"; contentType: string }
   | { kind: "form"; contentType: string; fields: PostmanPair[] }
@@ -32,25 +33,37 @@ export function readBody(body: JsonValue | undefined, headerContentType: string 
       const raw = asText(obj.raw) ?? "";
       if (raw.trim() === "") return { kind: "none" };
       const language = asString(asObject(asObject(obj.options)?.raw)?.language);
-      const declared = headerContentType ?? (language ? LANGUAGE_TYPES[language] : undefined);
+      let declared = headerContentType ?? (language ? LANGUAGE_TYPES[language] : undefined);
+      if (declared === undefined && raw.trimStart().startsWith("<")) declared = "application/xml";
+      if (declared && /x-www-form-urlencoded/i.test(declared)) {
+        // A raw body typed as a form is a form: its fields become formData parameters.
+        const fields = raw
+          .trim()
+          .split("&")
+          .filter((part) => part !== "")
+          .map((part): PostmanPair => {
+            const eq = part.indexOf("=");
+            return {
+              key: decodeFormPart(eq >= 0 ? part.slice(0, eq) : part),
+              value: eq >= 0 ? decodeFormPart(part.slice(eq + 1)) : "",
+              disabled: false,
+              description: undefined,
+              type: "text",
+              contentType: undefined,
+            };
+          })
+          .filter((f) => f.key !== "");
+        if (fields.length > 0)
+          return { kind: "form", contentType: "application/x-www-form-urlencoded", fields };
+      }
       const looksJson = declared === undefined || /[/+]json\b/i.test(declared);
-      if (looksJson) {
-        const parsed = parseJsonLoosely(raw);
-        if (parsed.ok) {
-          return {
-            kind: "json",
-            sample: parsed.value,
-            contentType: declared ?? "application/json",
-            note: parsed.note,
-          };
-        }
-        if (declared !== undefined) {
-          return {
-            kind: "text",
-            contentType: declared,
-            note: "the raw JSON body does not parse; it became a string body, define its schema by hand",
-          };
-        }
+      if (looksJson && (declared !== undefined || /^\s*[[{]/.test(raw))) {
+        return {
+          kind: "json",
+          text: raw,
+          contentType: declared ?? "application/json",
+          declared: declared !== undefined,
+        };
       }
       return { kind: "text", contentType: declared ?? "text/plain", note: undefined };
     }
@@ -89,47 +102,51 @@ type Loose = { ok: true; value: JsonValue; note: string | undefined } | { ok: fa
  * `//` line comments removed (both common in Postman bodies).
  */
 export function parseJsonLoosely(text: string): Loose {
-  try {
-    return { ok: true, value: JSON.parse(text) as JsonValue, note: undefined };
-  } catch {
-    // fall through to the tolerant pass
-  }
-  let out = "";
-  let inString = false;
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (inString) {
-      out += ch;
-      if (ch === "\\") {
-        out += text[i + 1] ?? "";
-        i++;
-      } else if (ch === '"') inString = false;
-      continue;
+  // Cheap rejection first: a failed JSON.parse on a large XML or text body costs more than the check.
+  const first = /\S/.exec(text)?.[0];
+  if (first === undefined || !/[[{"\d\-tfn]/.test(first)) return { ok: false };
+  // A placeholder in value position (`"n": {{count}}`) makes JSON.parse fail: go to the tolerant pass
+  // directly rather than paying for a failed parse of a large body first.
+  const placeholderValue = text.includes("{{") && /[:,[]\s*\{\{/.test(text);
+  if (!placeholderValue) {
+    try {
+      return { ok: true, value: JSON.parse(text) as JsonValue, note: undefined };
+    } catch {
+      // fall through to the tolerant pass
     }
-    if (ch === '"') {
-      inString = true;
-      out += ch;
-    } else if (ch === "{" && text[i + 1] === "{") {
-      const end = text.indexOf("}}", i + 2);
-      if (end < 0) return { ok: false };
-      out += JSON.stringify(text.slice(i, end + 2));
-      i = end + 1;
-      changed = true;
-    } else if (ch === "/" && text[i + 1] === "/") {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end - 1;
-      changed = true;
-    } else out += ch;
+    if (!text.includes("//")) return { ok: false };
   }
-  if (!changed) return { ok: false };
+  let changed = false;
+  // Strings are matched whole (so "{{x}}" and "http://" inside them stay); outside them a placeholder
+  // becomes a string and a line comment disappears.
+  const tolerant = text.replace(/"(?:[^"\\]|\\.)*"|\{\{[^{}]*\}\}|\/\/[^\n]*/g, (token) => {
+    if (token.startsWith('"')) return token;
+    changed = true;
+    return token.startsWith("{{") ? JSON.stringify(token) : "";
+  });
+  if (!changed) {
+    // The placeholder was inside a string after all.
+    try {
+      return { ok: true, value: JSON.parse(text) as JsonValue, note: undefined };
+    } catch {
+      return { ok: false };
+    }
+  }
   try {
     return {
       ok: true,
-      value: JSON.parse(out) as JsonValue,
+      value: JSON.parse(tolerant) as JsonValue,
       note: "the raw JSON body holds {{variables}} outside strings or comments; they were read as strings",
     };
   } catch {
     return { ok: false };
+  }
+}
+
+function decodeFormPart(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
   }
 }

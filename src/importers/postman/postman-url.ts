@@ -118,6 +118,30 @@ export function parseUrl(url: JsonValue | undefined, vars: VariableScope): Parse
   return { scheme, authority, segments, query: query ?? [], pathVariables };
 }
 
+/** Literal IDs saved in request URLs: long numbers, UUIDs, 24-hex object ids. */
+const LITERAL_ID = /^(\d{3,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/i;
+
+/**
+ * Turns literal IDs in the path (`/files/5639341636`) into path parameters named after the segment before
+ * them (`{fileId}`), so one operation serves every ID. Returns the IDs replaced, for the report.
+ */
+export function parameterizeLiteralIds(url: ParsedUrl): string[] {
+  const replaced: string[] = [];
+  const used = new Set(url.segments.flatMap((s) => s.params));
+  url.segments = url.segments.map((segment, i) => {
+    if (segment.params.length > 0 || !LITERAL_ID.test(segment.template)) return segment;
+    const previous = url.segments[i - 1];
+    const stem =
+      previous && previous.params.length === 0 ? previous.template.replace(/[^A-Za-z0-9]/g, "") : "";
+    const singular = stem.length > 3 && stem.endsWith("s") ? stem.slice(0, -1) : stem;
+    const name = uniqueName(safeParamName(singular ? `${singular}Id` : "id"), used);
+    replaced.push(segment.template);
+    url.pathVariables.set(name, { description: undefined, value: segment.template });
+    return { template: `{${name}}`, params: [name] };
+  });
+  return replaced;
+}
+
 function uniqueName(name: string, used: Set<string>): string {
   let candidate = name;
   for (let n = 2; used.has(candidate); n++) candidate = `${name}${n}`;
@@ -130,6 +154,7 @@ function toSegment(raw: string, used: Set<string>): PathSegment {
     const name = uniqueName(safeParamName(raw.slice(1)), used);
     return { template: `{${name}}`, params: [name] };
   }
+  if (!raw.includes("{{")) return { template: encodeLiteral(raw), params: [] };
   const params: string[] = [];
   let template = "";
   let last = 0;
