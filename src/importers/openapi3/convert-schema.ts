@@ -331,7 +331,9 @@ export class SchemaConverter {
     }
     if (!ref.startsWith("#")) {
       throw new OpenApi3ConversionError(
-        `The $ref "${ref}" at ${src} points to another file that was not resolved.`,
+        /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)
+          ? `The $ref "${ref}" at ${src} points to a remote URL; nothing is fetched. Drop the file it names together with this one, or inline it.`
+          : `The $ref "${ref}" at ${src} names the file "${ref.split("#")[0] ?? ref}", which was not dropped with the document.`,
         src,
       );
     }
