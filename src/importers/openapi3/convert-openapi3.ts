@@ -5,7 +5,13 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-
 import type { SecurityScheme, SwaggerDocument } from "../../model/swagger-types";
 import type { ConversionResult } from "../import-types";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
-import { OpenApi3ConversionError, SchemaConverter, ptr, uniqueValues } from "./convert-schema";
+import {
+  externalRefMessage,
+  OpenApi3ConversionError,
+  SchemaConverter,
+  ptr,
+  uniqueValues,
+} from "./convert-schema";
 import { bundleExternalRefs } from "./external-refs";
 
 export { OpenApi3ConversionError } from "./convert-schema";
@@ -1210,10 +1216,7 @@ class Converter {
     if (depth > 20) throw new OpenApi3ConversionError(`The $ref chain at ${src} is circular.`, src);
     const ref = value.$ref;
     if (!ref.startsWith("#")) {
-      throw new OpenApi3ConversionError(
-        `The $ref "${ref}" at ${src} points to another file that was not dropped with the document.`,
-        src,
-      );
+      throw new OpenApi3ConversionError(externalRefMessage(ref, src), src);
     }
     const target = getAtPointer(this.input, safeSegments(ref)) as JsonValue | undefined;
     if (target === undefined)
@@ -1232,13 +1235,6 @@ class Converter {
   ): void {
     this.schemas.add(kind, source, target, message);
   }
-}
-
-/** The error for a `$ref` to another file or URL that the bundler did not resolve. */
-export function externalRefMessage(ref: string, src: string): string {
-  return /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)
-    ? `The $ref "${ref}" at ${src} points to a remote URL; nothing is fetched. Drop the file it names together with this one, or inline it.`
-    : `The $ref "${ref}" at ${src} names the file "${ref.split("#")[0] ?? ref}", which was not dropped with the document.`;
 }
 
 function safeSegments(ref: string): string[] {

@@ -330,12 +330,7 @@ export class SchemaConverter {
       return `#/definitions/${escapePointerToken(known)}`;
     }
     if (!ref.startsWith("#")) {
-      throw new OpenApi3ConversionError(
-        /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)
-          ? `The $ref "${ref}" at ${src} points to a remote URL; nothing is fetched. Drop the file it names together with this one, or inline it.`
-          : `The $ref "${ref}" at ${src} names the file "${ref.split("#")[0] ?? ref}", which was not dropped with the document.`,
-        src,
-      );
+      throw new OpenApi3ConversionError(externalRefMessage(ref, src), src);
     }
     let segments: string[];
     try {
@@ -538,6 +533,13 @@ function definitionName(ref: string): string | undefined {
   if (definitionNames.size > 10000) definitionNames.clear();
   definitionNames.set(ref, name);
   return name;
+}
+
+/** The error for a `$ref` to another file or URL that the bundler did not resolve. */
+export function externalRefMessage(ref: string, src: string): string {
+  return /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)
+    ? `The $ref "${ref}" at ${src} points to a remote URL; nothing is fetched. Drop the file it names together with this one, or inline it.`
+    : `The $ref "${ref}" at ${src} names the file "${ref.split("#")[0] ?? ref}", which was not dropped with the document.`;
 }
 
 /** `#/components/schemas/X` → `#/definitions/X`, parameters and responses likewise; null otherwise. */
