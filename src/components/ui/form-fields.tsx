@@ -355,7 +355,10 @@ export function FileField({
   );
 }
 
-/** A titled group of fields. */
+/**
+ * A titled group of fields. Deliberately not a labelled landmark: its title would then also match
+ * `getByLabel` queries for a field of the same name (e.g. a "Host" section around the Host field).
+ */
 export function FormSection({
   title,
   description,
@@ -365,14 +368,11 @@ export function FormSection({
   description?: ReactNode;
   children: ReactNode;
 }) {
-  const id = useId();
   return (
-    <section className="cs-form-section" aria-labelledby={id}>
-      <h3 id={id} className="cs-form-section__title">
-        {title}
-      </h3>
+    <div className="cs-form-section">
+      <h3 className="cs-form-section__title">{title}</h3>
       {description ? <p className="cs-form-section__description">{description}</p> : null}
       {children}
-    </section>
+    </div>
   );
 }
