@@ -3,7 +3,6 @@ import type { ConnectorDocument } from "../model/connector-document";
 import { escapePointerToken } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
-import { stringifyJson } from "../model/text/json-text";
 
 /** Platform limits (reference/connector-format.md §10.4). */
 export const LIMITS = {
@@ -54,12 +53,36 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Size of the definition in bytes, as exported and minified. */
+/**
+ * Whitespace JSON.stringify(value, null, indent) adds to the minified text: a line break and indentation
+ * before every member and before each closing bracket of a non-empty container, and a space after every
+ * colon. Counting it is much cheaper than serialising a 1 MB definition twice.
+ */
+function indentationBytes(value: unknown, indent: number, depth: number): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let bytes = 0;
+  let members = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      members++;
+      bytes += indentationBytes(item, indent, depth + 1);
+    }
+  } else {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === "function") continue;
+      members++;
+      bytes += 1 + indentationBytes(item, indent, depth + 1);
+    }
+  }
+  if (members === 0) return bytes;
+  return bytes + members * (1 + indent * (depth + 1)) + 1 + indent * depth;
+}
+
+/** Size of the definition in UTF-8 bytes, minified and as exported (4-space indentation). */
 export function definitionSize(definition: SwaggerDocument): { indented: number; minified: number } {
-  return {
-    indented: utf8Length(stringifyJson(definition as JsonValue, 4)),
-    minified: utf8Length(JSON.stringify(definition)),
-  };
+  const minified = utf8Length(JSON.stringify(definition));
+  return { minified, indented: minified + indentationBytes(definition, 4, 0) };
 }
 
 function resolve(root: JsonObject, ref: string): unknown {

@@ -150,3 +150,13 @@ describe("budget", () => {
     expect(computeBudget(doc).schemasPerBody.max).toBeLessThan(100);
   });
 });
+
+describe("definition size", () => {
+  it("counts the exported (4-space) size without serialising twice", async () => {
+    const { definitionSize } = await import("./budget");
+    const def = validConnector().definition;
+    const size = definitionSize(def);
+    expect(size.minified).toBe(new TextEncoder().encode(JSON.stringify(def)).length);
+    expect(size.indented).toBe(new TextEncoder().encode(JSON.stringify(def, null, 4)).length);
+  });
+});

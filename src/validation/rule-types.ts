@@ -1,6 +1,6 @@
 import type { ConnectorDocument } from "../model/connector-document";
 import type { Diagnostic, DiagnosticFile, Severity } from "../model/diagnostic";
-import type { JsonObject } from "../model/json-value";
+import type { JsonObject, JsonValue } from "../model/json-value";
 import type { HttpMethod, Operation, Parameter, SwaggerDocument } from "../model/swagger-types";
 
 export const DEFINITION_FILE: DiagnosticFile = "apiDefinition.swagger.json";
@@ -58,7 +58,13 @@ export interface RuleContext {
   /** Every `$ref` in the definition with the pointer of the object holding it. */
   refs: { ref: string; pointer: string }[];
   /** Every object key starting with `x-` (case-insensitively) with the pointer of the key itself. */
-  extensionKeys: { key: string; pointer: string; parentPointer: string }[];
+  extensionKeys: {
+    key: string;
+    pointer: string;
+    parentPointer: string;
+    value: JsonValue | undefined;
+    parent: JsonObject;
+  }[];
   /** Resolves a local `#/...` reference; undefined when it does not exist. */
   resolve(ref: string): unknown;
 }

@@ -138,7 +138,7 @@ function* dynamicExtensions(
     ) {
       yield {
         key: e.key,
-        value: getAtPointer(ctx.definition, e.pointer),
+        value: e.value,
         pointer: e.pointer,
         parentPointer: e.parentPointer,
       };
@@ -201,7 +201,7 @@ export const extensionRules: Rule[] = [
     *check(ctx) {
       for (const e of ctx.extensionKeys) {
         if (e.key !== "x-ms-visibility" || isUnderNameMap(e.parentPointer)) continue;
-        const v = getAtPointer(ctx.definition, e.pointer);
+        const v = e.value;
         if (typeof v !== "string" || !VISIBILITY.has(v)) {
           const fix =
             typeof v === "string" && VISIBILITY.has(v.toLowerCase())
@@ -309,8 +309,8 @@ export const extensionRules: Rule[] = [
     *check(ctx) {
       for (const e of ctx.extensionKeys) {
         if (e.key !== "x-ms-notification-url" || isUnderNameMap(e.parentPointer)) continue;
-        if (getAtPointer(ctx.definition, e.pointer) !== true) continue;
-        const holder = getAtPointer(ctx.definition, e.parentPointer);
+        if (e.value !== true) continue;
+        const holder = e.parent;
         if (!isJsonObject(holder)) continue;
         if (holder.type !== undefined && holder.type !== "string") {
           yield {

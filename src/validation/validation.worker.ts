@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+import type { ConnectorDocument } from "../model/connector-document";
+import type { SwaggerDocument } from "../model/swagger-types";
+import { validateConnectorSync } from "./validate-connector";
+import type { ValidationWorkerRequest, ValidationWorkerResponse } from "./validation-protocol";
+
+// The validator itself needs no Node polyfills: the Swagger schema runs on ajv and the rules are plain
+// TypeScript. swagger-parser (which needs Buffer) is deliberately not on this path; see docs/validation-rules.md.
+
+let lastDefinition: SwaggerDocument | null = null;
+
+function respond(message: ValidationWorkerResponse): void {
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+}
+
+self.onmessage = (event: MessageEvent<ValidationWorkerRequest>) => {
+  const request = event.data;
+  if (request.type !== "validate") return;
+  const started = performance.now();
+  try {
+    if (request.definitionText !== null)
+      lastDefinition = JSON.parse(request.definitionText) as SwaggerDocument;
+    if (!lastDefinition) throw new Error("No definition was sent.");
+    const doc: ConnectorDocument = {
+      definition: lastDefinition,
+      properties: request.properties,
+      icon: request.icon,
+      script: request.script,
+      settings: null,
+    };
+    const diagnostics = validateConnectorSync(doc, { certification: request.certification });
+    respond({ type: "result", id: request.id, diagnostics, elapsed: performance.now() - started });
+  } catch (error) {
+    respond({
+      type: "error",
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+};
