@@ -54,7 +54,7 @@ const MAX_SUMMARY = 80;
  * requests into 20 operations; parsing every body would cost more than the rest of the conversion).
  * Saved example responses are always all used.
  */
-const MAX_BODY_SAMPLES = 25;
+const MAX_BODY_SAMPLES = 10;
 /** Folders nested deeper than this are not walked (hostile input must not overflow the stack). */
 const MAX_DEPTH = 100;
 
@@ -107,13 +107,17 @@ function reportScripts(events: JsonValue | undefined, source: string, into: Impo
     const listen = asText(obj?.listen);
     const script = asObject(obj?.script);
     const exec = script?.exec;
-    let lines = 0;
-    if (Array.isArray(exec)) {
-      for (const line of exec) if (typeof line === "string" && line.trim() !== "") lines++;
-    } else {
-      for (const line of (asText(exec) ?? "").split("\n")) if (line.trim() !== "") lines++;
-    }
-    if (lines === 0) continue;
+    // Line counts without trimming every line: scripts can be thousands of lines (Sabre).
+    const lines = Array.isArray(exec)
+      ? exec.length
+      : (asText(exec) ?? "").trim() === ""
+        ? 0
+        : (asText(exec) ?? "").split("\n").length;
+    if (
+      lines === 0 ||
+      (Array.isArray(exec) && exec.every((line) => typeof line !== "string" || line.trim() === ""))
+    )
+      continue;
     const what =
       listen === "prerequest" ? "Pre-request script" : listen === "test" ? "Test script" : "Script";
     const route =
@@ -407,7 +411,8 @@ function uniqueOperationId(b: Builder, name: string, fallback: string): string {
 }
 
 function mediaType(contentType: string): string {
-  return (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  const semicolon = contentType.indexOf(";");
+  return (semicolon >= 0 ? contentType.slice(0, semicolon) : contentType).trim().toLowerCase();
 }
 
 function addParam(
@@ -446,8 +451,9 @@ function addRecord(draft: OperationDraft, record: RequestRecord, names: string[]
   const covered = record.auth.kind === "scheme" ? record.auth.covers : undefined;
   draft.records.push(record);
 
+  const ownNames = names.length > 0 ? record.url.segments.flatMap((s) => s.params) : [];
   names.forEach((canonical, i) => {
-    const own = record.url.pathVariables.get(record.url.segments.flatMap((s) => s.params)[i] ?? canonical);
+    const own = record.url.pathVariables.get(ownNames[i] ?? canonical);
     addParam(
       draft,
       seen,
@@ -866,16 +872,14 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
         message: `This request goes to ${record.url.authority || "a relative URL"}, not to the connector's host ${host}; it was kept with its path. Use a "Set host URL" policy or a separate connector for that host.`,
       });
     }
-    if (
-      prefix > 0 &&
-      segments.length >= prefix &&
-      segments.slice(0, prefix).every((s, i) => s.template === baseSegments[i]?.template)
-    ) {
-      segments = segments.slice(prefix);
+    if (prefix > 0 && segments.length >= prefix) {
+      let same = true;
+      for (let i = 0; i < prefix && same; i++) same = segments[i]?.template === baseSegments[i]?.template;
+      if (same) segments = segments.slice(prefix);
     }
     const template = `/${segments.map((s) => s.template).join("/")}`;
     const params = segments.flatMap((s) => s.params);
-    const shape = template.replace(/\{[^{}]*\}/g, "{}").toLowerCase();
+    const shape = (params.length > 0 ? template.replace(/\{[^{}]*\}/g, "{}") : template).toLowerCase();
     let canon = canonical.get(shape);
     if (!canon) {
       canon = { template, params };

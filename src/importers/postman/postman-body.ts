@@ -34,7 +34,7 @@ export function readBody(body: JsonValue | undefined, headerContentType: string 
       if (raw.trim() === "") return { kind: "none" };
       const language = asString(asObject(asObject(obj.options)?.raw)?.language);
       let declared = headerContentType ?? (language ? LANGUAGE_TYPES[language] : undefined);
-      if (declared === undefined && raw.trimStart().startsWith("<")) declared = "application/xml";
+      if (declared === undefined && /^\s*</.test(raw)) declared = "application/xml";
       if (declared && /x-www-form-urlencoded/i.test(declared)) {
         // A raw body typed as a form is a form: its fields become formData parameters.
         const fields = raw

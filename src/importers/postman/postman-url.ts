@@ -127,6 +127,7 @@ const LITERAL_ID = /^(\d{3,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
  */
 export function parameterizeLiteralIds(url: ParsedUrl): string[] {
   const replaced: string[] = [];
+  if (!url.segments.some((s) => s.params.length === 0 && LITERAL_ID.test(s.template))) return replaced;
   const used = new Set(url.segments.flatMap((s) => s.params));
   url.segments = url.segments.map((segment, i) => {
     if (segment.params.length > 0 || !LITERAL_ID.test(segment.template)) return segment;

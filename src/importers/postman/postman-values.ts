@@ -137,18 +137,54 @@ export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
   }
 }
 
+/** Splits `getHTTPStatus_v2` into words (camelCase and non-alphanumerics split) without regexes. */
 function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== "");
+  const out: string[] = [];
+  let current = "";
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const upper = code >= 65 && code <= 90;
+    const lower = code >= 97 && code <= 122;
+    const digit = code >= 48 && code <= 57;
+    if (!upper && !lower && !digit) {
+      if (current !== "") out.push(current);
+      current = "";
+    } else {
+      // a lower-case letter or digit followed by a capital starts a new word
+      if (
+        upper &&
+        current !== "" &&
+        ((previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57))
+      ) {
+        out.push(current);
+        current = "";
+      }
+      current += text[i];
+    }
+    previous = code;
+  }
+  if (current !== "") out.push(current);
+  return out;
+}
+
+const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** Names repeat across requests (`page`, `Content-Type`): both derivations are memoised. */
+const pascalMemo = new Map<string, string>();
+const titleMemo = new Map<string, string>();
+const MEMO_LIMIT = 10_000;
+
+function remember(memo: Map<string, string>, key: string, value: string): string {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 /** `get all users (v2)` → `GetAllUsersV2`; never empty, starts with a letter, at most 80 characters. */
 export function pascalCase(text: string, fallback: string): string {
-  let id = words(text)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join("");
+  let id = pascalMemo.get(text);
+  if (id === undefined) id = remember(pascalMemo, text, words(text).map(capitalise).join(""));
   if (id === "") id = fallback;
   if (!/^[A-Za-z]/.test(id)) id = `Op${id}`;
   return id.slice(0, 80);
@@ -156,12 +192,14 @@ export function pascalCase(text: string, fallback: string): string {
 
 /** `page_size` → `Page Size`, for `x-ms-summary`. */
 export function titleCase(name: string): string {
+  const known = titleMemo.get(name);
+  if (known !== undefined) return known;
   const parts = words(name);
-  if (parts.length === 0) return name;
-  return parts.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+  return remember(titleMemo, name, parts.length === 0 ? name : parts.map(capitalise).join(" "));
 }
 
 /** Escapes one JSON pointer token. */
 export function pointerToken(token: string): string {
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
