@@ -27,7 +27,9 @@ export function OperationList({ label, rows, selectedKey, problems, onSelect }: 
   if (rows.length === 0) {
     return (
       <div role="list" aria-label={label} className="cs-def-list cs-def-list--empty">
-        <p className="cs-muted">No {label.toLowerCase()} match.</p>
+        <div role="listitem" className="cs-muted">
+          No {label.toLowerCase()}.
+        </div>
       </div>
     );
   }

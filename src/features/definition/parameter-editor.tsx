@@ -198,8 +198,13 @@ function DropdownEditor({ pointer, node }: { pointer: string; node: JsonObject }
   const dispatch = useDispatchForm();
   const kind = dropdownKind(node);
   const onKind = (next: DropdownKind) => {
-    if (next === "static") dispatch(setDropdown(pointer, "static", { values: readStaticValues(node) }));
-    else if (next === "dynamic")
+    if (next === "static") {
+      // Start the list with the default value (or a placeholder) so that the enum is never empty.
+      const existing = readStaticValues(node);
+      const seed = node.default === undefined ? "value1" : String(node.default);
+      const values = existing.length > 0 ? existing : [{ value: seed, displayName: "" }];
+      dispatch(setDropdown(pointer, "static", { values }));
+    } else if (next === "dynamic")
       dispatch(setDropdown(pointer, "dynamic", { dynamic: readDynamicValues(node) }));
     else dispatch(setDropdown(pointer, "none"));
   };
@@ -224,8 +229,9 @@ function DropdownEditor({ pointer, node }: { pointer: string; node: JsonObject }
 
 function StaticValuesEditor({ pointer, values }: { pointer: string; values: StaticValue[] }) {
   const dispatch = useDispatchForm();
-  const write = (next: StaticValue[]) =>
-    dispatch(setDropdown(pointer, "static", { values: next }), `${pointer}/enum`);
+  // Typing merges into one undo step; adding or removing a value is a step of its own.
+  const write = (next: StaticValue[], typing = true) =>
+    dispatch(setDropdown(pointer, "static", { values: next }), typing ? `${pointer}/enum` : undefined);
   return (
     <div role="group" aria-label="Static values" className="cs-def-static">
       {values.map((v, i) => (
@@ -245,14 +251,22 @@ function StaticValuesEditor({ pointer, values }: { pointer: string; values: Stat
               write(values.map((x, j) => (j === i ? { ...x, displayName: e.currentTarget.value } : x)))
             }
           />
-          <button type="button" onClick={() => write(values.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            onClick={() =>
+              write(
+                values.filter((_, j) => j !== i),
+                false,
+              )
+            }
+          >
             Remove value {i + 1}
           </button>
         </div>
       ))}
       <button
         type="button"
-        onClick={() => write([...values, { value: `value${values.length + 1}`, displayName: "" }])}
+        onClick={() => write([...values, { value: `value${values.length + 1}`, displayName: "" }], false)}
       >
         Add value
       </button>

@@ -461,11 +461,26 @@ export function setDropdown(
   }
   if (kind !== "dynamic") patch["x-ms-dynamic-values"] = undefined;
   if (kind === "static") {
-    const values = options.values ?? [];
-    patch.enum = values.map((v) => v.value);
-    patch["x-ms-enum-values"] = values.some((v) => v.displayName !== "")
-      ? values.map((v) => ({ value: v.value, displayName: v.displayName || v.value }))
-      : undefined;
+    return {
+      name: "definition:set:dropdown",
+      label: "Change dropdown",
+      apply: (doc) => {
+        const node = getAtPointer(doc.definition, pointer);
+        // Enum values carry the parameter's type (an integer parameter lists numbers).
+        const type = isJsonObject(node) ? node.type : undefined;
+        const coerce = (text: string): JsonValue => {
+          if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+          if (type === "boolean" && (text === "true" || text === "false")) return text === "true";
+          return text;
+        };
+        const values = options.values ?? [];
+        patch.enum = values.map((v) => coerce(v.value));
+        patch["x-ms-enum-values"] = values.some((v) => v.displayName !== "")
+          ? values.map((v) => ({ value: coerce(v.value), displayName: v.displayName || v.value }))
+          : undefined;
+        return patchObject(pointer, patch, "Change dropdown").apply(doc);
+      },
+    };
   }
   if (kind === "dynamic") {
     const d = options.dynamic ?? {

@@ -64,7 +64,11 @@ export function refTarget(ref: string): { kind: ReferenceKind; name: string; res
   return { kind: kind as ReferenceKind, name, rest };
 }
 
-function collectRefs(node: unknown, segments: string[], visit: (ref: string, segments: string[]) => void): void {
+function collectRefs(
+  node: unknown,
+  segments: string[],
+  visit: (ref: string, segments: string[]) => void,
+): void {
   // One shared segments stack (push/pop) keeps this walk cheap on 1 MB definitions.
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i += 1) {

@@ -1,0 +1,222 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+// The Definition step (issue 3): an action built through the forms, Import from sample, Add default
+// response, the parameter editor, two-way sync with the Swagger editor, and renaming an operation ID that
+// a dynamic dropdown of another operation uses.
+
+const LISTS_DOC = {
+  swagger: "2.0",
+  info: { title: "Lists Connector", description: "Lists and items", version: "1.0" },
+  host: "api.contoso.com",
+  basePath: "/",
+  schemes: ["https"],
+  paths: {
+    "/lists": {
+      get: {
+        operationId: "ListLists",
+        summary: "List lists",
+        responses: { "200": { description: "OK" } },
+      },
+    },
+    "/items": {
+      get: {
+        operationId: "GetItems",
+        summary: "Get items",
+        parameters: [
+          {
+            name: "list",
+            in: "query",
+            type: "string",
+            "x-ms-dynamic-values": { operationId: "ListLists", "value-path": "id" },
+          },
+        ],
+        responses: { "200": { description: "OK" } },
+      },
+    },
+  },
+};
+
+function pane(page: Page): Locator {
+  return page.getByRole("region", { name: "Swagger editor" });
+}
+
+function step(page: Page): Locator {
+  return page.getByRole("region", { name: "Definition step" });
+}
+
+/** The lines Monaco renders, in screen order (the viewport is tall, so the whole small document). */
+async function visibleText(page: Page): Promise<string> {
+  return pane(page)
+    .locator(".view-lines")
+    .evaluate((el) =>
+      [...el.children]
+        .map((line) => ({
+          top: parseFloat((line as HTMLElement).style.top) || 0,
+          text: line.textContent ?? "",
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text.replace(/\u00a0/g, " "))
+        .join("\n"),
+    );
+}
+
+async function pasteIntoEditor(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await pane(page).locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+}
+
+async function openDefinition(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1600, height: 2400 });
+  await page.goto("/");
+  await page.getByRole("button", { name: "New connector" }).first().click();
+  await page.getByRole("tab", { name: /^Definition/ }).click();
+  await expect(step(page).getByTestId("operation-count")).toHaveText("0 operations");
+}
+
+test("an action built by form: Import from sample, Add default response, parameter editor, form → pane", async ({
+  page,
+}) => {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openDefinition(page);
+  const s = step(page);
+
+  await s.getByRole("button", { name: "New action" }).click();
+  await expect(s.getByTestId("operation-count")).toHaveText("1 operation");
+  await expect(s.getByRole("list", { name: "Actions" }).getByRole("listitem")).toHaveCount(1);
+
+  await s.getByLabel("Summary", { exact: true }).fill("List items");
+  await s.getByLabel("Description", { exact: true }).fill("Lists the items of a list.");
+  await s.getByLabel("Operation ID").fill("ListItems");
+  await s.getByLabel("Visibility").selectOption("important");
+  // A duplicate-free, space-free ID is required: a bad one is shown and not written.
+  await s.getByLabel("Operation ID").fill("List Items");
+  await expect(s.getByText("no spaces")).toBeVisible();
+  await s.getByLabel("Operation ID").fill("ListItems");
+  await expect(s.getByRole("list", { name: "Actions" })).toContainText("List items");
+
+  // Import from sample: verb, URL with a path parameter and a query, headers, body.
+  await s.getByRole("button", { name: "Import from sample" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import from sample" });
+  await dialog.getByLabel("Verb").selectOption("POST");
+  await dialog.getByLabel("URL").fill("https://api.contoso.com/lists/{listId}/items?top=10");
+  await dialog.getByLabel("Headers").fill("Content-Type: application/json\nX-Tenant: contoso");
+  await dialog.getByLabel("Body").fill('{"title":"Milk","count":2,"price":1.5,"due":"2024-01-02T03:04:05Z"}');
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(s.getByRole("heading", { name: "POST /lists/{listId}/items" })).toBeVisible();
+  for (const name of ["listId", "top", "X-Tenant", "body"]) {
+    await expect(s.getByRole("button", { name: `Edit parameter ${name}` })).toBeVisible();
+  }
+  await expect(s.getByRole("button", { name: "Edit parameter Content-Type" })).toHaveCount(0);
+
+  // Add default response: the schema lands on 200.
+  await s.getByRole("button", { name: "Add default response" }).click();
+  const responseDialog = page.getByRole("dialog", { name: "Add default response" });
+  await responseDialog.getByLabel("Headers").fill("X-Rate-Limit: 100");
+  await responseDialog.getByLabel("Body").fill('{"id":7,"title":"Milk"}');
+  await responseDialog.getByRole("button", { name: "Import" }).click();
+  const ok = s.getByRole("group", { name: "Response 200", exact: true });
+  await expect(ok).toContainText("id");
+  await expect(ok).toContainText("integer");
+
+  // The parameter editor.
+  await s.getByRole("button", { name: "Edit parameter top" }).click();
+  const editor = s.getByRole("region", { name: "Parameter top" });
+  await editor.getByLabel("Summary", { exact: true }).fill("Page size");
+  await editor.getByLabel("Description", { exact: true }).fill("How many items to return.");
+  await editor.getByLabel("Default value").fill("25");
+  await editor.getByLabel("Is required?").check();
+  await editor.getByLabel("Visibility").selectOption("advanced");
+  await editor.getByLabel("Type", { exact: true }).selectOption("integer");
+  await editor.getByLabel("Format", { exact: true }).selectOption("int32");
+  await editor.getByLabel("Dropdown type").selectOption("Static");
+  await editor.getByRole("button", { name: "Add value" }).click();
+  await editor.getByLabel("Value 2").fill("50");
+  await editor.getByLabel("Display name 2").fill("Fifty");
+
+  // Form → pane.
+  await expect.poll(() => visibleText(page)).toContain('"x-ms-summary": "Page size"');
+  const text = await visibleText(page);
+  expect(text).toContain('"operationId": "ListItems"');
+  expect(text).toContain('"/lists/{listId}/items"');
+  expect(text).toContain('"default": 25');
+  expect(text).toContain('"displayName": "Fifty"');
+
+  // Undo goes through the one history: the last edit (display name) is undone in the form.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(editor.getByLabel("Display name 2")).toHaveValue("");
+  await editor.getByRole("button", { name: "Back" }).click();
+  await expect(s.getByRole("button", { name: "Edit parameter top" })).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+test("pane → form, renaming an operation ID updates its dynamic-values users, no axe violations", async ({
+  page,
+}) => {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openDefinition(page);
+  const s = step(page);
+
+  await expect(pane(page).locator(".view-lines")).toBeVisible();
+  await pasteIntoEditor(page, JSON.stringify(LISTS_DOC, null, 4));
+  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+  await s
+    .getByRole("list", { name: "Actions" })
+    .getByRole("button", { name: /List lists/ })
+    .click();
+  await expect(s.getByLabel("Summary", { exact: true })).toHaveValue("List lists");
+
+  // Pane → form: change the summary in the pane; the open form follows.
+  await pasteIntoEditor(page, JSON.stringify(LISTS_DOC, null, 4).replace('"List lists"', '"List all lists"'));
+  await expect(s.getByLabel("Summary", { exact: true })).toHaveValue("List all lists");
+
+  // Rename the operation ID: the other operation's dynamic dropdown follows.
+  await s.getByLabel("Operation ID").fill("AllLists");
+  await expect.poll(() => visibleText(page)).toContain('"operationId": "AllLists"');
+  await expect
+    .poll(async () => (await visibleText(page)).match(/"operationId": "AllLists"/g)?.length ?? 0)
+    .toBe(2);
+  await s
+    .getByRole("list", { name: "Actions" })
+    .getByRole("button", { name: /Get items/ })
+    .click();
+  await s.getByRole("button", { name: "Edit parameter list" }).click();
+  await expect(s.getByLabel("Dropdown type")).toHaveValue("dynamic");
+  await expect(s.getByLabel("Operation", { exact: true })).toHaveValue("AllLists");
+
+  // Search filters the list.
+  await s.getByLabel("Search operations").fill("items");
+  await expect(s.getByTestId("operation-count")).toHaveText("2 operations (1 shown)");
+
+  const results = await new AxeBuilder({ page }).include('[aria-label="Definition step"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test("keyboard only: create an action and a policy", async ({ page }) => {
+  await openDefinition(page);
+  const s = step(page);
+  await s.getByRole("button", { name: "New action" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(s.getByTestId("operation-count")).toHaveText("1 operation");
+  await s.getByLabel("Summary", { exact: true }).focus();
+  await page.keyboard.type("Typed summary");
+  await expect(s.getByRole("list", { name: "Actions" })).toContainText("Typed summary");
+
+  await s.getByRole("button", { name: "New policy" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "New policy" });
+  await dialog.getByLabel("Template").selectOption({ label: "Set HTTP header" });
+  await dialog.getByLabel("Name").fill("Add tenant header");
+  await dialog.getByRole("button", { name: "Create" }).press("Enter");
+  await expect(s.getByRole("list", { name: "Policies" })).toContainText("Add tenant header");
+  await s.getByLabel("Header name").fill("X-Tenant");
+  await s.getByLabel("Run policy on").selectOption("Response");
+  await expect(s.getByLabel("Header name")).toHaveValue("X-Tenant");
+});
