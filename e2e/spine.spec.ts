@@ -203,3 +203,68 @@ test("the connectors list opens, renames and deletes connectors, and a delete ca
   await expect(page.locator(".cs-app[data-ready='true']")).toBeAttached();
   await expectConnectors(page, ["Contoso Tasks (copy)", "New connector"]);
 });
+
+test("a second tab follows an untouched connector and never silently overwrites edits", async ({
+  page,
+  context,
+}) => {
+  await newConnectorButton(page).click();
+  await expectConnectors(page, ["New connector"]);
+  await waitForSaved(page);
+
+  const other = await context.newPage();
+  await openApp(other);
+  await expectConnectors(other, ["New connector"]);
+
+  // The first tab renames; the second tab has no edits of its own, so it follows.
+  const rename = async (p: Page, from: string, to: string) => {
+    await connectorsNav(p)
+      .getByRole("button", { name: `Rename ${from}` })
+      .click();
+    const box = connectorsNav(p).getByRole("textbox", { name: "New name" });
+    await box.fill(to);
+    await box.press("Enter");
+  };
+  await rename(page, "New connector", "Renamed in tab one");
+  await expectConnectors(other, ["Renamed in tab one"]);
+
+  // Now the second tab edits but cannot save yet (its draft writes fail) when the first tab saves.
+  await other.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    const flags = window as unknown as { blockDrafts: boolean };
+    flags.blockDrafts = true;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === "drafts" && flags.blockDrafts) throw new Error("Held back by the test");
+      return put.apply(this, args);
+    };
+  });
+  await rename(other, "Renamed in tab one", "Renamed in tab two");
+  await rename(page, "Renamed in tab one", "Renamed again in tab one");
+  await waitForSaved(page);
+  const conflict = other.getByRole("alert").filter({ hasText: "was changed in another tab" });
+  await expect(conflict).toBeVisible();
+  await expectConnectors(other, ["Renamed in tab two"]);
+
+  // Keeping the second tab's version saves it, and the first tab (untouched since) follows.
+  await other.evaluate(() => {
+    (window as unknown as { blockDrafts: boolean }).blockDrafts = false;
+  });
+  await conflict.getByRole("button", { name: "Keep this tab's version" }).click();
+  await expect(conflict).toHaveCount(0);
+  await expectConnectors(page, ["Renamed in tab two"]);
+  await other.close();
+});
+
+test("a refused storage quota is reported, not silent", async ({ page }) => {
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === "drafts")
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  await newConnectorButton(page).click();
+  await expect(page.getByRole("alert").filter({ hasText: "refused more storage" })).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("Not saved");
+});

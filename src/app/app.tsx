@@ -12,6 +12,7 @@ import { EmptyWorkspace } from "./empty-workspace";
 import { ExportErrorsDialog } from "./export-errors-dialog";
 import { buildExport, downloadBytes } from "./export-connector";
 import { ImportReportPanel } from "./import-report-panel";
+import { warmUpImporter } from "./import/import-client";
 import { runImport } from "./import/run-import";
 import { SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
 import { NoticesArea } from "./notices-area";
@@ -106,6 +107,16 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
     [store],
   );
   const dragging = useWindowDrop(importFiles);
+
+  // Once the workspace is ready and the page is idle, start the import worker so that the first drop
+  // pays only for the import itself (the worker's code loads and compiles on its own thread).
+  useEffect(() => {
+    if (!restored) return;
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1000));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => warmUpImporter(), { timeout: 3000 });
+    return () => cancel(handle);
+  }, [restored]);
 
   const actions = useMemo<ShellActions>(
     () => ({

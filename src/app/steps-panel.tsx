@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo, useRef, type KeyboardEvent } from "react";
 import { STEP_IDS, type StepId } from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
-import { stepForDiagnostic } from "./lazy-modules";
+import { stepForDiagnostic } from "../validation/diagnostic-location";
 
 export const STEP_LABELS: Record<StepId, string> = {
   general: "General",

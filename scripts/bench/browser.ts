@@ -1,0 +1,341 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import type { BenchSection } from "./bench-section";
+
+// Headless Chromium measurements of the app shell (issue 2 targets): open → ready, drop Encodian → its
+// operations shown, keystroke-to-paint and long tasks while typing in the Swagger editor, and the JavaScript
+// loaded before Monaco. Each figure comes with a floor measured in the same run on the same page.
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const MONACO_CHUNK = /editor\.api|swagger-editor-pane|jsonMode|monaco|text-diff/i;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const ratio = (value: number, floor: number) => `${(value / floor).toFixed(1)}×`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url}`);
+}
+
+/** Page-side probes, installed before any script of the app runs. */
+const PROBES = `
+  window.__bench = { ready: null, longTasks: [], latencies: [], opsShownAt: null, opsPattern: null };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+  const check = () => {
+    const b = window.__bench;
+    if (b.ready === null && document.querySelector(".cs-app[data-ready='true']")) b.ready = performance.now();
+    if (b.opsPattern && b.opsShownAt === null) {
+      const el = document.querySelector("[data-testid='operation-count']");
+      if (el && new RegExp(b.opsPattern).test(el.textContent || "")) b.opsShownAt = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // Keystroke to paint: from the event's creation to the next animation frame after it was handled.
+  addEventListener("keydown", (event) => {
+    if (!window.__bench.recordKeys) return;
+    const start = event.timeStamp;
+    requestAnimationFrame(() => window.__bench.latencies.push(performance.now() - start));
+  }, true);
+`;
+
+interface Bench {
+  ready: number | null;
+  longTasks: { start: number; duration: number }[];
+  latencies: number[];
+  opsShownAt: number | null;
+  opsPattern: string | null;
+  recordKeys?: boolean;
+}
+declare const window: { __bench: Bench };
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  await context.addInitScript(PROBES);
+  return context.newPage();
+}
+
+async function openReady(page: Page, base: string): Promise<number> {
+  await page.goto(base + "/");
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
+  return page.evaluate(() => window.__bench.ready as number);
+}
+
+/** Drops a file on the window from inside the page and returns the time of the drop (page clock). */
+async function dropText(page: Page, name: string, text: string): Promise<number> {
+  return page.evaluate(
+    ([fileName, content]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], fileName, { type: "application/json" }));
+      const t0 = performance.now();
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        document.body.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+        );
+      }
+      return t0;
+    },
+    [name, text] as const,
+  );
+}
+
+async function typeLatencies(
+  page: Page,
+  count: number,
+): Promise<{ latencies: number[]; longTasks: number[] }> {
+  const since = await page.evaluate(() => {
+    window.__bench.latencies = [];
+    window.__bench.recordKeys = true;
+    return performance.now();
+  });
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press("x");
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(600); // let debounced parsing, validation and autosave run and be counted
+  return page.evaluate((start) => {
+    window.__bench.recordKeys = false;
+    return {
+      latencies: window.__bench.latencies.slice(),
+      longTasks: window.__bench.longTasks.filter((t) => t.start >= start).map((t) => t.duration),
+    };
+  }, since);
+}
+
+async function jsBytesBeforeMonaco(
+  outDir: string,
+  urls: string[],
+): Promise<{ gzip: number; raw: number; files: number; monacoSeen: boolean }> {
+  let gzip = 0;
+  let raw = 0;
+  let files = 0;
+  let monacoSeen = false;
+  for (const url of new Set(urls)) {
+    const pathname = new URL(url).pathname;
+    if (MONACO_CHUNK.test(pathname)) monacoSeen = true;
+    const bytes = await readFile(path.join(outDir, pathname)).catch(() => null);
+    if (!bytes) continue;
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+    files += 1;
+  }
+  return { gzip, raw, files, monacoSeen };
+}
+
+export const section: BenchSection = {
+  name: "browser",
+  async run(corpusDir, { runs: requestedRuns }) {
+    const runs = Math.max(1, Math.min(requestedRuns, 5));
+    const encodianPath = path.join(
+      corpusDir,
+      "connectors",
+      "certified-connectors",
+      "Encodian",
+      "apiDefinition.swagger.json",
+    );
+    const encodian = await readFile(encodianPath, "utf8");
+    const operationCount = Object.values(
+      JSON.parse(encodian).paths as Record<string, Record<string, unknown>>,
+    )
+      .flatMap((item) => Object.keys(item))
+      .filter((k) => ["get", "put", "post", "delete", "options", "head", "patch"].includes(k)).length;
+
+    const outDir = await mkdtemp(path.join(tmpdir(), "cs-bench-browser-"));
+    let preview: ChildProcess | null = null;
+    let browser: Browser | null = null;
+    try {
+      const build = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, "node_modules/vite/bin/vite.js"),
+          "build",
+          "--outDir",
+          outDir,
+          "--emptyOutDir",
+          "--logLevel",
+          "error",
+        ],
+        {
+          cwd: ROOT,
+          stdio: ["ignore", "ignore", "inherit"],
+        },
+      );
+      if (build.status !== 0) throw new Error("vite build failed");
+      await writeFile(
+        path.join(outDir, "bench-blank.html"),
+        "<!doctype html><html><head><title>blank</title></head><body></body></html>",
+      );
+      const port = await freePort();
+      preview = spawn(
+        process.execPath,
+        [
+          path.join(ROOT, "node_modules/vite/bin/vite.js"),
+          "preview",
+          "--outDir",
+          outDir,
+          "--host",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--strictPort",
+        ],
+        { cwd: ROOT, stdio: "ignore", detached: true },
+      );
+      const base = `http://127.0.0.1:${port}`;
+      await waitForServer(base + "/bench-blank.html", 30_000);
+      browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+
+      const blank: number[] = [];
+      const ready: number[] = [];
+      const parseFloor: number[] = [];
+      const dropToOps: number[] = [];
+      const keyLatencies: number[] = [];
+      const textareaLatencies: number[] = [];
+      const longTasks: number[] = [];
+      let bytes = { gzip: 0, raw: 0, files: 0, monacoSeen: false };
+
+      for (let run = 0; run < runs; run++) {
+        // Floor: a blank page from the same server, navigation start → load.
+        {
+          const page = await newPage(browser);
+          await page.goto(base + "/bench-blank.html");
+          blank.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.duration ?? 0));
+          await page.context().close();
+        }
+        // Open → ready (workspace restored or found empty), and the JS that took.
+        {
+          const page = await newPage(browser);
+          const scripts: string[] = [];
+          page.on("request", (r) => {
+            if (r.resourceType() === "script" || r.url().endsWith(".js")) scripts.push(r.url());
+          });
+          ready.push(await openReady(page, base));
+          await page.waitForTimeout(300);
+          if (run === 0) bytes = await jsBytesBeforeMonaco(outDir, scripts);
+          await page.context().close();
+        }
+        // Drop Encodian → "219 operations" shown in the Definition step; floor: JSON.parse of it in the page.
+        {
+          const page = await newPage(browser);
+          await openReady(page, base);
+          await page.getByRole("button", { name: "New connector", exact: true }).click();
+          await page.getByRole("tab", { name: "Definition", exact: true }).click();
+          await page.getByTestId("operation-count").waitFor();
+          await page.evaluate((n) => {
+            window.__bench.opsPattern = `^${n} operations`;
+          }, operationCount);
+          parseFloor.push(
+            await page.evaluate((text) => {
+              const t0 = performance.now();
+              JSON.parse(text);
+              return performance.now() - t0;
+            }, encodian),
+          );
+          const t0 = await dropText(page, "apiDefinition.swagger.json", encodian);
+          await page.waitForFunction(() => window.__bench.opsShownAt !== null, null, { timeout: 30_000 });
+          dropToOps.push((await page.evaluate(() => window.__bench.opsShownAt as number)) - t0);
+
+          // Typing in the Swagger editor with Encodian open: inside the "title" string (stays valid JSON).
+          const lines = page.getByRole("region", { name: "Swagger editor" }).locator(".view-lines");
+          await lines.waitFor();
+          await lines.click();
+          await page.keyboard.press("ControlOrMeta+Home");
+          for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+          await page.keyboard.press("End");
+          await page.keyboard.press("ArrowLeft");
+          await page.keyboard.press("ArrowLeft");
+          await page.waitForTimeout(500);
+          const typed = await typeLatencies(page, 30);
+          keyLatencies.push(...typed.latencies);
+          longTasks.push(...typed.longTasks);
+
+          // Floor: the same keystrokes in a plain textarea of the same page (the Paste dialog).
+          await page.getByRole("button", { name: "Paste", exact: true }).click();
+          await page.getByRole("dialog").getByRole("textbox").click();
+          const plain = await typeLatencies(page, 30);
+          textareaLatencies.push(...plain.latencies);
+          await page.context().close();
+        }
+      }
+
+      const blankMedian = median(blank);
+      const readyMedian = median(ready);
+      const floorParse = median(parseFloor);
+      const dropMedian = median(dropToOps);
+      const keyP95 = percentile(keyLatencies, 95);
+      const plainP95 = percentile(textareaLatencies, 95);
+      const maxLong = longTasks.length ? Math.max(...longTasks) : 0;
+      const assets = await readdir(path.join(outDir, "assets"));
+      let totalJs = 0;
+      for (const file of assets)
+        if (file.endsWith(".js")) totalJs += (await stat(path.join(outDir, "assets", file))).size;
+      return [
+        `open → ready: median ${ms(readyMedian)} over ${runs} runs (${ratio(readyMedian, blankMedian)} a blank page load from the same server, ${ms(blankMedian)}); target < 400 ms`,
+        `drop Encodian (${operationCount} operations) → "${operationCount} operations" shown: median ${ms(dropMedian)} (${ratio(dropMedian, floorParse)} JSON.parse of it in the page, ${ms(floorParse)}); target < 300 ms`,
+        `typing in the Swagger editor (Encodian open): keystroke → paint p95 ${ms(keyP95)} over ${keyLatencies.length} keys (${ratio(keyP95, plainP95)} a plain textarea on the same page, p95 ${ms(plainP95)}); target < 50 ms`,
+        `long tasks while typing: ${longTasks.length}, longest ${ms(maxLong)}; target none over 100 ms`,
+        `JavaScript loaded before Monaco (empty workspace, open → ready): ${(bytes.gzip / 1024).toFixed(1)} KB gzip in ${bytes.files} files (${(bytes.raw / 1024).toFixed(0)} KB raw) = ${(bytes.gzip / (200 * 1024)).toFixed(2)}× the 200 KB budget${bytes.monacoSeen ? " — WARNING: a Monaco chunk was loaded" : ", no Monaco chunk"}; whole build ${(totalJs / 1024 / 1024).toFixed(1)} MB raw JS`,
+      ];
+    } finally {
+      await browser?.close().catch(() => {});
+      if (preview?.pid) {
+        try {
+          process.kill(-preview.pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
+      await rm(outDir, { recursive: true, force: true });
+    }
+  },
+};
