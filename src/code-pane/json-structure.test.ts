@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { setAtPointer } from "../model/json-pointer";
+import {
+  findEnclosingContainer,
+  outlineJson,
+  outlinePointerRanges,
+  pointerOfPath,
+  replaceInOutline,
+} from "./json-structure";
+import { JsonScanError } from "./pointer-range";
+import { minimalEdit } from "./text-diff";
+
+/** What the Swagger editor does on a pause in typing, with JSON.parse standing in for the lossless parser. */
+function incrementalParse(oldText: string, oldValue: unknown, newText: string): unknown {
+  const outline = outlineJson(oldText);
+  if (!outline) return null;
+  const edit = minimalEdit(oldText, newText);
+  if (!edit) return oldValue;
+  const path = findEnclosingContainer(outline, edit.start, edit.end);
+  const target = path[path.length - 1];
+  if (!target || path.length < 2) return null;
+  const delta = edit.text.length - (edit.end - edit.start);
+  const slice = newText.slice(target.start, target.end + delta);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(slice);
+  } catch {
+    return null;
+  }
+  const replacement = outlineJson(slice, target.start);
+  if (!replacement) return null;
+  replaceInOutline(path, replacement, delta);
+  // The updated outline must be the outline of the new text.
+  expect(outline).toEqual(outlineJson(newText));
+  return setAtPointer(oldValue, pointerOfPath(path), parsed);
+}
+
+describe("outlineJson", () => {
+  it("records objects and arrays with spans and pointer tokens", () => {
+    const text = '{"a": [1, {"b": 2}], "c~/d": {}}';
+    const outline = outlineJson(text);
+    expect(outline).toMatchObject({ start: 0, end: text.length, token: "" });
+    const [a, c] = outline?.children ?? [];
+    expect(a && text.slice(a.start, a.end)).toBe('[1, {"b": 2}]');
+    expect(a?.children[0]?.token).toBe("1");
+    expect(c?.token).toBe("c~/d");
+    expect(outlineJson("42")).toBeNull();
+  });
+
+  it("throws a positioned error for invalid JSON", () => {
+    expect(() => outlineJson('{"a": [1, 2}')).toThrow(JsonScanError);
+  });
+});
+
+describe("findEnclosingContainer", () => {
+  const text = '{"paths": {"/x": {"get": {"summary": "List"}}}, "info": {"title": "T"}}';
+  const outline = outlineJson(text);
+  if (!outline) throw new Error("outline");
+
+  it("finds the innermost container around an edit inside a string", () => {
+    const at = text.indexOf("List") + 2;
+    const path = findEnclosingContainer(outline, at, at + 1);
+    expect(pointerOfPath(path)).toBe("/paths/~1x/get");
+  });
+
+  it("climbs out when the edit touches a container's bracket", () => {
+    const close = text.indexOf('}}}, "info"');
+    const path = findEnclosingContainer(outline, close, close + 1);
+    expect(pointerOfPath(path)).toBe("/paths/~1x");
+  });
+});
+
+describe("incremental parse", () => {
+  const doc = {
+    swagger: "2.0",
+    info: { title: "Demo", version: "1.0" },
+    paths: {
+      "/a": { get: { summary: "A", parameters: [{ name: "x", in: "query" }], responses: { "200": {} } } },
+      "/b": { post: { summary: "B", responses: {} } },
+    },
+    definitions: { Item: { type: "object", properties: { id: { type: "integer" } } } },
+  };
+  const base = JSON.stringify(doc, null, 4);
+
+  it.each([
+    ['"summary": "A"', '"summary": "A changed"'],
+    ['"name": "x"', '"name": "x", "required": true'],
+    ['"responses": {}', '"responses": {"201": {"description": "Created"}}'],
+    ['"type": "integer"', '"type": "string"'],
+    ['"parameters": [', '"parameters": [{"name": "first"}, '],
+  ])("gives the same value as a full parse: %s → %s", (from, to) => {
+    const next = base.replace(from, to);
+    expect(next).not.toBe(base);
+    const result = incrementalParse(base, doc, next);
+    expect(result).toEqual(JSON.parse(next));
+  });
+
+  it("regression: does not graft a merged sibling into the wrong container", () => {
+    const oldText = '{"a": [[1], [2]], "b": 1}';
+    const newText = '{"a": [[1, 2]], "b": 1}';
+    const result = incrementalParse(oldText, JSON.parse(oldText), newText);
+    expect(result === null || JSON.stringify(result) === JSON.stringify(JSON.parse(newText))).toBe(true);
+  });
+
+  it("is sound on random documents and random value replacements (property)", () => {
+    const leaf = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        leaf,
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie("node"), { maxKeys: 4 }),
+      ),
+    })).node;
+    const objectDoc = fc.dictionary(fc.string({ maxLength: 4 }), value, { minKeys: 1, maxKeys: 5 });
+    fc.assert(
+      fc.property(objectDoc, value, fc.nat(), fc.boolean(), (original, replacementValue, pick, pretty) => {
+        const stringify = (v: unknown) => (pretty ? JSON.stringify(v, null, 4) : JSON.stringify(v));
+        const oldText = stringify(original);
+        // Pick one container path in the original and replace its value.
+        const containers: string[][] = [];
+        const walk = (node: unknown, path: string[]) => {
+          if (node && typeof node === "object") {
+            containers.push(path);
+            for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+          }
+        };
+        walk(original, []);
+        const path = containers[pick % containers.length] ?? [];
+        if (path.length === 0) return true;
+        const next = setAtPointer(original, path, replacementValue);
+        const newText = stringify(next);
+        const result = incrementalParse(oldText, JSON.parse(oldText), newText);
+        // null means "do a full parse", which is always allowed; a value must be exact.
+        return result === null || JSON.stringify(result) === JSON.stringify(JSON.parse(newText));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("outlinePointerRanges", () => {
+  it("gives the same ranges as a full scan", async () => {
+    const { jsonPointerRanges } = await import("./pointer-range");
+    const doc = {
+      info: { title: "T" },
+      paths: { "/a~b": { get: { parameters: [{ name: "x", "x-ms-summary": "X" }], responses: {} } } },
+      list: [[1, { deep: true }]],
+    };
+    const text = JSON.stringify(doc, null, 4);
+    const outline = outlineJson(text);
+    if (!outline) throw new Error("outline");
+    const pointers = [
+      "/info/title",
+      "/info",
+      "/paths/~1a~0b/get/parameters/0/x-ms-summary",
+      "/paths/~1a~0b/get/parameters/0",
+      "/paths/~1a~0b/get/responses",
+      "/paths/~1a~0b/get/missing/deeper",
+      "/list/0/1/deep",
+      "/list/0/0",
+      "",
+    ];
+    const expected = jsonPointerRanges(text, pointers);
+    const actual = outlinePointerRanges(text, outline, pointers);
+    for (const pointer of pointers) expect(actual.get(pointer), pointer).toEqual(expected.get(pointer));
+  });
+});
