@@ -320,3 +320,35 @@ test("Code: enable with the template, upload, choose operations, turn off and un
 
   await expectNoSeriousViolations(page, "section[aria-label='Code step']");
 });
+
+test("a click in the Validation list opens General and focuses the field; keyboard-only editing", async ({
+  page,
+}) => {
+  await newConnector(page);
+  const definition = JSON.parse(await visibleEditorText(page)) as Record<string, unknown>;
+  await pasteIntoSwaggerEditor(page, JSON.stringify({ ...definition, basePath: "api" }, null, 2));
+  await openStep(page, "Security");
+  const problem = page
+    .getByRole("region", { name: "Validation" })
+    .getByRole("button", { name: /BasePathNotValid/ });
+  // By keyboard (the Validation list is also used without a mouse).
+  await problem.focus();
+  await page.keyboard.press("Enter");
+  await expect(stepsTablist(page).getByRole("tab", { name: /^General/ })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  const basePath = page.getByLabel("Base URL");
+  await expect(basePath).toBeFocused();
+  await expect(basePath).toHaveValue("api");
+  await expect(page.getByText("The base URL must start with '/'.")).toBeVisible();
+
+  // Keyboard only: fix the value, then Tab on to the gateway box and tick it with Space.
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("/v1");
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText('"basePath": "/v1"');
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Connect via on-premises data gateway")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("Connect via on-premises data gateway")).toBeChecked();
+});

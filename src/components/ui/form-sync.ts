@@ -3,31 +3,51 @@
  * changes from elsewhere (undo, Swagger editor, import, switching connectors), and focus the field a focus
  * request (a click in the Validation list) points at.
  */
-import { useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
+import type { Command } from "../../model/command";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { DiagnosticFile } from "../../model/diagnostic";
 import { useWorkspaceStoreApi } from "../../store/workspace-context";
 import { selectDocument } from "../../store/workspace-store";
 
+/** Dispatches a command from a form; see {@link useResetOnExternalChange}. */
+export type FormDispatch = (command: Command, mergeKey?: string) => void;
+
 /**
- * Calls `reset(toValues(doc))` whenever the active document changes and the change did not come from a
- * form (so typing is never interrupted, while undo, the Swagger editor or an import refresh the form).
+ * Calls `reset(toValues(doc))` whenever the active document changes through anything but this form's own
+ * edits (undo, the Swagger editor, an import, another form, switching connectors), so typing is never
+ * interrupted while every other change shows at once. Returns the dispatch the form must use for its own
+ * edits (source `form`; with a merge key, typing in one field merges into one undo step).
  */
 export function useResetOnExternalChange<T>(
   toValues: (doc: ConnectorDocument) => T,
   reset: (values: T) => void,
-) {
+): FormDispatch {
   const store = useWorkspaceStoreApi();
   const latest = useRef({ toValues, reset });
   latest.current = { toValues, reset };
+  const ownEdit = useRef(false);
   useEffect(
     () =>
       store.subscribe((state, previous) => {
         if (state.revision === previous.revision && state.activeId === previous.activeId) return;
-        if (state.lastSource === "form" && state.activeId === previous.activeId) return;
+        if (ownEdit.current) return;
         const doc = selectDocument(state);
         if (doc) latest.current.reset(latest.current.toValues(doc));
       }),
+    [store],
+  );
+  return useCallback<FormDispatch>(
+    (command, mergeKey) => {
+      ownEdit.current = true;
+      try {
+        store
+          .getState()
+          .dispatch(command, mergeKey === undefined ? { source: "form" } : { source: "form", mergeKey });
+      } finally {
+        ownEdit.current = false;
+      }
+    },
     [store],
   );
 }

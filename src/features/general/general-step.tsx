@@ -39,7 +39,6 @@ const CATEGORY_OPTIONS = [
 
 /** The General step: name, description, icon, host, gateway and certification metadata. */
 export function GeneralStep() {
-  const store = useWorkspaceStoreApi();
   const doc = useWorkspace(selectDocument);
   const containerRef = useRef<HTMLElement>(null);
   const [initial] = useState(() => toGeneralFormValues(doc ?? createEmptyConnector()));
@@ -51,7 +50,7 @@ export function GeneralStep() {
   const { register, control, formState, reset, setValue, getValues, trigger } = form;
   const errors = formState.errors;
 
-  useResetOnExternalChange(toGeneralFormValues, (values) => {
+  const formDispatch = useResetOnExternalChange(toGeneralFormValues, (values) => {
     reset(values);
     void trigger();
   });
@@ -65,9 +64,7 @@ export function GeneralStep() {
     const check = generalSchema.shape[field].safeParse(value);
     if (!check.success) return;
     const pointer = GENERAL_FIELD_POINTERS[field].pointer;
-    store
-      .getState()
-      .dispatch(setGeneralField(field, value), { source: "form", mergeKey: `${pointer}#${field}` });
+    formDispatch(setGeneralField(field, value), `${pointer}#${field}`);
   };
 
   const field = <K extends Exclude<GeneralField, "gateway" | "scheme">>(name: K) =>
@@ -79,7 +76,7 @@ export function GeneralStep() {
   const applyUrl = (text: string): boolean => {
     const parts = splitServiceUrl(text);
     if (!parts) return false;
-    store.getState().dispatch(setServiceUrl(parts), { source: "form" });
+    formDispatch(setServiceUrl(parts));
     setValue("scheme", parts.scheme, { shouldValidate: true });
     setValue("host", parts.host, { shouldValidate: true });
     setValue("basePath", parts.basePath, { shouldValidate: true });
@@ -92,10 +89,7 @@ export function GeneralStep() {
 
   const commitCategories = () => {
     const { category1, category2 } = getValues();
-    store.getState().dispatch(setCategories(category1, category2), {
-      source: "form",
-      mergeKey: "/x-ms-connector-metadata#categories",
-    });
+    formDispatch(setCategories(category1, category2), "/x-ms-connector-metadata#categories");
   };
 
   if (!doc) {

@@ -41,7 +41,7 @@ export function ConnectionParameterEditor({
   });
   const [nameError, setNameError] = useState<string | undefined>();
 
-  useResetOnExternalChange(
+  const formDispatch = useResetOnExternalChange(
     (doc) => {
       const param = getAtPointer(doc.properties, pointer);
       return isJsonObject(param) ? readConnectionParameter(values.name, param) : getValues();
@@ -50,10 +50,7 @@ export function ConnectionParameterEditor({
   );
 
   const commit = (field: ConnectionParameterField, value: string | boolean) =>
-    store.getState().dispatch(setConnectionParameterField(base, values.name, field, value), {
-      source: "form",
-      mergeKey: `${pointer}#${field}`,
-    });
+    formDispatch(setConnectionParameterField(base, values.name, field, value), `${pointer}#${field}`);
 
   const activeProperties = () => {
     const state = store.getState();

@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Checkbox, FormSection, RadioGroup, Select, TextField } from "../../components/ui/form-fields";
 import { useFocusRequest, useResetOnExternalChange } from "../../components/ui/form-sync";
 import { ModalDialog } from "../../components/ui/modal-dialog";
-import type { ConnectorDocument } from "../../model/connector-document";
 import { createEmptyConnector } from "../../model/create-empty-connector";
 import { toPointer } from "../../model/json-pointer";
 import { hasGateway } from "../../model/operations/general";
@@ -58,10 +57,6 @@ const REDIRECT_MODE_OPTIONS = [
   { value: "Direct", label: "Direct" },
 ];
 
-function latestDocument(store: ReturnType<typeof useWorkspaceStoreApi>): ConnectorDocument {
-  return selectDocument(store.getState()) ?? createEmptyConnector();
-}
-
 /** The Security step: authentication type and its fields, extra connection parameters, several options. */
 export function SecurityStep() {
   const store = useWorkspaceStoreApi();
@@ -77,7 +72,7 @@ export function SecurityStep() {
   const [pendingType, setPendingType] = useState<AuthType | null>(null);
   const [clientSecret, setClientSecret] = useState("");
 
-  useResetOnExternalChange(toSecurityFormValues, (values) => reset(values));
+  const formDispatch = useResetOnExternalChange(toSecurityFormValues, (values) => reset(values));
   useFocusRequest(containerRef, isSecurityPointer);
   useEffect(() => {
     void trigger();
@@ -110,9 +105,7 @@ export function SecurityStep() {
       ? null
       : securitySchema.shape[field as Exclude<SecurityField, `template:${string}`>];
     if (fieldSchema && !fieldSchema.safeParse(value).success) return;
-    store
-      .getState()
-      .dispatch(setSecurityField(field, value), { source: "form", mergeKey: `security#${field}` });
+    formDispatch(setSecurityField(field, value), `security#${field}`);
   };
   const text = (field: Exclude<SecurityField, `template:${string}` | "onBehalfOf">) =>
     register(field, {
@@ -120,8 +113,8 @@ export function SecurityStep() {
     });
 
   const applyAuthType = (type: AuthType) => {
+    // Not the form's own edit: the form resets from the new document (other fields appear).
     store.getState().dispatch(switchAuthType(type), { source: "form" });
-    reset(toSecurityFormValues(latestDocument(store)));
     setPendingType(null);
   };
 
@@ -133,7 +126,6 @@ export function SecurityStep() {
 
   const onProviderChange = (next: string) => {
     store.getState().dispatch(setSecurityField("identityProvider", next), { source: "form" });
-    reset(toSecurityFormValues(latestDocument(store)));
   };
 
   const extra = listExtraParameters(doc);
