@@ -82,7 +82,8 @@ const nasty = fc.oneof(
     [{ key: "", value: "" }],
     "COPY",
     -1,
-    1e309 as unknown as JsonValue,
+    Number.MAX_VALUE,
+    -0,
   ),
 );
 
