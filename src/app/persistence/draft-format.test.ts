@@ -22,6 +22,23 @@ describe("draft format", () => {
     expect(decoded.record.saveCount).toBe(3);
   });
 
+  it("never stores an OAuth client secret", () => {
+    const doc = createEmptyConnector();
+    const withSecret = {
+      ...doc,
+      properties: {
+        properties: {
+          connectionParameters: {
+            token: { type: "oauthSetting", oAuthSettings: { clientId: "abc", clientSecret: "s3cr3t-value" } },
+          },
+        },
+      },
+    };
+    const record = encodeDraft("c4", withSecret, meta);
+    expect(record.properties).not.toContain("s3cr3t-value");
+    expect(record.properties).toContain('"clientId":"abc"');
+  });
+
   it("reports a record that is not a draft instead of throwing", () => {
     const decoded = decodeDraft({ id: "x", name: "Broken", format: "connector-studio/draft", version: 1 });
     expect(decoded.ok).toBe(false);

@@ -6,6 +6,7 @@ import { isJsonObject } from "../../model/json-value";
 import type { SwaggerDocument } from "../../model/swagger-types";
 import { formatTextProblem } from "../../model/diagnostic";
 import { parseJsonText, stringifyJson } from "../../model/text/json-text";
+import { stripSecrets } from "../../export/strip-secrets";
 
 /** The draft format written by this build. A newer one is set aside, never guessed at. */
 export const DRAFT_FORMAT = "connector-studio/draft";
@@ -15,7 +16,9 @@ export const WORKSPACE_FORMAT = "connector-studio/workspace";
 /**
  * One autosaved connector. The JSON files are kept as text written by the lossless serialiser: structured
  * clone (what IndexedDB stores) would drop the key-order and raw-number side tables of the model. Only the
- * document is stored: not the undo history, and never the Test step's credentials (they are not in it).
+ * document is stored: not the undo history, and no secrets: the Test step's credentials are not in the
+ * document, and an OAuth client secret that came in with an imported apiProperties.json is left out (as
+ * the export does).
  */
 export const draftRecordSchema = z.object({
   format: z.literal(DRAFT_FORMAT),
@@ -65,7 +68,7 @@ export function encodeDraft(
     saveCount: meta.saveCount,
     owner: meta.owner,
     definition: stringifyJson(doc.definition, 0),
-    properties: stringifyJson(doc.properties, 0),
+    properties: stringifyJson(stripSecrets(doc.properties).properties, 0),
     settings: doc.settings ? stringifyJson(doc.settings, 0) : null,
     script: doc.script,
     icon: doc.icon ? { bytes: doc.icon.bytes, mediaType: doc.icon.mediaType } : null,
