@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState } from "react";
-import { FileField, FormSection, Select, Switch } from "../../components/ui/form-fields";
+import { FileField, FormSection, Select, Switch, TextField } from "../../components/ui/form-fields";
 import { useFocusRequest } from "../../components/ui/form-sync";
 import { hasGateway } from "../../model/operations/general";
 import {
@@ -32,6 +32,7 @@ export function CodeStep() {
   const doc = useWorkspace(selectDocument);
   const containerRef = useRef<HTMLElement>(null);
   const [error, setError] = useState<string | undefined>();
+  const [filter, setFilter] = useState("");
   useFocusRequest(containerRef, isCodePointer);
 
   if (!doc) {
@@ -45,6 +46,12 @@ export function CodeStep() {
   const values = toCodeFormValues(doc);
   const ids = operationIds(doc);
   const unknownSelected = values.operations.filter((op) => !ids.includes(op));
+  const allOptions = [...ids, ...unknownSelected];
+  const needle = filter.trim().toLowerCase();
+  // Selected operations stay listed while filtering, so the selection is always visible.
+  const visible = needle
+    ? allOptions.filter((id) => id.toLowerCase().includes(needle) || values.operations.includes(id))
+    : allOptions;
   const dispatch = (
     command: Parameters<ReturnType<typeof store.getState>["dispatch"]>[0],
     mergeKey?: string,
@@ -131,11 +138,20 @@ export function CodeStep() {
           title="Operations"
           description="Which operations run the code. None selected means all operations."
         >
+          {allOptions.length > 10 ? (
+            <TextField
+              label="Filter operations"
+              type="search"
+              value={filter}
+              disabled={!values.enabled}
+              onChange={(event) => setFilter(event.target.value)}
+            />
+          ) : null}
           <Select
             label="Operations"
             multiple
             pointer={SCRIPT_OPERATIONS_POINTER}
-            size={Math.min(10, Math.max(3, ids.length + unknownSelected.length))}
+            size={Math.min(10, Math.max(3, visible.length))}
             value={values.operations}
             disabled={!values.enabled}
             hint={
@@ -151,10 +167,12 @@ export function CodeStep() {
                 : undefined
             }
             onChange={(event) => {
-              const selected = Array.from(event.target.selectedOptions, (o) => o.value);
-              dispatch(setScriptOperations(selected));
+              const chosen = new Set(Array.from(event.target.selectedOptions, (o) => o.value));
+              // Keep selections hidden by the filter; order follows the operations list.
+              const hidden = values.operations.filter((op) => !visible.includes(op));
+              dispatch(setScriptOperations(allOptions.filter((id) => chosen.has(id) || hidden.includes(id))));
             }}
-            options={[...ids, ...unknownSelected].map((id) => ({ value: id, label: id }))}
+            options={visible.map((id) => ({ value: id, label: id }))}
           />
           {values.operations.length > 0 ? (
             <button

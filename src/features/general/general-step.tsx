@@ -194,7 +194,7 @@ export function GeneralStep() {
             label="Base URL"
             pointer="/basePath"
             error={errors.basePath?.message}
-            hint="Starts with /, e.g. /v1."
+            hint="Starts with /, e.g. /v1. Empty means /."
             autoComplete="off"
             spellCheck={false}
             {...field("basePath")}

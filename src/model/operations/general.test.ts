@@ -171,6 +171,9 @@ describe("host and URL helpers", () => {
     expect(hostProblem("api.contoso.com/v1")).toMatch(/Base URL/);
     expect(basePathProblem("/v1")).toBeNull();
     expect(basePathProblem("v1")).toMatch(/start with '\/'/);
+    expect(basePathProblem("")).toBeNull();
+    const cleared = setGeneralField("basePath", "").apply(createEmptyConnector());
+    expect("basePath" in cleared.definition).toBe(false);
   });
 });
 

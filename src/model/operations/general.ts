@@ -269,7 +269,8 @@ function applyGeneralField<K extends GeneralField>(
     case "host":
       return writeString(doc, "definition", "/host", text, false);
     case "basePath":
-      return writeString(doc, "definition", "/basePath", text, false);
+      // Empty means "not set" (the platform then uses "/"), so the key is removed rather than written empty.
+      return writeString(doc, "definition", "/basePath", text, true);
     case "gateway":
       return applyGateway(doc, value === true);
     case "contactName":
@@ -398,6 +399,7 @@ export function hostProblem(host: string): string | null {
 
 /** Problems with a base URL (must start with `/`), or null. */
 export function basePathProblem(basePath: string): string | null {
+  if (basePath === "") return null;
   if (!basePath.startsWith("/")) return "The base URL must start with '/'.";
   if (/\s/.test(basePath)) return "The base URL cannot contain spaces.";
   return null;
