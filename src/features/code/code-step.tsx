@@ -140,7 +140,7 @@ export function CodeStep() {
         >
           {allOptions.length > 10 ? (
             <TextField
-              label="Filter operations"
+              label="Find an operation"
               type="search"
               value={filter}
               disabled={!values.enabled}

@@ -22,6 +22,7 @@ import {
   parametersPointer,
   primarySchemeName,
   readAuthType,
+  readParameterSets,
   redirectUrlFor,
   removeClientSecrets,
   setSecurityField,
@@ -129,6 +130,7 @@ export function SecurityStep() {
   };
 
   const extra = listExtraParameters(doc);
+  const usesSets = readParameterSets(doc) !== null;
   const storedSecret = hasStoredClientSecret(doc.properties);
 
   return (
@@ -157,7 +159,14 @@ export function SecurityStep() {
             })}
           />
 
-          {authType === "basic" ? (
+          {usesSets ? (
+            <p className="cs-security__empty">
+              The connection parameters of this connector are in its authentication options below; the fields
+              here edit the security definition.
+            </p>
+          ) : null}
+
+          {authType === "basic" && !usesSets ? (
             <div className="cs-security__grid">
               <TextField
                 label="User name label"
@@ -178,13 +187,15 @@ export function SecurityStep() {
 
           {authType === "apiKey" ? (
             <div className="cs-security__grid">
-              <TextField
-                label="Parameter label"
-                pointer={`${cpPointer}${toPointer([apiKeyParameterName(doc)])}/uiDefinition/displayName`}
-                error={errors.apiKeyLabel?.message}
-                hint="What the connection dialog shows, e.g. API Key."
-                {...text("apiKeyLabel")}
-              />
+              {usesSets ? null : (
+                <TextField
+                  label="Parameter label"
+                  pointer={`${cpPointer}${toPointer([apiKeyParameterName(doc)])}/uiDefinition/displayName`}
+                  error={errors.apiKeyLabel?.message}
+                  hint="What the connection dialog shows, e.g. API Key."
+                  {...text("apiKeyLabel")}
+                />
+              )}
               <TextField
                 label="Parameter name"
                 pointer={`${schemePointer}/name`}

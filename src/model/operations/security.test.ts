@@ -441,6 +441,8 @@ describe("extra connection parameters and parameter sets", () => {
       ["oauth2", ["token"]],
     ]);
     expect((next.properties.properties as JsonObject).connectionParameters).toEqual({});
+    // The single-auth label field does not recreate a partial parameter once they moved into the sets.
+    expect(setSecurityField("apiKeyLabel", "Key").apply(next)).toBe(next);
     const single = disableParameterSets().apply(next);
     expect(readParameterSets(single)).toBeNull();
     expect(

@@ -420,12 +420,14 @@ function applySecurityField(
   if (current[key] === value) return doc;
   const oauth = oauthSettingsPointer(doc);
   switch (key) {
+    // Labels live on existing parameters only: never create a partial parameter (e.g. when the parameters
+    // moved into connectionParameterSets).
     case "userNameLabel":
-      return setProp(doc, `${CP}/username/uiDefinition/displayName`, text);
+      return setLabel(doc, "username", text);
     case "passwordLabel":
-      return setProp(doc, `${CP}/password/uiDefinition/displayName`, text);
+      return setLabel(doc, "password", text);
     case "apiKeyLabel":
-      return setProp(doc, `${CP}/${escape(apiKeyParameterName(doc))}/uiDefinition/displayName`, text);
+      return setLabel(doc, apiKeyParameterName(doc), text);
     case "apiKeyName": {
       const pointer = schemePointer(doc);
       return pointer ? setDef(doc, `${pointer}/name`, text) : doc;
@@ -472,6 +474,12 @@ function applySecurityField(
     default:
       return doc;
   }
+}
+
+function setLabel(doc: ConnectorDocument, param: string, text: string): ConnectorDocument {
+  const pointer = `${CP}/${escape(param)}`;
+  if (!isJsonObject(getAtPointer(doc.properties, pointer))) return doc;
+  return setProp(doc, `${pointer}/uiDefinition/displayName`, text);
 }
 
 /** Custom parameters each provider accepts (others are dropped when switching provider). */
