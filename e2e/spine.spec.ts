@@ -268,3 +268,21 @@ test("a refused storage quota is reported, not silent", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "refused more storage" })).toBeVisible();
   await expect(page.getByTestId("save-status")).toHaveText("Not saved");
 });
+
+test("a converted import shows the Import report, with links to where items landed", async ({ page }) => {
+  await dropFiles(page, [
+    {
+      name: "tiny.postman_collection.json",
+      bytes: new Uint8Array(readFileSync(fixture("tiny.postman_collection.json"))),
+      mimeType: "application/json",
+    },
+  ]);
+  await expectConnectors(page, ["Tiny Postman"]);
+  const report = page.getByRole("region", { name: "Import report" });
+  await expect(report).toContainText("Get item");
+  await expect(report).toContainText("Test script");
+  await report.getByRole("button", { name: "/paths/~1items~1{id}/get" }).click();
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText("/items/{id}");
+  await report.getByRole("button", { name: "Close report" }).click();
+  await expect(report).toHaveCount(0);
+});
