@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { setAtPointer } from "../model/json-pointer";
+import { getAtPointer, setAtPointer } from "../model/json-pointer";
 import {
+  findChangedContainer,
   findEnclosingContainer,
+  indentLike,
   outlineJson,
   outlinePointerRanges,
   pointerOfPath,
   replaceInOutline,
+  type ContainerNode,
 } from "./json-structure";
 import { JsonScanError } from "./pointer-range";
 import { minimalEdit } from "./text-diff";
@@ -165,5 +168,63 @@ describe("outlinePointerRanges", () => {
     const expected = jsonPointerRanges(text, pointers);
     const actual = outlinePointerRanges(text, outline, pointers);
     for (const pointer of pointers) expect(actual.get(pointer), pointer).toEqual(expected.get(pointer));
+  });
+});
+
+describe("findChangedContainer + indentLike (incremental serialisation)", () => {
+  /** What the Swagger editor does when the document changed elsewhere. */
+  function incrementalSerialise(before: unknown, after: unknown): string {
+    const text = JSON.stringify(before, null, 4);
+    const outline = outlineJson(text);
+    if (!outline) throw new Error("outline");
+    const path = findChangedContainer(before, after, outline);
+    const target = path[path.length - 1] as ContainerNode;
+    if (path.length < 2) return JSON.stringify(after, null, 4);
+    const value = getAtPointer(after, pointerOfPath(path));
+    const serialised = indentLike(JSON.stringify(value, null, 4), text, target.start);
+    return text.slice(0, target.start) + serialised + text.slice(target.end);
+  }
+
+  it("re-serialises only the changed branch, with the right indentation", () => {
+    const before = { info: { title: "A" }, paths: { "/x": { get: { summary: "S", tags: ["a"] } } } };
+    const after = setAtPointer(before, "/paths/~1x/get/summary", "Changed");
+    const text = JSON.stringify(before, null, 4);
+    const outline = outlineJson(text);
+    if (!outline) throw new Error("outline");
+    expect(pointerOfPath(findChangedContainer(before, after, outline))).toBe("/paths/~1x/get");
+    expect(incrementalSerialise(before, after)).toBe(JSON.stringify(after, null, 4));
+  });
+
+  it("matches a full serialisation for random edits of shared-structure documents (property)", () => {
+    const leaf = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        leaf,
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie("node"), { maxKeys: 4 }),
+      ),
+    })).node;
+    const objectDoc = fc.dictionary(fc.string({ maxLength: 4 }), value, { minKeys: 1, maxKeys: 5 });
+    fc.assert(
+      fc.property(objectDoc, value, fc.nat(), (original, replacement, pick) => {
+        const parsed = JSON.parse(JSON.stringify(original)) as Record<string, unknown>;
+        const paths: string[][] = [];
+        const walk = (node: unknown, path: string[]) => {
+          if (node && typeof node === "object") {
+            for (const [k, v] of Object.entries(node)) {
+              paths.push([...path, k]);
+              walk(v, [...path, k]);
+            }
+          }
+        };
+        walk(parsed, []);
+        const path = paths[pick % Math.max(paths.length, 1)];
+        if (!path) return true;
+        const after = setAtPointer(parsed, path, replacement);
+        return incrementalSerialise(parsed, after) === JSON.stringify(after, null, 4);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

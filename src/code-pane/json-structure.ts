@@ -1,4 +1,5 @@
 import { escapePointerToken, parsePointer } from "../model/json-pointer";
+import { orderedKeys } from "../model/json-value";
 import { JsonScanError, jsonPointerRanges, type PointerRange } from "./pointer-range";
 
 /**
@@ -270,4 +271,71 @@ function keySpanBefore(text: string, valueStart: number): { keyStart?: number; k
   p--;
   while (p >= 0 && !(text[p] === '"' && text[p - 1] !== "\\")) p--;
   return p >= 0 ? { keyStart: p, keyEnd } : {};
+}
+
+/**
+ * Finds the container that holds everything that changed between two versions of a document that share
+ * their unchanged branches (as every edit command produces): it descends while exactly one child differs
+ * (by identity) and that child is an object or array in the outline. Returns the outline path (root
+ * first); a path of length 1 means "the root" (serialise everything).
+ */
+export function findChangedContainer(
+  before: unknown,
+  after: unknown,
+  outline: ContainerNode,
+): ContainerNode[] {
+  const path: ContainerNode[] = [outline];
+  let a = before;
+  let b = after;
+  let node = outline;
+  for (;;) {
+    if (!a || !b || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b))
+      break;
+    const keysA = Array.isArray(a) ? a.map((_, i) => String(i)) : orderedKeys(a);
+    const keysB = Array.isArray(b) ? (b as unknown[]).map((_, i) => String(i)) : orderedKeys(b);
+    if (keysA.length !== keysB.length) break;
+    let changed: string | null = null;
+    let several = false;
+    for (let i = 0; i < keysA.length; i++) {
+      const key = keysA[i] as string;
+      if (key !== keysB[i]) {
+        several = true;
+        break;
+      }
+      if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) {
+        if (changed !== null) {
+          several = true;
+          break;
+        }
+        changed = key;
+      }
+    }
+    if (several || changed === null) break;
+    let child: ContainerNode | undefined;
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      if ((node.children[i] as ContainerNode).token === changed) {
+        child = node.children[i];
+        break;
+      }
+    }
+    const nextA = (a as Record<string, unknown>)[changed];
+    const nextB = (b as Record<string, unknown>)[changed];
+    // Only an object/array on both sides can be re-serialised on its own (a primitive's raw lexeme lives in
+    // its parent's side table).
+    const isContainer = (v: unknown) => typeof v === "object" && v !== null;
+    if (!child || !isContainer(nextA) || !isContainer(nextB)) break;
+    path.push(child);
+    node = child;
+    a = nextA;
+    b = nextB;
+  }
+  return path;
+}
+
+/** Indents every line but the first of a serialised value by the indentation of the line it starts on. */
+export function indentLike(serialised: string, text: string, start: number): string {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let indent = "";
+  for (let p = lineStart; p < start && (text[p] === " " || text[p] === "\t"); p++) indent += text[p];
+  return indent === "" ? serialised : serialised.replace(/\n/g, "\n" + indent);
 }

@@ -20,7 +20,9 @@ import type { PointerRange } from "./pointer-range";
 import { parseDocument } from "yaml";
 import { minimalEdit } from "./text-diff";
 import {
+  findChangedContainer,
   findEnclosingContainer,
+  indentLike,
   outlineJson,
   outlinePointerRanges,
   pointerOfPath,
@@ -363,34 +365,15 @@ export class SwaggerEditorController {
   /** Shows a definition: one minimal edit (cursor and scroll stay), or a full reset when switching. */
   private showDocument(definition: SwaggerDocument | null, reset: boolean): void {
     const model = this.model();
+    if (!reset && definition && this.showChangedBranch(definition)) return;
     const text = definition ? serialise(definition, this.format) : "";
     if (reset) {
       this.replaceAll(model, text);
       this.editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
       this.editor.setPosition({ lineNumber: 1, column: 1 });
     } else {
-      const current = model.getValue();
-      const edit = minimalEdit(current, text);
-      if (edit) {
-        const start = model.getPositionAt(edit.start);
-        const end = model.getPositionAt(edit.end);
-        this.applyingExternal = true;
-        try {
-          model.pushEditOperations(
-            null,
-            [
-              {
-                range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
-                text: edit.text,
-                forceMoveMarkers: false,
-              },
-            ],
-            () => null,
-          );
-        } finally {
-          this.applyingExternal = false;
-        }
-      }
+      const edit = minimalEdit(model.getValue(), text);
+      if (edit) this.applyEdit(edit.start, edit.end, edit.text);
     }
     this.syncedDefinition = definition;
     this.syncedText = model.getValue();
@@ -400,6 +383,71 @@ export class SwaggerEditorController {
     monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
     this.applyLargeTextOptions();
     this.scheduleMarkers();
+  }
+
+  /**
+   * A change from elsewhere in a large JSON text: re-serialise only the object or array that holds every
+   * change (found by identity, since edits share unchanged branches) instead of the whole 1 MB document.
+   * Returns false when that is not possible; the caller then serialises everything.
+   */
+  private showChangedBranch(definition: SwaggerDocument): boolean {
+    const model = this.model();
+    const before = this.syncedDefinition;
+    if (this.format !== "json" || !before || this.syncedText.length < INCREMENTAL_MIN) return false;
+    if (model.getValue() !== this.syncedText) return false;
+    if (!this.outline) {
+      try {
+        this.outline = outlineJson(this.syncedText);
+      } catch {
+        return false;
+      }
+    }
+    if (!this.outline) return false;
+    const path = findChangedContainer(before, definition, this.outline);
+    const target = path[path.length - 1];
+    if (!target || path.length < 2) return false;
+    const value = getAtPointer(definition, pointerOfPath(path));
+    if (typeof value !== "object" || value === null) return false;
+    const serialised = indentLike(stringifyJson(value as JsonValue, 4), this.syncedText, target.start);
+    const oldSlice = this.syncedText.slice(target.start, target.end);
+    let replacement: ContainerNode | null;
+    try {
+      replacement = outlineJson(serialised, target.start);
+    } catch {
+      return false;
+    }
+    if (!replacement) return false;
+    const edit = minimalEdit(oldSlice, serialised);
+    if (edit) this.applyEdit(target.start + edit.start, target.start + edit.end, edit.text);
+    replaceInOutline(path, replacement, serialised.length - oldSlice.length);
+    this.syncedDefinition = definition;
+    this.syncedText = model.getValue();
+    monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
+    this.scheduleMarkers();
+    return true;
+  }
+
+  /** Applies one edit from elsewhere as a single model edit (the user's cursor and scroll stay). */
+  private applyEdit(startOffset: number, endOffset: number, text: string): void {
+    const model = this.model();
+    const start = model.getPositionAt(startOffset);
+    const end = model.getPositionAt(endOffset);
+    this.applyingExternal = true;
+    try {
+      model.pushEditOperations(
+        null,
+        [
+          {
+            range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+            text,
+            forceMoveMarkers: false,
+          },
+        ],
+        () => null,
+      );
+    } finally {
+      this.applyingExternal = false;
+    }
   }
 
   private replaceAll(model: monaco.editor.ITextModel, text: string): void {
