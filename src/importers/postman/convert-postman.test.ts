@@ -389,6 +389,25 @@ describe("convertPostman: bodies", () => {
   });
 });
 
+describe("convertPostman: bodies on GET", () => {
+  it("turns form fields sent with GET (v1 params) into query parameters, and ignores empty form bodies", async () => {
+    const { document, report } = await convert(
+      collection([
+        request("Route", "GET", "https://api.example.com/route", {
+          body: { mode: "urlencoded", urlencoded: [{ key: "mode", value: "fastest" }] },
+        }),
+        request("List", "GET", "https://api.example.com/list", { body: { mode: "formdata", formdata: [] } }),
+      ]),
+    );
+    expect(param(op(document.definition, "/route", "get"), "mode")).toMatchObject({
+      in: "query",
+      required: true,
+    });
+    expect(report.find((e) => e.source === "Route")?.message).toMatch(/became query parameters/);
+    expect(report.some((e) => e.source === "List")).toBe(false);
+  });
+});
+
 describe("convertPostman: auth", () => {
   it("resolves inheritance: collection bearer → apiKey Authorization; folder noauth; request override", async () => {
     const { document } = await convert(kitchenSink);

@@ -255,6 +255,16 @@ function readRequest(
       message:
         "GraphQL body became a JSON body with `query` and `variables`: the connector cannot describe the GraphQL schema, so the query is a plain string.",
     });
+  } else if (body.kind === "form" && (method === "get" || method === "head")) {
+    // v1 "params" data on GET requests (HERE Routing) are what the API reads as the query string.
+    const fields = body.fields.filter((f) => f.type !== "file");
+    url.query = [...url.query, ...fields];
+    entries.push({
+      kind: "approximated",
+      source,
+      message: `${method.toUpperCase()} operations cannot take a body in a custom connector; its ${fields.length} form fields became query parameters.`,
+    });
+    body = { kind: "none" };
   } else if (body.kind !== "none" && (method === "get" || method === "head")) {
     entries.push({
       kind: "dropped",

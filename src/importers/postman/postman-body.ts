@@ -68,13 +68,15 @@ export function readBody(body: JsonValue | undefined, headerContentType: string 
       return { kind: "text", contentType: declared ?? "text/plain", note: undefined };
     }
     case "urlencoded":
-      return {
-        kind: "form",
-        contentType: "application/x-www-form-urlencoded",
-        fields: readPairs(obj.urlencoded),
-      };
-    case "formdata":
-      return { kind: "form", contentType: "multipart/form-data", fields: readPairs(obj.formdata) };
+    case "formdata": {
+      // Postman saves `formdata: []` / `urlencoded: []` on requests that send nothing (Box, Stripe GETs).
+      const fields = readPairs(mode === "formdata" ? obj.formdata : obj.urlencoded).filter(
+        (f) => f.key !== "",
+      );
+      if (fields.length === 0) return { kind: "none" };
+      const contentType = mode === "formdata" ? "multipart/form-data" : "application/x-www-form-urlencoded";
+      return { kind: "form", contentType, fields };
+    }
     case "file":
       return { kind: "binary", contentType: headerContentType ?? "application/octet-stream" };
     case "graphql": {
