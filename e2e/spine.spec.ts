@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { unzipSync, zipSync } from "fflate";
 import { dropFiles, pickImportFiles, type TestFile } from "./support/drop-files";
 import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
@@ -285,4 +286,23 @@ test("a converted import shows the Import report, with links to where items land
   await expect(swaggerEditor(page).locator(".view-lines")).toContainText("/items/{id}");
   await report.getByRole("button", { name: "Close report" }).click();
   await expect(report).toHaveCount(0);
+});
+
+test("the shell has no accessibility violations (axe), empty and with a connector open", async ({ page }) => {
+  const scan = () =>
+    new AxeBuilder({ page })
+      .include(".cs-header")
+      .include(".cs-nav")
+      .include(".cs-tablist")
+      .include(".cs-empty")
+      .include(".cs-notices")
+      .analyze();
+  expect((await scan()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
+    [],
+  );
+  await dropFiles(page, packageFiles());
+  await expectConnectors(page, ["Contoso Tasks"]);
+  expect((await scan()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
+    [],
+  );
 });
