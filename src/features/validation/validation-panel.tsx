@@ -60,8 +60,12 @@ export function ValidationPanel() {
 
   const reveal = (d: Diagnostic) => {
     const state = store.getState();
-    state.setStep(stepForDiagnostic(d) as StepId);
+    const step = stepForDiagnostic(d) as StepId;
+    const switching = state.step !== step;
+    state.setStep(step);
     state.requestFocus(d.file, d.path);
+    // A step opened for the first time loads lazily; ask again once it has mounted so it can focus the field.
+    if (switching) window.setTimeout(() => store.getState().requestFocus(d.file, d.path), 400);
   };
 
   const applyFix = (d: Diagnostic) => {
