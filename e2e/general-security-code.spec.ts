@@ -189,6 +189,21 @@ test("Security: API key writes both files, switching type asks first and can be 
     },
   });
 
+  // Pane → form: a new header name typed in the Swagger editor shows in the Security form.
+  await pasteIntoSwaggerEditor(
+    page,
+    JSON.stringify(
+      {
+        ...definition,
+        securityDefinitions: { "API Key": { type: "apiKey", in: "header", name: "X-Api-Key" } },
+      },
+      null,
+      2,
+    ),
+  );
+  await expect(page.getByLabel("Parameter name")).toHaveValue("X-Api-Key");
+  await expect(page.getByRole("radio", { name: "Header", exact: true })).toBeChecked();
+
   // Switching asks before discarding; Cancel keeps the API key.
   await page.getByLabel("Authentication type").selectOption({ label: "Basic authentication" });
   const dialog = page.getByRole("alertdialog", { name: "Change authentication type?" });
@@ -205,7 +220,7 @@ test("Security: API key writes both files, switching type asks first and can be 
   await header(page).getByRole("button", { name: "Undo", exact: true }).click();
   await header(page).getByRole("button", { name: "Undo", exact: true }).click();
   await expect(page.getByLabel("Authentication type")).toHaveValue("apiKey");
-  await expect(page.getByLabel("Parameter name")).toHaveValue("Ocp-Apim-Subscription-Key");
+  await expect(page.getByLabel("Parameter name")).toHaveValue("X-Api-Key");
 
   await expectNoSeriousViolations(page, "section[aria-label='Security step']");
 });
