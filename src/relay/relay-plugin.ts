@@ -1,5 +1,5 @@
 import type { Plugin } from "vite";
-import { createRelay, DEFAULT_RELAY_LIMITS, type RelayLimits } from "./relay-handler";
+import { createRelay, DEFAULT_RELAY_LIMITS, type RelayLimits } from "./relay-handler.ts";
 
 /** True unless the relay was turned off with `CONNECTOR_STUDIO_RELAY=off`. */
 export function isRelayEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
