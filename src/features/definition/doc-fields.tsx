@@ -150,7 +150,10 @@ export function Toolbar({ children, label }: { children: ReactNode; label?: stri
   );
 }
 
-/** A collapsible section with a heading (native details/summary: keyboard friendly). */
+/**
+ * A collapsible section with a heading (native details/summary: keyboard friendly). Its body is rendered
+ * only while open, so closed sections cost nothing when switching operations.
+ */
 export function Section({
   title,
   children,
@@ -161,12 +164,18 @@ export function Section({
   open?: boolean;
 }) {
   const id = useId();
+  const [isOpen, setOpen] = useState(open);
   return (
-    <details className="cs-def-section" open={open} aria-labelledby={id}>
+    <details
+      className="cs-def-section"
+      open={isOpen}
+      aria-labelledby={id}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary id={id} className="cs-def-section__title">
         {title}
       </summary>
-      <div className="cs-def-section__body">{children}</div>
+      {isOpen ? <div className="cs-def-section__body">{children}</div> : null}
     </details>
   );
 }

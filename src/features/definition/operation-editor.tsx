@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { escapePointerToken, toPointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../../model/json-value";
 import {
@@ -29,7 +29,7 @@ import {
   triggerKind,
   type TriggerKind,
 } from "../../model/operations/triggers";
-import type { Operation, Parameter, Schema } from "../../model/swagger-types";
+import type { Operation, Parameter, Schema, SwaggerDocument } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
@@ -174,15 +174,23 @@ function RequestSection({
   const store = useWorkspaceStoreApi();
   const dispatch = useDispatchForm();
   const [importing, setImporting] = useState(false);
-  const definition = useWorkspace((s) => selectDocument(s)?.definition);
+  // Narrow selectors: typing elsewhere in the definition does not re-render this section.
+  const sharedParameters = useWorkspace((s) => selectDocument(s)?.definition.parameters);
+  const basePath = useWorkspace((s) => {
+    const value = selectDocument(s)?.definition.basePath;
+    return typeof value === "string" ? value : "/";
+  });
+  const host = useWorkspace((s) => {
+    const value = selectDocument(s)?.definition.host;
+    return typeof value === "string" ? value : "api.contoso.com";
+  });
+  const scheme = useWorkspace((s) => {
+    const value = selectDocument(s)?.definition.schemes?.[0];
+    return typeof value === "string" ? value : "https";
+  });
+  const definition = useMemo(() => ({ parameters: sharedParameters }) as SwaggerDocument, [sharedParameters]);
   const base = toPointer(["paths", location.path, location.method]);
   const params = Array.isArray(operation.parameters) ? operation.parameters : [];
-  const basePath = typeof definition?.basePath === "string" ? definition.basePath : "/";
-  const host = typeof definition?.host === "string" ? definition.host : "api.contoso.com";
-  const scheme =
-    Array.isArray(definition?.schemes) && typeof definition.schemes[0] === "string"
-      ? definition.schemes[0]
-      : "https";
   const initialUrl = `${scheme}://${host}${basePath === "/" ? "" : basePath.replace(/\/$/, "")}${location.path}`;
 
   if (openParameter !== null && params[openParameter] !== undefined) {
@@ -340,7 +348,13 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
               pointer={`${pointer}/description`}
               removeEmpty={false}
             />
-            {hasSchema ? <SchemaTreeEditor pointer={`${pointer}/schema`} label={`Response ${code}`} /> : null}
+            {hasSchema ? (
+              <ResponseSchema
+                pointer={`${pointer}/schema`}
+                code={code}
+                schema={(response as JsonObject).schema}
+              />
+            ) : null}
           </div>
         );
       })}
@@ -510,5 +524,18 @@ function TriggerSection({ location, operation }: { location: OperationLocation; 
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A response schema; large ones start folded so that switching operations stays fast. */
+function ResponseSchema({ pointer, code, schema }: { pointer: string; code: string; schema: unknown }) {
+  const size =
+    isJsonObject(schema) && isJsonObject(schema.properties) ? Object.keys(schema.properties).length : 0;
+  const [open, setOpen] = useState(size <= 8);
+  return (
+    <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary data-pointer={pointer}>Schema of {code}</summary>
+      {open ? <SchemaTreeEditor pointer={pointer} label={`Response ${code}`} /> : null}
+    </details>
   );
 }

@@ -117,6 +117,7 @@ function PropertyEditor({
   const dispatch = useDispatchForm();
   const [nameDraft, setNameDraft] = useState(name);
   const [nameError, setNameError] = useState<string | undefined>();
+  const [open, setOpen] = useState(false);
   if (!isJsonObject(prop)) return null;
   const schema = prop as Schema;
   const type = typeof schema.type === "string" ? schema.type : "";
@@ -133,87 +134,97 @@ function PropertyEditor({
   };
   const extras = Object.fromEntries(Object.entries(schema).filter(([k]) => !HANDLED.has(k)));
   return (
-    <details className="cs-def-property">
-      <summary>
+    <details
+      className="cs-def-property"
+      open={open}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary data-pointer={pointer}>
         <span className="cs-def-property__name">{name}</span>{" "}
         <span className="cs-muted">{type || "any"}</span>
         {required ? <span className="cs-muted"> · required</span> : null}
       </summary>
-      <div className="cs-def-property__body">
-        <TextField
-          label="Name"
-          pointer={pointer}
-          value={nameDraft}
-          error={nameError}
-          hint="Press Enter or leave the field to rename."
-          onChange={(e) => setNameDraft(e.currentTarget.value)}
-          onBlur={commitName}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              commitName();
-            }
-          }}
-        />
-        <BoundText label="Summary" pointer={`${pointer}/x-ms-summary`} />
-        <BoundText label="Title" pointer={`${pointer}/title`} />
-        <BoundText label="Description" pointer={`${pointer}/description`} multiline />
-        <div className="cs-def-row">
-          <Select
-            label="Type"
-            pointer={`${pointer}/type`}
-            value={type}
-            options={[
-              ...(type === "" ? [{ value: "", label: "(any)" }] : []),
-              ...TYPES.map((t) => ({ value: t, label: t })),
-            ]}
-            onChange={(e) => dispatch(setSchemaType(pointer, e.currentTarget.value))}
+      {open ? (
+        <div className="cs-def-property__body">
+          <TextField
+            label="Name"
+            pointer={pointer}
+            value={nameDraft}
+            error={nameError}
+            hint="Press Enter or leave the field to rename."
+            onChange={(e) => setNameDraft(e.currentTarget.value)}
+            onBlur={commitName}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                commitName();
+              }
+            }}
           />
-          <Select
-            label="Format"
-            pointer={`${pointer}/format`}
-            value={typeof schema.format === "string" ? schema.format : ""}
-            options={[
-              { value: "", label: "(none)" },
-              ...formats.map((f) => ({ value: f, label: f })),
-              ...(typeof schema.format === "string" && !formats.includes(schema.format)
-                ? [{ value: schema.format, label: schema.format }]
-                : []),
-            ]}
-            onChange={(e) =>
+          <BoundText label="Summary" pointer={`${pointer}/x-ms-summary`} />
+          <BoundText label="Title" pointer={`${pointer}/title`} />
+          <BoundText label="Description" pointer={`${pointer}/description`} multiline />
+          <div className="cs-def-row">
+            <Select
+              label="Type"
+              pointer={`${pointer}/type`}
+              value={type}
+              options={[
+                ...(type === "" ? [{ value: "", label: "(any)" }] : []),
+                ...TYPES.map((t) => ({ value: t, label: t })),
+              ]}
+              onChange={(e) => dispatch(setSchemaType(pointer, e.currentTarget.value))}
+            />
+            <Select
+              label="Format"
+              pointer={`${pointer}/format`}
+              value={typeof schema.format === "string" ? schema.format : ""}
+              options={[
+                { value: "", label: "(none)" },
+                ...formats.map((f) => ({ value: f, label: f })),
+                ...(typeof schema.format === "string" && !formats.includes(schema.format)
+                  ? [{ value: schema.format, label: schema.format }]
+                  : []),
+              ]}
+              onChange={(e) =>
+                dispatch(
+                  setDefinitionValue(
+                    `${pointer}/format`,
+                    e.currentTarget.value || undefined,
+                    "Change format",
+                  ),
+                )
+              }
+            />
+            <BoundSelect
+              label="Visibility"
+              pointer={`${pointer}/x-ms-visibility`}
+              options={VISIBILITY_OPTIONS}
+            />
+          </div>
+          <Checkbox
+            label="Is required?"
+            checked={required}
+            onChange={(e) => dispatch(setSchemaPropertyRequired(parent, name, e.currentTarget.checked))}
+          />
+          {(type === "object" || type === "array") && depth < 8 ? (
+            <SchemaTreeEditor pointer={pointer} label={name} depth={depth + 1} />
+          ) : null}
+          <JsonSubEditor
+            label="Other keywords and extensions"
+            value={extras}
+            pointer={pointer}
+            onChange={(value) => {
               dispatch(
-                setDefinitionValue(`${pointer}/format`, e.currentTarget.value || undefined, "Change format"),
-              )
-            }
+                setDefinitionValue(pointer, mergeExtras(schema, value, HANDLED), "Edit property extensions"),
+              );
+            }}
           />
-          <BoundSelect
-            label="Visibility"
-            pointer={`${pointer}/x-ms-visibility`}
-            options={VISIBILITY_OPTIONS}
-          />
+          <button type="button" onClick={() => dispatch(removeSchemaProperty(parent, name))}>
+            Remove property {name}
+          </button>
         </div>
-        <Checkbox
-          label="Is required?"
-          checked={required}
-          onChange={(e) => dispatch(setSchemaPropertyRequired(parent, name, e.currentTarget.checked))}
-        />
-        {(type === "object" || type === "array") && depth < 8 ? (
-          <SchemaTreeEditor pointer={pointer} label={name} depth={depth + 1} />
-        ) : null}
-        <JsonSubEditor
-          label="Other keywords and extensions"
-          value={extras}
-          pointer={pointer}
-          onChange={(value) => {
-            dispatch(
-              setDefinitionValue(pointer, mergeExtras(schema, value, HANDLED), "Edit property extensions"),
-            );
-          }}
-        />
-        <button type="button" onClick={() => dispatch(removeSchemaProperty(parent, name))}>
-          Remove property {name}
-        </button>
-      </div>
+      ) : null}
     </details>
   );
 }
