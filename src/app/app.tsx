@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
 import type { InputFile } from "../importers/import-types";
@@ -133,6 +134,20 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             return;
           }
           downloadBytes(result.bytes, result.fileName);
+          const connectorId = store.getState().activeId;
+          // Each export is kept as a snapshot for Review → Compare with…; a failure here never blocks the export.
+          if (connectorId) {
+            void import("../store/export-snapshots")
+              .then((m) => m.saveExportSnapshot(connectorId, doc))
+              .catch((error: unknown) =>
+                store
+                  .getState()
+                  .notify(
+                    "warning",
+                    `The export snapshot was not saved: ${error instanceof Error ? error.message : String(error)}`,
+                  ),
+              );
+          }
           const warnings = result.warnings.length;
           store
             .getState()
@@ -185,9 +200,22 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
 
 export function App() {
   const store = useMemo(() => createWorkspaceStore(), []);
+  // Async state (validation runs, test calls) goes through react-query; nothing is retried behind the user's back.
+  const queryClient = useMemo(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { retry: false, refetchOnWindowFocus: false },
+          mutations: { retry: false },
+        },
+      }),
+    [],
+  );
   return (
-    <WorkspaceStoreProvider store={store}>
-      <Shell store={store} />
-    </WorkspaceStoreProvider>
+    <QueryClientProvider client={queryClient}>
+      <WorkspaceStoreProvider store={store}>
+        <Shell store={store} />
+      </WorkspaceStoreProvider>
+    </QueryClientProvider>
   );
 }

@@ -299,8 +299,13 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       schedule();
     }
   });
+  // Closing or hiding the tab writes at once instead of waiting for the debounce.
   const onPageHide = () => void flush();
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") void flush();
+  };
   window.addEventListener("pagehide", onPageHide);
+  document.addEventListener("visibilitychange", onVisibility);
   // Asks the browser not to evict our data under storage pressure; a refusal changes nothing visible.
   void navigator.storage?.persist?.().catch(() => false);
   // A store change between restore and subscribe (an early drop) must not wait for the next edit.
@@ -325,6 +330,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       unsubscribe();
       clearTimeout(timer);
       window.removeEventListener("pagehide", onPageHide);
+      document.removeEventListener("visibilitychange", onVisibility);
       channel?.close();
       db.close();
     },
