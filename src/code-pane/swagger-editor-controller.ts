@@ -37,6 +37,8 @@ const FILE = "apiDefinition.swagger.json";
 export const PARSE_DEBOUNCE_MS = 280;
 /** Above this size the editor drops decorations that cost time on every keystroke. */
 const LARGE_TEXT = 300_000;
+/** At most this many validation markers in the editor (the most severe first). */
+const MAX_MARKERS = 300;
 /** Below this size a full parse is cheap enough on every pause in typing. */
 const INCREMENTAL_MIN = 50_000;
 const SYNTAX_OWNER = "connector-studio-syntax";
@@ -171,6 +173,8 @@ export class SwaggerEditorController {
       wordWrap: "off",
       ariaLabel: "Swagger definition, JSON",
       quickSuggestions: { other: true, comments: false, strings: true },
+      // Schema completions are what help here; words of a 1 MB document are noise and cost every keystroke.
+      wordBasedSuggestions: "off",
       renderValidationDecorations: "on",
     });
 
@@ -692,7 +696,15 @@ export class SwaggerEditorController {
     if (this.status.problem || !this.connectorId) return;
     // Text typed but not parsed yet: its positions are not the document's; the parse schedules this again.
     if (this.parseTimer !== null) return;
-    const diagnostics = this.store.getState().diagnostics.filter((d: Diagnostic) => d.file === FILE);
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    // Every marker is a decoration Monaco re-examines while rendering (overview ruler, line decorations): a
+    // few thousand on a large connector cost tens of milliseconds per keystroke. The Validation list has
+    // them all; the editor shows the most severe ones.
+    const diagnostics = this.store
+      .getState()
+      .diagnostics.filter((d: Diagnostic) => d.file === FILE)
+      .sort((a, b) => rank[a.severity] - rank[b.severity])
+      .slice(0, MAX_MARKERS);
     if (diagnostics.length === 0) {
       monaco.editor.setModelMarkers(model, DIAGNOSTIC_OWNER, []);
       return;
@@ -756,6 +768,11 @@ export class SwaggerEditorController {
       guides: { bracketPairs: false, indentation: !large },
       matchBrackets: large ? "never" : "always",
       renderLineHighlight: large ? "none" : "line",
+      // Completion as you type re-runs the schema completion over the whole document on every keystroke;
+      // on a large text it stays one Ctrl+Space away.
+      quickSuggestions: large ? false : { other: true, comments: false, strings: true },
+      selectionHighlight: !large,
+      links: !large,
     });
   }
 
