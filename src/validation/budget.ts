@@ -79,9 +79,19 @@ function indentationBytes(value: unknown, indent: number, depth: number): number
   return bytes + members * (1 + indent * (depth + 1)) + 1 + indent * depth;
 }
 
+const minifiedText = new WeakMap<object, string>();
+
+/**
+ * Tells the size counter the minified JSON text of `definition` when the caller already has it (the
+ * validation worker receives the definition as exactly that text), so it is not serialised again.
+ */
+export function primeDefinitionText(definition: SwaggerDocument, text: string): void {
+  minifiedText.set(definition, text);
+}
+
 /** Size of the definition in UTF-8 bytes, minified and as exported (4-space indentation). */
 export function definitionSize(definition: SwaggerDocument): { indented: number; minified: number } {
-  const minified = utf8Length(JSON.stringify(definition));
+  const minified = utf8Length(minifiedText.get(definition) ?? JSON.stringify(definition));
   return { minified, indented: minified + indentationBytes(definition, 4, 0) };
 }
 

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { ConnectorDocument } from "../model/connector-document";
 import type { SwaggerDocument } from "../model/swagger-types";
+import { primeDefinitionText } from "./budget";
 import { validateConnectorSync } from "./validate-connector";
 import type { ValidationWorkerRequest, ValidationWorkerResponse } from "./validation-protocol";
 
@@ -18,8 +19,11 @@ self.onmessage = (event: MessageEvent<ValidationWorkerRequest>) => {
   if (request.type !== "validate") return;
   const started = performance.now();
   try {
-    if (request.definitionText !== null)
+    if (request.definitionText !== null) {
       lastDefinition = JSON.parse(request.definitionText) as SwaggerDocument;
+      // The client sends JSON.stringify(definition): its length is the minified size.
+      primeDefinitionText(lastDefinition, request.definitionText);
+    }
     if (!lastDefinition) throw new Error("No definition was sent.");
     const doc: ConnectorDocument = {
       definition: lastDefinition,
