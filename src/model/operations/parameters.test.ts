@@ -171,6 +171,25 @@ describe("dropdowns", () => {
   });
 });
 
+describe("static values follow the parameter's type", () => {
+  it("writes numbers for an integer parameter", () => {
+    const { doc, location } = docWithAction();
+    const op = toPointer(["paths", location.path, "get"]);
+    let next = patchObject(op, { parameters: [{ name: "top", in: "query", type: "integer" }] }).apply(doc);
+    next = setDropdown(`${op}/parameters/0`, "static", {
+      values: [
+        { value: "10", displayName: "Ten" },
+        { value: "x", displayName: "" },
+      ],
+    }).apply(next);
+    expect(getAtPointer(next.definition, `${op}/parameters/0/enum`)).toEqual([10, "x"]);
+    expect(getAtPointer(next.definition, `${op}/parameters/0/x-ms-enum-values/0`)).toEqual({
+      value: 10,
+      displayName: "Ten",
+    });
+  });
+});
+
 describe("schema property tree", () => {
   it("adds, renames (keeping order and required), retypes and removes properties", () => {
     const { doc } = docWithAction();
