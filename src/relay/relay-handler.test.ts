@@ -90,6 +90,24 @@ describe("relay", () => {
       headers: { origin: ownOrigin(), "sec-fetch-site": "cross-site" },
     });
     expect(crossSite.status).toBe(403);
+    // A same-origin GET from the page carries no Origin (browsers omit it); Sec-Fetch-Site decides.
+    const noOrigin = await call("/__relay/token", {
+      method: "GET",
+      headers: { "sec-fetch-site": "same-origin" },
+    });
+    expect(noOrigin).toEqual({ status: 200, json: { token: "test-token" } });
+    const noOriginCrossSite = await call("/__relay/token", {
+      method: "GET",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(noOriginCrossSite.status).toBe(403);
+    // A plain client (no browser headers at all) does not get it either.
+    expect((await call("/__relay/token", { method: "GET" })).status).toBe(403);
+    const wrongHost = await call("/__relay/token", {
+      method: "GET",
+      headers: { host: "evil.example", "sec-fetch-site": "same-origin" },
+    });
+    expect(wrongHost.status).toBe(403);
   });
 
   it("forwards a call with the page's headers and body, and returns status, headers and body", async () => {

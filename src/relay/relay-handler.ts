@@ -102,6 +102,16 @@ export function sameOriginProblem(req: IncomingMessage): string | null {
   return null;
 }
 
+/** For a token GET without Origin: loopback, addressed to localhost, and `Sec-Fetch-Site: same-origin`. */
+function tokenFetchProblem(req: IncomingMessage): string | null {
+  const remote = req.socket.remoteAddress;
+  if (remote && !LOOPBACK_ADDRESSES.has(remote)) return "The relay only answers on loopback.";
+  if (!isLoopbackHost(req.headers.host)) return "The relay only answers requests addressed to localhost.";
+  if (req.headers["sec-fetch-site"] !== "same-origin")
+    return "Only the app's own page may read the relay token.";
+  return null;
+}
+
 function tokenMatches(expected: string, given: string | string[] | undefined): boolean {
   if (typeof given !== "string") return false;
   const a = Buffer.from(expected);
@@ -178,7 +188,8 @@ export function createRelay(
   const handleToken = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== "GET") return refuse(res, 405, "Use GET.");
     // The token is readable by the app's page only: the same-origin checks, and no CORS headers for anyone else.
-    const problem = sameOriginProblem(req);
+    // Browsers send no Origin on a same-origin GET, so there the browser-set Sec-Fetch-Site must say same-origin.
+    const problem = req.headers.origin === undefined ? tokenFetchProblem(req) : sameOriginProblem(req);
     if (problem) return refuse(res, 403, problem);
     sendJson(res, 200, { token });
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorDocument } from "../model/connector-document";
 import { createEmptyConnector } from "../model/create-empty-connector";
-import { listOperations, type OperationRef } from "../model/swagger-types";
+import { listOperations, type OperationRef, type SwaggerDocument } from "../model/swagger-types";
 import { evaluatePolicyExpression } from "./policy-expressions";
 import { displayUrl, prepareRequest, toCurl } from "./prepare-request";
 
@@ -20,7 +20,7 @@ function connector(
   };
 }
 
-const paths = {
+const paths: NonNullable<SwaggerDocument["paths"]> = {
   "/items/{id}": {
     parameters: [{ name: "id", in: "path", required: true, type: "string" }],
     get: {
