@@ -55,7 +55,21 @@ export function DefinitionStep() {
   const [newPolicy, setNewPolicy] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
 
-  const summaries = useMemo(() => summariseOperations({ paths } as SwaggerDocument), [paths]);
+  // Rows keep their identity while their operation is unchanged, so memoised rows skip re-rendering
+  // when typing edits one operation among hundreds.
+  const rowCache = useRef(new WeakMap<object, OperationSummary>());
+  const summaries = useMemo(
+    () =>
+      summariseOperations({ paths } as SwaggerDocument).map((row) => {
+        const operation = paths?.[row.path]?.[row.method];
+        if (typeof operation !== "object" || operation === null) return row;
+        const cached = rowCache.current.get(operation);
+        if (cached && cached.key === row.key) return cached;
+        rowCache.current.set(operation, row);
+        return row;
+      }),
+    [paths],
+  );
   const problems = useMemo(() => {
     const counts = new Map<string, number>();
     for (const d of diagnostics) {
