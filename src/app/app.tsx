@@ -18,12 +18,13 @@ import { runImport } from "./import/run-import";
 import { SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
 import { NoticesArea } from "./notices-area";
 import { PasteDialog } from "./paste-dialog";
-import type { AutosaveControls } from "./persistence/autosave";
+import type { AutosaveControls, startAutosave } from "./persistence/autosave";
 import { saveStatusStore } from "./persistence/save-status";
 import { ShellActionsContext, type ShellActions } from "./shell-actions";
 import { SplitPane } from "./split-pane";
 import { StepsPanel } from "./steps-panel";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
+import { useShareLinkImport } from "../features/review/use-share-link-import";
 import { useWindowDrop } from "./use-window-drop";
 import "./app.css";
 
@@ -61,12 +62,20 @@ function Workspace() {
   );
 }
 
-/** Loads the autosave module after the first paint (it brings idb and zod) and restores the workspace. */
+/**
+ * The autosave module (idb, zod) is its own chunk, kept out of the first one; its download starts with the
+ * app's code rather than after the first render, so that restoring does not wait for it.
+ */
+let autosaveModule: Promise<{ startAutosave: typeof startAutosave }> | null = null;
+const loadAutosave = () => (autosaveModule ??= import("./persistence/autosave"));
+if (typeof window !== "undefined") void loadAutosave().catch(() => {});
+
+/** Starts autosave after the first render and restores the saved workspace. */
 function useAutosave(store: StoreApi<WorkspaceState>): React.RefObject<AutosaveControls | null> {
   const controls = useRef<AutosaveControls | null>(null);
   useEffect(() => {
     let stopped = false;
-    void import("./persistence/autosave")
+    void loadAutosave()
       .then((m) => m.startAutosave(store))
       .then((started) => {
         if (stopped) started.stop();
@@ -95,6 +104,8 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   const restored = useStore(saveStatusStore, (s) => s.restored);
   const autosave = useAutosave(store);
   useUndoShortcuts(store);
+  // A shared link opens as a new connector once the saved workspace is back, so it never replaces one.
+  useShareLinkImport(store, restored);
 
   const importFiles = useCallback(
     async (files: InputFile[]) => {
