@@ -1,9 +1,272 @@
-/** The Test step. Placeholder until its issue lands. */
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useStore } from "zustand";
+import type { ConnectorDocument } from "../../model/connector-document";
+import type { JsonValue } from "../../model/json-value";
+import { listOperations, type OperationRef } from "../../model/swagger-types";
+import { selectDocument } from "../../store/workspace-store";
+import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
+import { needsRefresh, readOAuthSettings } from "../../try-it-core/oauth";
+import {
+  prepareRequest,
+  type PreparedRequest,
+  type TryItConnection,
+  type TryItValues,
+} from "../../try-it-core/prepare-request";
+import type { CallResponse } from "../../try-it-core/transport";
+import { useResponseAsSchema as responseAsSchemaCommand } from "../../try-it-core/use-response-as-schema";
+import { ConnectionDialog } from "./connection-dialog";
+import { connectionFields } from "./connection-fields";
+import { connectionStore, type TestConnection } from "./connection-store";
+import { refreshTokens } from "./oauth-client";
+import { initialValues, OperationInputs } from "./operation-inputs";
+import { RequestView } from "./request-view";
+import { ResponseView, SchemaValidation } from "./response-view";
+import { sendRequest } from "./send-request";
+import "./try-it.css";
+
+const opKey = (ref: OperationRef) => `${ref.method} ${ref.path}`;
+
+function opTitle(ref: OperationRef): string {
+  return ref.operation.summary || ref.operation.operationId || `${ref.method.toUpperCase()} ${ref.path}`;
+}
+
+interface CallResult {
+  request: PreparedRequest;
+  response?: CallResponse;
+  error?: string;
+  notes: string[];
+}
+
+function toTryIt(connection: TestConnection | undefined): TryItConnection | null {
+  if (!connection) return null;
+  return {
+    values: connection.values,
+    ...(connection.tokens ? { accessToken: connection.tokens.accessToken } : {}),
+  };
+}
+
+/** The Test step: a connection, the operations, one input per parameter, the request, the response and checks. */
 export function TestStep() {
+  const doc = useWorkspace(selectDocument);
+  const connectorId = useWorkspace((s) => s.activeId);
+  if (!doc || !connectorId) {
+    return (
+      <section aria-label="Test step" className="cs-step">
+        <h2>Test</h2>
+        <p>Create or import a connector to test it.</p>
+      </section>
+    );
+  }
+  return <TestStepBody doc={doc} connectorId={connectorId} />;
+}
+
+function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorId: string }) {
+  const store = useWorkspaceStoreApi();
+  const operations = useMemo(() => listOperations(doc.definition), [doc.definition]);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const selected = operations.find((o) => opKey(o) === selectedKey) ?? operations[0] ?? null;
+  const connection = useStore(connectionStore, (s) => s.connections[connectorId]);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [valuesByOp, setValuesByOp] = useState<Record<string, TryItValues>>({});
+  const [results, setResults] = useState<Record<string, CallResult>>({});
+  const historyKey = selected ? `${connectorId} ${opKey(selected)}` : "";
+  const history = useStore(connectionStore, (s) => s.history[historyKey]);
+  const { authType, fields, oauth } = connectionFields(doc, connection?.setIndex ?? null);
+  const needsConnection = authType !== "none" || fields.length > 0 || oauth;
+
+  const storedValues = selected ? valuesByOp[opKey(selected)] : undefined;
+  const values: TryItValues = useMemo(
+    () => storedValues ?? (selected ? initialValues(doc, selected) : {}),
+    [storedValues, selected, doc],
+  );
+  const tryItConnection = useMemo(
+    () => toTryIt(connection) ?? (needsConnection ? null : { values: {} }),
+    [connection, needsConnection],
+  );
+  const preview = useMemo(
+    () => (selected ? prepareRequest(doc, selected, values, tryItConnection ?? { values: {} }) : null),
+    [doc, selected, values, tryItConnection],
+  );
+
+  const setValue = (name: string, value: TryItValues[string]) => {
+    if (!selected) return;
+    const key = opKey(selected);
+    setValuesByOp((all) => ({
+      ...all,
+      [key]: { ...(all[key] ?? initialValues(doc, selected)), [name]: value },
+    }));
+  };
+
+  const call = useMutation({
+    mutationFn: async (ref: OperationRef): Promise<CallResult> => {
+      const notes: string[] = [];
+      let current = connectionStore.getState().connections[connectorId];
+      const settings = oauth ? readOAuthSettings(doc) : null;
+      if (settings && current?.tokens && needsRefresh(current.tokens, Date.now())) {
+        const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
+        connectionStore.getState().setTokens(connectorId, tokens);
+        current = { ...current, tokens };
+        notes.push("The access token had expired and was refreshed before the call.");
+      }
+      const conn = toTryIt(current) ?? { values: {} };
+      let request = prepareRequest(doc, ref, values, conn);
+      if (request.missing.length > 0)
+        throw Object.assign(new Error(`Fill in ${request.missing.join(", ")} first.`), { request });
+      let response: CallResponse;
+      try {
+        response = await sendRequest(request);
+      } catch (error) {
+        return { request, error: error instanceof Error ? error.message : String(error), notes };
+      }
+      if (response.status === 401 && settings && current?.tokens?.refreshToken) {
+        const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
+        connectionStore.getState().setTokens(connectorId, tokens);
+        notes.push("The API refused the access token (401); it was refreshed and the call sent again.");
+        request = prepareRequest(doc, ref, values, { ...conn, accessToken: tokens.accessToken });
+        response = await sendRequest(request);
+      }
+      return { request, response, notes };
+    },
+    onSuccess: (result, ref) => {
+      setResults((all) => ({ ...all, [opKey(ref)]: result }));
+      connectionStore.getState().addCall(`${connectorId} ${opKey(ref)}`, {
+        at: Date.now(),
+        method: result.request.method,
+        url: result.request.url,
+        status: result.response?.status ?? null,
+        timeMs: result.response?.timeMs ?? 0,
+        route: result.response?.route ?? null,
+        ...(result.error ? { error: result.error } : {}),
+      });
+    },
+    onError: (error, ref) => {
+      const request = (error as { request?: PreparedRequest }).request ?? preview;
+      if (!request) return;
+      setResults((all) => ({ ...all, [opKey(ref)]: { request, error: error.message, notes: [] } }));
+    },
+  });
+
+  const result = selected ? results[opKey(selected)] : undefined;
+
   return (
-    <section aria-label="Test step">
+    <section aria-label="Test step" className="cs-step cs-try">
       <h2>Test</h2>
-      <p>This step is coming.</p>
+      <div className="cs-try__connection">
+        <button type="button" className="cs-button" onClick={() => setDialogOpen(true)}>
+          New connection
+        </button>
+        <p role="status" className="cs-muted">
+          {connection
+            ? `Connection ready${connection.tokens ? " (signed in)" : ""}; its values stay in this tab only.`
+            : needsConnection
+              ? "No connection yet: create one to send authenticated calls."
+              : "This connector needs no authentication."}
+        </p>
+      </div>
+      {dialogOpen ? (
+        <ConnectionDialog
+          doc={doc}
+          current={connection}
+          onClose={() => setDialogOpen(false)}
+          onSave={(c) => {
+            connectionStore.getState().setConnection(connectorId, c);
+            setDialogOpen(false);
+          }}
+        />
+      ) : null}
+      {operations.length === 0 ? (
+        <p>The connector has no operations yet: add one in the Definition step.</p>
+      ) : (
+        <div className="cs-try__layout">
+          <ul aria-label="Operations" className="cs-try__operations">
+            {operations.map((ref) => {
+              const active = selected !== null && opKey(ref) === opKey(selected);
+              return (
+                <li key={opKey(ref)}>
+                  <button
+                    type="button"
+                    className="cs-try__operation"
+                    aria-current={active ? "true" : undefined}
+                    onClick={() => setSelectedKey(opKey(ref))}
+                  >
+                    <span className={`cs-try__method cs-try__method--${ref.method}`}>
+                      {ref.method.toUpperCase()}
+                    </span>{" "}
+                    {opTitle(ref)}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {selected ? (
+            <div className="cs-try__main">
+              <h3>{opTitle(selected)}</h3>
+              <OperationInputs
+                doc={doc}
+                connectorId={connectorId}
+                operation={selected}
+                values={values}
+                connection={tryItConnection}
+                connectionKey={`${connection?.createdAt ?? 0}:${connection?.tokens?.accessToken.length ?? 0}`}
+                onChange={setValue}
+              />
+              <button
+                type="button"
+                className="cs-button cs-button-primary"
+                disabled={call.isPending}
+                onClick={() => call.mutate(selected)}
+              >
+                Test operation
+              </button>
+              {call.isPending ? <p role="status">Sending…</p> : null}
+              {preview ? <RequestView request={result?.request ?? preview} /> : null}
+              {result?.error ? (
+                <p role="alert" className="cs-field__error">
+                  {result.error}
+                </p>
+              ) : null}
+              {result?.response ? (
+                <>
+                  <ResponseView response={result.response} notes={result.notes} />
+                  <SchemaValidation
+                    doc={doc}
+                    operation={selected}
+                    response={result.response}
+                    onUseAsSchema={(body: JsonValue) => {
+                      store
+                        .getState()
+                        .dispatch(
+                          responseAsSchemaCommand(
+                            selected.path,
+                            selected.method,
+                            String(result.response?.status ?? 200),
+                            body,
+                          ),
+                          { source: "test" },
+                        );
+                    }}
+                  />
+                </>
+              ) : null}
+              {history && history.length > 0 ? (
+                <section aria-label="Call history" className="cs-try__panel">
+                  <h3>Call history</h3>
+                  <ol className="cs-try__history">
+                    {history.map((h) => (
+                      <li key={h.at}>
+                        {new Date(h.at).toLocaleTimeString()} · {h.method} ·{" "}
+                        {h.status !== null ? `${h.status} · ${h.timeMs} ms` : `failed: ${h.error ?? ""}`}
+                        {h.route ? ` · ${h.route === "relay" ? "relay" : "direct"}` : ""}
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      )}
     </section>
   );
 }
