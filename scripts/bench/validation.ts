@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ConnectorDocument } from "../../src/model/connector-document";
 import { setAtPointer } from "../../src/model/json-pointer";
+import { primeDefinitionText } from "../../src/validation/budget";
 import { checkWithSwaggerParser } from "../../src/validation/swagger-parser-check";
 import { validateConnectorSync } from "../../src/validation/validate-connector";
 import { loadCorpusConnectors } from "../corpus/validation";
@@ -76,18 +77,26 @@ export const section: BenchSection = {
     const definition = JSON.parse(readFileSync(join(encodianDir, "apiDefinition.swagger.json"), "utf8"));
     const properties = JSON.parse(readFileSync(join(encodianDir, "apiProperties.json"), "utf8"));
     let doc: ConnectorDocument = { definition, properties, icon: null, script: null, settings: null };
+    // What the worker does per keystroke: parse the posted text (an edited title each time), take its
+    // length as the minified size, validate. The texts are made up front so the timing is the worker's part.
+    const rounds = Math.max(runs, 5) + 1;
+    const texts = Array.from({ length: rounds }, (_, i) =>
+      JSON.stringify(setAtPointer(doc.definition, "/info/title", `Encodian ${i}`)),
+    );
     let n = 0;
-    // Each run validates a freshly edited document (a new title), like a keystroke in the worker.
-    const edit = () => {
-      doc = { ...doc, definition: setAtPointer(doc.definition, "/info/title", `Encodian ${++n}`) };
-      return doc;
+    const workerRevalidate = () => {
+      const text = texts[n++ % texts.length] as string;
+      const next = JSON.parse(text) as ConnectorDocument["definition"];
+      primeDefinitionText(next, text);
+      doc = { ...doc, definition: next };
+      return validateConnectorSync(doc);
     };
     const times = timeInterleaved(
       {
-        "JSON.parse of the text (floor)": () => JSON.parse(JSON.stringify(doc.definition)),
-        "re-validate after an edit": () => validateConnectorSync(edit()),
-        "post as text: JSON.stringify (main thread)": () => JSON.stringify(doc.definition),
-        "post as object: structuredClone": () => structuredClone(doc.definition),
+        "JSON.parse of the text (floor)": () => JSON.parse(texts[0] as string),
+        "worker: parse + re-validate after an edit": workerRevalidate,
+        "main thread: JSON.stringify to post": () => JSON.stringify(doc.definition),
+        "main thread: structuredClone (posting the object)": () => structuredClone(doc.definition),
       },
       Math.max(runs, 5),
     );
@@ -98,9 +107,10 @@ export const section: BenchSection = {
         ...Object.entries(times).map(([name, ms]) => [name, formatMs(ms), formatRatio(ms, floor)]),
       ]),
     );
-    const revalidate = times["re-validate after an edit"] ?? Number.NaN;
+    const revalidate = times["worker: parse + re-validate after an edit"] ?? Number.NaN;
+    const posting = times["main thread: JSON.stringify to post"] ?? Number.NaN;
     lines.push(
-      `target: re-validation < 100 ms (${revalidate < 100 ? "met" : "NOT met"}); posting < 50 ms (${(times["post as text: JSON.stringify (main thread)"] ?? 0) < 50 ? "met" : "NOT met"})`,
+      `target: re-validation < 100 ms (${revalidate < 100 ? "met" : "NOT met"}); posting < 50 ms (${posting < 50 ? "met" : "NOT met"}); both scale with machine load: compare with the floor`,
     );
     lines.push(
       `validation of the sample alone: median per file ${formatMs(median(sample.map(({ doc: d }) => timeOnce(() => validateConnectorSync(d)))))}`,
