@@ -1,9 +1,49 @@
-/** The Review step. Placeholder until its issue lands. */
+import { useState } from "react";
+import { selectDocument } from "../../store/workspace-store";
+import { useWorkspace } from "../../store/workspace-context";
+import { BudgetSummary } from "./budget-summary";
+import { CertificationChecklistView } from "./certification-checklist-view";
+import { CertificationExportDialog } from "./certification-export-dialog";
+import { CompareDialog } from "./compare-dialog";
+import { ConnectorSummary } from "./connector-summary";
+import { OperationsInspector } from "./operations-inspector";
+import { ShareDialog } from "./share-dialog";
+import "./review.css";
+
+type Dialog = "compare" | "certification" | "share" | null;
+
+/** The Review step: what reviewers look at before a connector is submitted. */
 export function ReviewStep() {
+  const doc = useWorkspace(selectDocument);
+  const revision = useWorkspace((s) => s.revision);
+  const diagnostics = useWorkspace((s) => s.diagnostics);
+  const activeId = useWorkspace((s) => s.activeId);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  if (!doc || !activeId) return <p>Open or create a connector to review it.</p>;
   return (
-    <section aria-label="Review step">
-      <h2>Review</h2>
-      <p>This step is coming.</p>
-    </section>
+    <div className="cs-review">
+      <div className="cs-review-actions">
+        <button type="button" className="cs-button" onClick={() => setDialog("compare")}>
+          Compare with…
+        </button>
+        <button type="button" className="cs-button" onClick={() => setDialog("certification")}>
+          Export for certification
+        </button>
+        <button type="button" className="cs-button" onClick={() => setDialog("share")}>
+          Share
+        </button>
+      </div>
+      <ConnectorSummary doc={doc} />
+      <OperationsInspector doc={doc} diagnostics={diagnostics} />
+      <CertificationChecklistView doc={doc} revision={revision} />
+      <BudgetSummary doc={doc} />
+      {dialog === "compare" ? (
+        <CompareDialog doc={doc} connectorId={activeId} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === "certification" ? (
+        <CertificationExportDialog doc={doc} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === "share" ? <ShareDialog doc={doc} onClose={() => setDialog(null)} /> : null}
+    </div>
   );
 }

@@ -1,0 +1,272 @@
+import { useMemo, useState } from "react";
+import type { ConnectorDocument } from "../../model/connector-document";
+import type { Diagnostic } from "../../model/diagnostic";
+import { getAtPointer, toPointer } from "../../model/json-pointer";
+import { isJsonObject, type JsonObject } from "../../model/json-value";
+import { listOperations, type OperationRef, type Parameter, type Schema } from "../../model/swagger-types";
+import { SchemaTree } from "./schema-tree";
+
+interface OperationRow {
+  ref: OperationRef;
+  pointer: string;
+  id: string;
+  isTrigger: boolean;
+  problems: number;
+}
+
+function resolveParameter(doc: ConnectorDocument, raw: unknown): Parameter | undefined {
+  if (!isJsonObject(raw)) return undefined;
+  if (typeof raw.$ref === "string" && raw.$ref.startsWith("#")) {
+    const target = getAtPointer(doc.definition, raw.$ref.slice(1));
+    return isJsonObject(target) ? (target as Parameter) : undefined;
+  }
+  return raw as Parameter;
+}
+
+function parametersOf(doc: ConnectorDocument, ref: OperationRef): Parameter[] {
+  const list = [...(doc.definition.paths?.[ref.path]?.parameters ?? []), ...(ref.operation.parameters ?? [])];
+  return list.map((p) => resolveParameter(doc, p)).filter((p): p is Parameter => p !== undefined);
+}
+
+const VISIBILITY_ORDER: Record<string, number> = { important: 0, none: 1, advanced: 2, internal: 3 };
+
+function visibilityOf(value: JsonObject): string {
+  return typeof value["x-ms-visibility"] === "string" ? value["x-ms-visibility"] : "none";
+}
+
+/** How a flow designer shows an action's inputs: important first, advanced folded, internal hidden. */
+function ActionPreview({ doc, row }: { doc: ConnectorDocument; row: OperationRow }) {
+  const params = parametersOf(doc, row.ref).filter((p) => p.in !== "body");
+  const body = parametersOf(doc, row.ref).find((p) => p.in === "body");
+  const bodyFields = (() => {
+    const schema = body?.schema;
+    const target = schema?.$ref ? getAtPointer(doc.definition, schema.$ref.slice(1)) : schema;
+    if (!isJsonObject(target) || !isJsonObject(target.properties)) return [];
+    const required = new Set(Array.isArray(target.required) ? target.required : []);
+    return Object.entries(target.properties as Record<string, Schema>).map(([name, s]) => ({
+      name,
+      label: typeof s["x-ms-summary"] === "string" ? s["x-ms-summary"] : name,
+      required: required.has(name),
+      visibility: visibilityOf(s),
+      dynamic: s["x-ms-dynamic-values"] !== undefined || s["x-ms-dynamic-list"] !== undefined,
+    }));
+  })();
+  const inputs = [
+    ...params.map((p) => ({
+      name: String(p.name),
+      label: typeof p["x-ms-summary"] === "string" ? p["x-ms-summary"] : String(p.name),
+      required: p.required === true,
+      visibility: visibilityOf(p),
+      dynamic: p["x-ms-dynamic-values"] !== undefined || p["x-ms-dynamic-list"] !== undefined,
+    })),
+    ...bodyFields,
+  ].sort(
+    (a, b) =>
+      (VISIBILITY_ORDER[a.visibility] ?? 1) - (VISIBILITY_ORDER[b.visibility] ?? 1) ||
+      Number(b.required) - Number(a.required),
+  );
+  const shown = inputs.filter((i) => i.visibility !== "advanced" && i.visibility !== "internal");
+  const advanced = inputs.filter((i) => i.visibility === "advanced");
+  const hidden = inputs.filter((i) => i.visibility === "internal").length;
+  const input = (i: (typeof inputs)[number]) => (
+    <li key={i.name} className="cs-review-input">
+      <span>
+        {i.label}
+        {i.required ? <span aria-label="required"> *</span> : null}
+      </span>
+      {i.dynamic ? <span className="cs-review-tag">dynamic dropdown</span> : null}
+    </li>
+  );
+  return (
+    <div
+      className="cs-review-card"
+      aria-label={`Preview of ${row.ref.operation.summary ?? row.id}`}
+      role="group"
+    >
+      <p className="cs-review-card__title">{row.ref.operation.summary ?? row.id}</p>
+      {shown.length === 0 && advanced.length === 0 ? (
+        <p className="cs-muted">No inputs.</p>
+      ) : (
+        <ul>{shown.map(input)}</ul>
+      )}
+      {advanced.length > 0 ? (
+        <details>
+          <summary>Show advanced options ({advanced.length})</summary>
+          <ul>{advanced.map(input)}</ul>
+        </details>
+      ) : null}
+      {hidden > 0 ? <p className="cs-muted">{hidden} internal input(s) hidden from makers.</p> : null}
+    </div>
+  );
+}
+
+function OperationDetails({ doc, row }: { doc: ConnectorDocument; row: OperationRow }) {
+  const params = parametersOf(doc, row.ref);
+  const responses = Object.entries(row.ref.operation.responses ?? {});
+  return (
+    <div className="cs-review-details">
+      <ActionPreview doc={doc} row={row} />
+      {row.ref.operation.description ? <p>{row.ref.operation.description}</p> : null}
+      <table className="cs-review-table">
+        <caption>Parameters</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">In</th>
+            <th scope="col">Type</th>
+            <th scope="col">Required</th>
+            <th scope="col">Visibility</th>
+          </tr>
+        </thead>
+        <tbody>
+          {params.length === 0 ? (
+            <tr>
+              <td colSpan={5}>None</td>
+            </tr>
+          ) : (
+            params.map((p) => (
+              <tr key={`${p.in}:${p.name}`}>
+                <td>
+                  <code>{p.name}</code>
+                  {typeof p["x-ms-summary"] === "string" ? (
+                    <span className="cs-muted"> {p["x-ms-summary"]}</span>
+                  ) : null}
+                </td>
+                <td>{p.in}</td>
+                <td>
+                  {p.in === "body" ? "object" : `${p.type ?? "any"}${p.format ? ` (${p.format})` : ""}`}
+                </td>
+                <td>{p.required ? "yes" : "no"}</td>
+                <td>{visibilityOf(p)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {params
+        .filter((p) => p.in === "body")
+        .map((p) => (
+          <SchemaTree key="body" root={doc.definition} name="Request body" schema={p.schema} />
+        ))}
+      {responses.map(([code, response]) => {
+        const resolved =
+          isJsonObject(response) && typeof response.$ref === "string"
+            ? getAtPointer(doc.definition, response.$ref.slice(1))
+            : response;
+        const schema = isJsonObject(resolved) ? (resolved.schema as Schema | undefined) : undefined;
+        return schema ? (
+          <SchemaTree key={code} root={doc.definition} name={`Response ${code}`} schema={schema} />
+        ) : (
+          <p key={code} className="cs-muted">
+            Response {code}: no schema
+          </p>
+        );
+      })}
+    </div>
+  );
+}
+
+function OperationItem({ doc, row }: { doc: ConnectorDocument; row: OperationRow }) {
+  const [open, setOpen] = useState(false);
+  const visibility = visibilityOf(row.ref.operation);
+  return (
+    <li className="cs-review-op">
+      <button
+        type="button"
+        className="cs-review-op__head"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className={`cs-method cs-method-${row.ref.method}`}>{row.ref.method.toUpperCase()}</span>
+        <code className="cs-review-op__path">{row.ref.path}</code>
+        <span className="cs-review-op__summary">{row.ref.operation.summary ?? row.id}</span>
+        {row.isTrigger ? <span className="cs-review-tag">trigger</span> : null}
+        {visibility !== "none" ? <span className="cs-review-tag">{visibility}</span> : null}
+        {row.problems > 0 ? (
+          <span className="cs-review-badge" aria-label={`${row.problems} problems`}>
+            {row.problems}
+          </span>
+        ) : null}
+      </button>
+      {open ? <OperationDetails doc={doc} row={row} /> : null}
+    </li>
+  );
+}
+
+/** Every action and trigger grouped by tag, with a flow-designer preview, parameter tables and schema trees. */
+export function OperationsInspector({
+  doc,
+  diagnostics,
+}: {
+  doc: ConnectorDocument;
+  diagnostics: readonly Diagnostic[];
+}) {
+  const [filter, setFilter] = useState("");
+  const groups = useMemo(() => {
+    const problems = new Map<string, number>();
+    for (const d of diagnostics) {
+      if (d.file !== "apiDefinition.swagger.json" || !d.path.startsWith("/paths/")) continue;
+      const [, , path, method] = d.path.split("/");
+      const key = `/paths/${path}/${method}`;
+      problems.set(key, (problems.get(key) ?? 0) + 1);
+    }
+    const byTag = new Map<string, OperationRow[]>();
+    for (const ref of listOperations(doc.definition)) {
+      const pointer = toPointer(["paths", ref.path, ref.method]);
+      const row: OperationRow = {
+        ref,
+        pointer,
+        id: ref.operation.operationId ?? `${ref.method.toUpperCase()} ${ref.path}`,
+        isTrigger: ref.operation["x-ms-trigger"] !== undefined,
+        problems: problems.get(pointer) ?? 0,
+      };
+      const tags =
+        Array.isArray(ref.operation.tags) && ref.operation.tags.length > 0
+          ? ref.operation.tags
+          : ["Untagged"];
+      for (const tag of tags.slice(0, 1)) byTag.set(String(tag), [...(byTag.get(String(tag)) ?? []), row]);
+    }
+    return [...byTag.entries()];
+  }, [doc.definition, diagnostics]);
+  const needle = filter.trim().toLowerCase();
+  const visible = groups
+    .map(
+      ([tag, rows]) =>
+        [
+          tag,
+          needle
+            ? rows.filter((r) =>
+                `${r.id} ${r.ref.path} ${r.ref.operation.summary ?? ""}`.toLowerCase().includes(needle),
+              )
+            : rows,
+        ] as const,
+    )
+    .filter(([, rows]) => rows.length > 0);
+  const total = groups.reduce((n, [, rows]) => n + rows.length, 0);
+  return (
+    <section className="cs-review-section" aria-labelledby="cs-review-operations">
+      <h3 id="cs-review-operations">Operations</h3>
+      <div role="region" aria-label="Operations">
+        <p className="cs-muted">
+          {total} operation(s) in {groups.length} group(s)
+        </p>
+        <label className="cs-review-filter">
+          Filter operations
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        {visible.map(([tag, rows]) => (
+          <div key={tag} className="cs-review-group">
+            <h4>
+              {tag} <span className="cs-muted">({rows.length})</span>
+            </h4>
+            <ul className="cs-review-ops" aria-label={`Operations tagged ${tag}`}>
+              {rows.map((row) => (
+                <OperationItem key={row.pointer} doc={doc} row={row} />
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
