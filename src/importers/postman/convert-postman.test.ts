@@ -389,6 +389,21 @@ describe("convertPostman: bodies", () => {
   });
 });
 
+describe("convertPostman: names that are Object.prototype members", () => {
+  it("treats a body language or auth type named like a prototype member as unknown (found by fast-check)", async () => {
+    const { document, report } = await convert(
+      collection([
+        request("A", "POST", "https://api.example.com/a", {
+          body: { mode: "raw", raw: "hello", options: { raw: { language: "constructor" } } },
+          auth: { type: "toString" },
+        }),
+      ]),
+    );
+    expect(op(document.definition, "/a", "post").consumes).toEqual(["text/plain"]);
+    expect(report.find((e) => e.source === "A")?.message).toMatch(/"tostring" is not recognised/);
+  });
+});
+
 describe("convertPostman: bodies on GET", () => {
   it("turns form fields sent with GET (v1 params) into query parameters, and ignores empty form bodies", async () => {
     const { document, report } = await convert(

@@ -119,7 +119,7 @@ export function mapAuth(auth: JsonObject, vars: VariableScope): AuthMapping {
       return mapOAuth2(text);
     default: {
       const message =
-        UNSUPPORTED[type] ??
+        (Object.hasOwn(UNSUPPORTED, type) ? UNSUPPORTED[type] : undefined) ??
         `The Postman auth type "${type}" is not recognised; set up authentication in the Security step.`;
       return { kind: "unsupported", type, message };
     }

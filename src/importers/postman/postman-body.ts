@@ -33,7 +33,13 @@ export function readBody(body: JsonValue | undefined, headerContentType: string 
       const raw = asText(obj.raw) ?? "";
       if (raw.trim() === "") return { kind: "none" };
       const language = asString(asObject(asObject(obj.options)?.raw)?.language);
-      let declared = headerContentType ?? (language ? LANGUAGE_TYPES[language] : undefined);
+      let declared =
+        headerContentType ??
+        (language
+          ? Object.hasOwn(LANGUAGE_TYPES, language)
+            ? LANGUAGE_TYPES[language]
+            : undefined
+          : undefined);
       if (declared === undefined && /^\s*</.test(raw)) declared = "application/xml";
       if (declared && /x-www-form-urlencoded/i.test(declared)) {
         // A raw body typed as a form is a form: its fields become formData parameters.

@@ -82,16 +82,26 @@ export function readPairs(value: JsonValue | undefined): PostmanPair[] {
 const SECRET_NAME =
   /(pass(word|wd)?|secret|token|api[-_ ]?key|apikey|access[-_ ]?key|auth(?!or)|credential|signature|session|cookie|private|pwd|bearer|jwt|^key$)/i;
 
+const secretNameMemo = new Map<string, boolean>();
+
 export function isSecretName(name: string): boolean {
-  // `authUrl`, `tokenHost`: addresses, not credentials.
-  if (/(url|uri|host|endpoint)$/i.test(name)) return false;
-  return SECRET_NAME.test(name);
+  // Memoised: sample bodies repeat the same keys thousands of times (DocuSign envelopes).
+  let secret = secretNameMemo.get(name);
+  if (secret === undefined) {
+    // `authUrl`, `tokenHost`: addresses, not credentials.
+    secret = !/(url|uri|host|endpoint)$/i.test(name) && SECRET_NAME.test(name);
+    if (secretNameMemo.size >= 10_000) secretNameMemo.clear();
+    secretNameMemo.set(name, secret);
+  }
+  return secret;
 }
 
 /** Values that look like credentials whatever their name: JWTs, long opaque tokens, "Bearer …"/"Basic …". */
 export function isSecretValue(value: string): boolean {
-  if (/^(bearer|basic|token)\s+\S/i.test(value)) return true;
-  if (/^eyJ[\w-]+\.[\w-]+\./.test(value)) return true;
+  if (value.length < 8) return false;
+  const first = value.charCodeAt(0) | 0x20; // lower-cased first letter: b(earer/asic) or t(oken)
+  if ((first === 98 || first === 116) && /^(bearer|basic|token)\s+\S/i.test(value)) return true;
+  if (value.startsWith("eyJ") && /^eyJ[\w-]+\.[\w-]+\./.test(value)) return true;
   return (
     value.length >= 24 && /^[A-Za-z0-9+/_=.-]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value)
   );

@@ -15,7 +15,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
+function maybeDate(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.length >= 10 && c >= 48 && c <= 57 && s.charCodeAt(4) === 45;
+}
+
 type Kind = "null" | "boolean" | "integer" | "number" | "string" | "array" | "object";
+const KINDS: readonly Kind[] = ["boolean", "integer", "number", "string", "array", "object"];
+const KIND_BIT: Record<Kind, number> = {
+  null: 1,
+  boolean: 2,
+  integer: 4,
+  number: 8,
+  string: 16,
+  array: 32,
+  object: 64,
+};
 
 function kindOf(value: JsonValue): Kind {
   if (value === null) return "null";
@@ -42,7 +57,10 @@ function kindOf(value: JsonValue): Kind {
 export function inferSchema(samples: readonly JsonValue[]): InferredSchema {
   const notes: InferredSchema["notes"] = [];
   if (samples.length === 0) return { schema: {}, notes };
-  const schema = inferFrom(samples, "$", 0, notes);
+  const schema =
+    samples.length === 1
+      ? inferOne(samples[0] as JsonValue, "$", 0, notes)
+      : inferFrom(samples, "$", 0, notes);
   return { schema, notes };
 }
 
@@ -56,26 +74,71 @@ function inferFrom(
     notes.push({ path, message: `nested deeper than ${MAX_DEPTH} levels; described as any value` });
     return {};
   }
-  const kinds = new Set<Kind>();
-  for (const v of values) kinds.add(kindOf(v));
-  const nullable = kinds.delete("null");
+  // Kinds as a bit set: this runs for every value of every sample, so no Set or array per call.
+  let mask = 0;
+  for (const v of values) mask |= KIND_BIT[kindOf(v)];
+  const nullable = (mask & KIND_BIT.null) !== 0;
+  mask &= ~KIND_BIT.null;
   // integer and number mix into number; anything else mixed has no Swagger 2.0 form (no oneOf).
-  if (kinds.has("integer") && kinds.has("number")) kinds.delete("integer");
+  if (mask & KIND_BIT.number) mask &= ~KIND_BIT.integer;
 
   let schema: Schema;
-  if (kinds.size === 0) {
+  if (mask === 0) {
     notes.push({ path, message: "only null was seen; assumed a nullable string" });
     return { type: "string", "x-nullable": true };
   }
-  if (kinds.size > 1) {
-    notes.push({ path, message: `values of several types (${[...kinds].join(", ")}); left untyped` });
+  const kinds = KINDS.filter((k) => (mask & KIND_BIT[k]) !== 0);
+  if (kinds.length > 1) {
+    notes.push({ path, message: `values of several types (${kinds.join(", ")}); left untyped` });
     schema = {};
   } else {
-    const kind = [...kinds][0] as Kind;
+    const kind = kinds[0] as Kind;
     const present = nullable ? values.filter((v) => v !== null) : values;
     schema = inferKind(kind, present, path, depth, notes);
   }
   if (nullable) schema["x-nullable"] = true;
+  return schema;
+}
+
+/**
+ * The common case, one sample: same result as `inferFrom([value])` without the per-key lists and maps
+ * (a 3 MB Postman collection of request bodies is mostly this path).
+ */
+function inferOne(value: JsonValue, path: string, depth: number, notes: InferredSchema["notes"]): Schema {
+  if (depth > MAX_DEPTH) return inferFrom([value], path, depth, notes);
+  if (value === null) {
+    notes.push({ path, message: "only null was seen; assumed a nullable string" });
+    return { type: "string", "x-nullable": true };
+  }
+  if (Array.isArray(value)) return inferKind("array", [value], path, depth, notes);
+  switch (typeof value) {
+    case "string":
+      return maybeDate(value) ? inferKind("string", [value], path, depth, notes) : { type: "string" };
+    case "boolean":
+      return { type: "boolean" };
+    case "number":
+      return inferKind(kindOf(value), [value], path, depth, notes);
+  }
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    const property = inferOne(v, `${path}.${key}`, depth + 1, notes);
+    if (key === "__proto__") {
+      Object.defineProperty(properties, key, {
+        value: property,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      properties[key] = property;
+    }
+    required.push(key);
+  }
+  const schema: Schema = { type: "object", properties };
+  if (required.length > 0) schema.required = required;
   return schema;
 }
 
@@ -97,6 +160,8 @@ function inferKind(
       return { type: "number", format: "float" };
     case "string": {
       const strings = values as readonly string[];
+      // Cheap test first: a date starts with four digits and is at least 10 characters long.
+      if (!strings.every(maybeDate)) return { type: "string" };
       if (strings.every((s) => DATE_TIME.test(s))) return { type: "string", format: "date-time" };
       if (strings.every((s) => DATE.test(s))) return { type: "string", format: "date" };
       return { type: "string" };
@@ -142,13 +207,17 @@ function inferObject(
   const required: string[] = [];
   for (const [key, list] of byKey) {
     const property = inferFrom(list, `${path}.${key}`, depth + 1, notes);
-    // defineProperty: a sample key named "__proto__" must become a property, not a prototype.
-    Object.defineProperty(properties, key, {
-      value: property,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    if (key === "__proto__") {
+      // defineProperty: a sample key named "__proto__" must become a property, not a prototype.
+      Object.defineProperty(properties, key, {
+        value: property,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      properties[key] = property;
+    }
     if (list.length === objects.length) required.push(key);
   }
   const schema: Schema = { type: "object", properties };
