@@ -456,10 +456,13 @@ class Converter {
 
   private security(list: JsonValue[], src: string): JsonObject[] | null {
     const out: JsonObject[] = [];
+    const seen = new Set<string>();
     list.forEach((req, i) => {
       if (!isJsonObject(req)) return;
       const keys = Object.keys(req);
       if (keys.length === 0) {
+        if (seen.has("{}")) return;
+        seen.add("{}");
         out.push({});
         return;
       }
@@ -473,8 +476,11 @@ class Converter {
             ? scopes.filter((s): s is string => typeof s === "string")
             : [];
       }
-      if (Object.keys(converted).length > 0) out.push(converted);
-      else void ptr(src, i);
+      const key = JSON.stringify(converted);
+      if (Object.keys(converted).length > 0 && !seen.has(key)) {
+        seen.add(key);
+        out.push(converted);
+      } else void ptr(src, i);
     });
     if (out.length === 0 && list.length > 0) return null;
     return out;
@@ -533,6 +539,20 @@ class Converter {
     let pathParams: JsonObject[] = [];
     if (Array.isArray(item.parameters)) {
       pathParams = this.parameterList(item.parameters, ptr(src, "parameters"), ptr(tgt, "parameters"));
+      const placeholders = new Set([...path.matchAll(/\{([^/}]+)\}/g)].map((m) => m[1] as string));
+      pathParams = pathParams.filter((p) => {
+        const e = typeof p.$ref === "string" ? this.parameterByRef(p.$ref) : p;
+        if (e && e.in === "path" && typeof e.name === "string" && !placeholders.has(e.name)) {
+          this.add(
+            "dropped",
+            ptr(src, "parameters"),
+            tgt,
+            `The path parameter "${e.name}" has no {${e.name}} in the path and was dropped.`,
+          );
+          return false;
+        }
+        return true;
+      });
     }
     for (const key of Object.keys(item)) {
       const value = item[key] as JsonValue;
@@ -1326,10 +1346,20 @@ function sanitizeRefs(root: JsonObject, report: ImportReportEntry[]): JsonObject
       return changed ? copy : node;
     }
     if (!isJsonObject(node)) return node;
-    if ("$ref" in node) {
-      const ref = node.$ref;
-      const ok = typeof ref === "string" && resolves(ref);
-      if (!ok) {
+    let copy: JsonObject | null = null;
+    if ("$ref" in node && typeof node.$ref !== "string") {
+      // Not a reference at all (a key named "$ref" holding data): it cannot be kept under that name.
+      copy = { ...node };
+      delete copy.$ref;
+      report.push({
+        kind: "dropped",
+        source: path,
+        target: path,
+        message: 'A "$ref" key that holds no reference was dropped.',
+      });
+    } else if ("$ref" in node) {
+      const ref = node.$ref as string;
+      if (!resolves(ref)) {
         report.push({
           kind: "dropped",
           source: path,
@@ -1339,12 +1369,11 @@ function sanitizeRefs(root: JsonObject, report: ImportReportEntry[]): JsonObject
         return {};
       }
     }
-    let copy: JsonObject | null = null;
     for (const key of Object.keys(node)) {
       const child = node[key];
-      if (typeof child !== "object" || child === null) continue;
+      if (typeof child !== "object" || child === null || (copy && !(key in copy))) continue;
       const next = check(child, ptr(path, key));
-      if (next !== child) {
+      if (next !== child || copy) {
         copy ??= { ...node };
         copy[key] = next;
       }
