@@ -79,6 +79,32 @@ describe("importFiles", () => {
     expect(outcome.document.properties.properties).toBeDefined();
   });
 
+  it("resolves a multi-file Swagger set from the files dropped with it, never from elsewhere", () => {
+    const main = {
+      swagger: "2.0",
+      info: { title: "Pets", version: "1" },
+      paths: {
+        "/pets": {
+          get: {
+            operationId: "ListPets",
+            responses: { "200": { description: "OK", schema: { $ref: "defs/pet.json#/Pet" } } },
+          },
+        },
+      },
+    };
+    const outcome = importFiles([
+      file("pets/swagger.json", json(main)),
+      file("pets/defs/pet.json", json({ Pet: { type: "object", properties: { name: { type: "string" } } } })),
+    ]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(JSON.stringify(outcome.document.definition)).not.toContain("pet.json");
+    const missing = importFiles([file("swagger.json", json(main))]);
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    expect(missing.problems[0]?.message).toContain("defs/pet.json");
+  });
+
   it("reports broken JSON with the file name and keeps nothing", () => {
     const outcome = importFiles([
       file("apiDefinition.swagger.json", '{\n  "swagger": "2.0",\n  "info": {,}\n}'),

@@ -11,6 +11,7 @@ import { parseYamlText } from "../model/text/yaml-text";
 import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
+import { prepareSwagger2 } from "./openapi3/swagger2-input";
 import { deriveConnectionProperties } from "./shared/derive-connection-parameters";
 
 /** What a file of the input turned out to be. */
@@ -200,13 +201,16 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
     };
   }
   const main = mains[0] as ParsedFile;
+  const hasProperties = parsed.some((p) => p.role === "properties");
+  // A bare Swagger file may be one of a multi-file set: its companions are read, never ignored.
+  const takesCompanions = main.role === "openapi3" || (main.role === "definition" && !hasProperties);
   for (const extra of byRole("structured")) {
-    if (main.role !== "openapi3")
+    if (!takesCompanions)
       notes.push({ file: extra.file.path, message: "Ignored: not part of a connector package." });
   }
 
   let document: ConnectorDocument;
-  let report: ImportReportEntry[] = [];
+  let report: ImportReportEntry[];
   let kind: ImportSourceKind;
   try {
     if (main.role === "postman") {
@@ -231,6 +235,7 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       const built = buildFromPackage(main, parsed, notes);
       document = built.document;
       kind = built.kind;
+      report = built.report;
     }
   } catch (error) {
     return { ok: false, problems: [{ file: main.file.path, message: errorMessage(error) }] };
@@ -243,10 +248,22 @@ function buildFromPackage(
   main: ParsedFile,
   parsed: readonly ParsedFile[],
   notes: TextProblem[],
-): { document: ConnectorDocument; kind: ImportSourceKind } {
+): { document: ConnectorDocument; kind: ImportSourceKind; report: ImportReportEntry[] } {
   if (!isJsonObject(main.value)) throw new Error("The API definition must be a JSON object.");
-  const definition = main.value as SwaggerDocument;
   const propertiesFile = parsed.find((p) => p.role === "properties");
+  let definition = main.value as SwaggerDocument;
+  let report: ImportReportEntry[] = [];
+  if (!propertiesFile) {
+    // A bare Swagger file (not a package): resolve $refs into the files dropped with it, repair what the
+    // platform rejects, and report it. A package is taken as it is, so that it round-trips unchanged.
+    const companions: Record<string, JsonValue> = {};
+    for (const p of parsed) {
+      if (p !== main && p.value !== undefined && p.role === "structured") companions[p.file.path] = p.value;
+    }
+    const prepared = prepareSwagger2(main.value as JsonValue, { sourceName: main.file.path, companions });
+    definition = prepared.definition;
+    report = prepared.report;
+  }
   const settingsFile = parsed.find((p) => p.role === "settings");
   const iconFile = parsed.find((p) => p.role === "icon");
   const scriptFile = parsed.find((p) => p.role === "script");
@@ -282,5 +299,6 @@ function buildFromPackage(
       settings: settingsFile && isJsonObject(settingsFile.value) ? settingsFile.value : null,
     },
     kind: propertiesFile ? "connector-package" : "swagger",
+    report,
   };
 }
