@@ -41,7 +41,7 @@ export function BudgetSummary({ doc }: { doc: ConnectorDocument }) {
   return (
     <section className="cs-review-section" aria-labelledby="cs-review-budget">
       <h3 id="cs-review-budget">Budget</h3>
-      <div role="region" aria-label="Budget">
+      <div className="cs-review-section__body">
         <Meter label="Definition size" value={budget.size.indented} limit={budget.size.limit} unit="KB" />
         <Meter label="Operations" value={budget.operations.count} limit={budget.operations.limit} />
         <Meter

@@ -38,7 +38,7 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
   return (
     <section className="cs-review-section" aria-labelledby="cs-review-certification">
       <h3 id="cs-review-certification">Certification</h3>
-      <div role="region" aria-label="Certification">
+      <div className="cs-review-section__body">
         <label className="cs-review-inline">
           <input
             type="checkbox"
@@ -61,7 +61,7 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
                     {item.diagnostics.slice(0, 5).map((d, i) => (
                       <li key={i}>
                         <button type="button" className="cs-link-button" onClick={() => open(d)}>
-                          {d.ruleId}: {d.message}
+                          <code>{d.ruleId}</code> {d.message}
                         </button>
                       </li>
                     ))}

@@ -36,6 +36,7 @@ function visibilityOf(value: JsonObject): string {
 
 /** How a flow designer shows an action's inputs: important first, advanced folded, internal hidden. */
 function ActionPreview({ doc, row }: { doc: ConnectorDocument; row: OperationRow }) {
+  const [showAdvanced, setShowAdvanced] = useState(false);
   const params = parametersOf(doc, row.ref).filter((p) => p.in !== "body");
   const body = parametersOf(doc, row.ref).find((p) => p.in === "body");
   const bodyFields = (() => {
@@ -90,10 +91,17 @@ function ActionPreview({ doc, row }: { doc: ConnectorDocument; row: OperationRow
         <ul>{shown.map(input)}</ul>
       )}
       {advanced.length > 0 ? (
-        <details>
-          <summary>Show advanced options ({advanced.length})</summary>
-          <ul>{advanced.map(input)}</ul>
-        </details>
+        <>
+          <button
+            type="button"
+            className="cs-review-disclosure"
+            aria-expanded={showAdvanced}
+            onClick={() => setShowAdvanced((o) => !o)}
+          >
+            {showAdvanced ? "Hide advanced options" : "Show advanced options"} ({advanced.length})
+          </button>
+          {showAdvanced ? <ul>{advanced.map(input)}</ul> : null}
+        </>
       ) : null}
       {hidden > 0 ? <p className="cs-muted">{hidden} internal input(s) hidden from makers.</p> : null}
     </div>
@@ -246,7 +254,7 @@ export function OperationsInspector({
   return (
     <section className="cs-review-section" aria-labelledby="cs-review-operations">
       <h3 id="cs-review-operations">Operations</h3>
-      <div role="region" aria-label="Operations">
+      <div className="cs-review-section__body">
         <p className="cs-muted">
           {total} operation(s) in {groups.length} group(s)
         </p>

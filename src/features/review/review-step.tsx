@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState, type MouseEvent } from "react";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace } from "../../store/workspace-context";
 import { BudgetSummary } from "./budget-summary";
@@ -19,17 +19,27 @@ export function ReviewStep() {
   const diagnostics = useWorkspace((s) => s.diagnostics);
   const activeId = useWorkspace((s) => s.activeId);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // The dialog unmounts before the native <dialog> could hand focus back, so the opener takes it back here.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const openDialog = (which: Exclude<Dialog, null>) => (event: MouseEvent<HTMLButtonElement>) => {
+    opener.current = event.currentTarget;
+    setDialog(which);
+  };
+  const closeDialog = () => {
+    setDialog(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   if (!doc || !activeId) return <p>Open or create a connector to review it.</p>;
   return (
     <div className="cs-review">
       <div className="cs-review-actions">
-        <button type="button" className="cs-button" onClick={() => setDialog("compare")}>
+        <button type="button" className="cs-button" onClick={openDialog("compare")}>
           Compare with…
         </button>
-        <button type="button" className="cs-button" onClick={() => setDialog("certification")}>
+        <button type="button" className="cs-button" onClick={openDialog("certification")}>
           Export for certification
         </button>
-        <button type="button" className="cs-button" onClick={() => setDialog("share")}>
+        <button type="button" className="cs-button" onClick={openDialog("share")}>
           Share
         </button>
       </div>
@@ -37,13 +47,9 @@ export function ReviewStep() {
       <OperationsInspector doc={doc} diagnostics={diagnostics} />
       <CertificationChecklistView doc={doc} revision={revision} />
       <BudgetSummary doc={doc} />
-      {dialog === "compare" ? (
-        <CompareDialog doc={doc} connectorId={activeId} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog === "certification" ? (
-        <CertificationExportDialog doc={doc} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog === "share" ? <ShareDialog doc={doc} onClose={() => setDialog(null)} /> : null}
+      {dialog === "compare" ? <CompareDialog doc={doc} connectorId={activeId} onClose={closeDialog} /> : null}
+      {dialog === "certification" ? <CertificationExportDialog doc={doc} onClose={closeDialog} /> : null}
+      {dialog === "share" ? <ShareDialog doc={doc} onClose={closeDialog} /> : null}
     </div>
   );
 }

@@ -1,0 +1,379 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
+import { pickImportFiles, type TestFile } from "./support/drop-files";
+import { connectorItems, header, notices, openApp, waitForSaved } from "./support/workspace";
+
+// Issue 7, one test per region of the Review step: Operations, Certification, Budget, Compare with… (file and
+// export snapshot), Export for certification, Share; then axe and keyboard-only use.
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/review/${name}`, import.meta.url));
+const definitionText = () => readFileSync(fixture("apiDefinition.swagger.json"), "utf8");
+const packageFiles = (definition = definitionText()): TestFile[] => [
+  { name: "apiDefinition.swagger.json", bytes: new TextEncoder().encode(definition) },
+  { name: "apiProperties.json", bytes: new Uint8Array(readFileSync(fixture("apiProperties.json"))) },
+  { name: "icon.png", bytes: new Uint8Array(readFileSync(fixture("icon.png"))) },
+];
+
+let pageErrors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openApp(page);
+});
+
+test.afterEach(() => {
+  expect(pageErrors, "uncaught errors in the page").toEqual([]);
+});
+
+async function openReview(page: Page, files = packageFiles()): Promise<void> {
+  await pickImportFiles(page, files);
+  await expect(connectorItems(page)).toHaveCount(1);
+  await page.getByRole("tab", { name: /^\d*\s*Review/ }).click();
+  await expect(page.getByRole("region", { name: "Operations", exact: true })).toBeVisible();
+}
+
+const operations = (page: Page) => page.getByRole("region", { name: "Operations", exact: true });
+
+async function savedText(download: Download): Promise<string> {
+  return readFileSync(await download.path(), "utf8");
+}
+
+async function savedZip(download: Download): Promise<Record<string, Uint8Array>> {
+  return unzipSync(new Uint8Array(readFileSync(await download.path())));
+}
+
+async function expectNoSeriousViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+test("Operations: grouped by tag, flow-designer preview, parameter table and a recursive schema tree", async ({
+  page,
+}) => {
+  await openReview(page);
+  const ops = operations(page);
+  await expect(ops).toContainText("4 operation(s) in 3 group(s)");
+  for (const [tag, count] of [
+    ["Lists", 1],
+    ["Contacts", 2],
+    ["Tickets", 1],
+  ] as const) {
+    await expect(
+      ops.getByRole("list", { name: `Operations tagged ${tag}` }).getByRole("listitem"),
+    ).toHaveCount(count);
+  }
+  const contacts = ops.getByRole("list", { name: "Operations tagged Contacts" });
+  await expect(contacts.getByRole("button", { name: /DELETE.*Delete contact/ })).toContainText("advanced");
+  await expect(ops.getByRole("button", { name: /GET \/lists Get lists/ })).toContainText("internal");
+
+  const head = contacts.getByRole("button", { name: /GET.*List contacts/ });
+  await expect(head).toHaveAttribute("aria-expanded", "false");
+  await head.click();
+  await expect(head).toHaveAttribute("aria-expanded", "true");
+
+  // The preview: important first, then the rest; advanced folded; internal hidden; dynamic dropdown marked.
+  const preview = ops.getByRole("group", { name: "Preview of List contacts" });
+  const shown = preview.getByRole("listitem");
+  await expect(shown).toHaveCount(2);
+  await expect(shown.nth(0)).toContainText("Search text");
+  await expect(shown.nth(1)).toContainText("Contact list");
+  await expect(shown.nth(1)).toContainText("dynamic dropdown");
+  await expect(preview).not.toContainText("Page size");
+  await expect(preview).not.toContainText("API version");
+  await expect(preview).toContainText("1 internal input(s) hidden from makers.");
+  const advanced = preview.getByRole("button", { name: /advanced options \(1\)/ });
+  await expect(advanced).toHaveAttribute("aria-expanded", "false");
+  await advanced.click();
+  await expect(advanced).toHaveAttribute("aria-expanded", "true");
+  await expect(preview).toContainText("Page size");
+  await expect(preview).not.toContainText("API version");
+
+  // The parameter table lists every parameter, internal ones included.
+  const table = ops.getByRole("table", { name: "Parameters" });
+  await expect(table.getByRole("row")).toHaveCount(5);
+  await expect(table.getByRole("row", { name: /api-version/ })).toContainText("internal");
+  await expect(table.getByRole("row", { name: /top/ })).toContainText("integer (int32)");
+
+  // The response schema tree: Contact.manager refers to Contact; the second level says recursive and stops.
+  const tree = ops.getByRole("list", { name: "Response 200 schema" });
+  await tree.getByRole("button", { name: /Response 200/ }).click();
+  await expect(tree.getByText("email", { exact: true })).toBeVisible();
+  await tree.getByRole("button", { name: /manager/ }).click();
+  await expect(tree.getByRole("button", { name: /manager/ })).toHaveAttribute("aria-expanded", "true");
+  await expect(tree.getByText("recursive", { exact: true })).toHaveCount(1);
+  await expect(tree.getByRole("button", { name: /manager/ })).toHaveCount(1);
+
+  // A body schema: the preview reads the body's fields (internal hidden, advanced folded, dynamic marked).
+  const tickets = ops.getByRole("list", { name: "Operations tagged Tickets" });
+  await tickets.getByRole("button", { name: /POST.*Create ticket/ }).click();
+  const ticketPreview = ops.getByRole("group", { name: "Preview of Create ticket" });
+  await expect(ticketPreview.getByRole("listitem").nth(0)).toContainText("Queue");
+  await expect(ticketPreview.getByRole("listitem").nth(0)).toContainText("dynamic dropdown");
+  await expect(ticketPreview.getByRole("listitem").nth(1)).toContainText("Title *");
+  await expect(ticketPreview).not.toContainText("Source");
+  await expect(ops.getByRole("list", { name: "Request body schema" })).toBeVisible();
+
+  // The filter narrows the groups.
+  await ops.getByLabel("Filter operations").fill("ticket");
+  await expect(ops.getByRole("list", { name: /^Operations tagged/ })).toHaveCount(1);
+  await expect(ops.getByRole("list", { name: "Operations tagged Tickets" })).toBeVisible();
+  await ops.getByLabel("Filter operations").fill("");
+  await expect(ops.getByRole("list", { name: /^Operations tagged/ })).toHaveCount(3);
+});
+
+test("Certification: checklist items passed, failed and to do; a failed item's problem navigates", async ({
+  page,
+}) => {
+  await openReview(page);
+  const cert = page.getByRole("region", { name: "Certification", exact: true });
+  const item = (label: RegExp) =>
+    cert
+      .getByRole("listitem")
+      .filter({ has: page.getByText(label) })
+      .first();
+  await expect(item(/^The validator passes in certification mode/)).toContainText("Failed", {
+    timeout: 30_000,
+  });
+  await expect(item(/^The validator passes/)).toContainText("ContactInformationMissing");
+  await expect(item(/^Response schemas for every operation/)).toContainText("Failed");
+  await expect(item(/^Response schemas for every operation/)).toContainText("CreateTicket");
+  await expect(item(/^Connector metadata/)).toContainText("Passed");
+  await expect(item(/^All operations deployed and tested/)).toContainText("To do");
+
+  // The independent-publisher rules swap the brand-colour item.
+  await expect(cert).toContainText("Brand colour is your own");
+  await cert.getByLabel("Independent publisher").check();
+  await expect(item(/^Brand colour #da3b01 and no icon/)).toContainText("Failed");
+  await cert.getByLabel("Independent publisher").uncheck();
+
+  // Clicking a problem opens where it is: the body parameter without description, in the Definition step.
+  await cert.getByRole("button", { name: /ParameterDescriptionRequired/ }).click();
+  await expect(page.getByRole("tab", { name: /^\d*\s*Definition/ })).toHaveAttribute("aria-selected", "true");
+});
+
+test("Budget: definition size, operation and schema counts against the platform limits", async ({ page }) => {
+  await openReview(page);
+  const budget = page.getByRole("region", { name: "Budget", exact: true });
+  await expect(budget.getByRole("meter", { name: "Definition size" })).toBeVisible();
+  await expect(budget.getByRole("meter", { name: "Operations" })).toHaveAttribute("value", "4");
+  await expect(budget).toContainText(/Definition size\s*\d+ KB of 1024 KB/);
+  await expect(budget).toContainText(/Operations\s*4 of 256/);
+  await expect(budget).toContainText("0 unused definition(s).");
+});
+
+test("Compare with… a file shows the breaking change and exports it as Markdown", async ({ page }) => {
+  await openReview(page);
+  // The older version had an Archive contact action and the low priority; the current one has neither.
+  const older = JSON.parse(definitionText());
+  older.paths["/contacts/{contactId}/archive"] = {
+    post: {
+      tags: ["Contacts"],
+      summary: "Archive contact",
+      description: "Archives a contact.",
+      operationId: "ArchiveContact",
+      responses: { "200": { description: "OK" } },
+    },
+  };
+  older.definitions.Ticket.properties.priority.enum.push("urgent");
+  await page.getByRole("button", { name: "Compare with…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare with…" });
+  await expect(dialog.getByRole("button", { name: "Export as Markdown" })).toBeDisabled();
+  await dialog.getByLabel("Older version (file, folder files or .zip)").setInputFiles({
+    name: "apiDefinition.swagger.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(older)),
+  });
+  const changes = dialog.getByRole("region", { name: "Changes" });
+  await expect(changes).toContainText("2 breaking");
+  const removed = changes.getByRole("row", { name: /Operation "ArchiveContact" was removed/ });
+  await expect(removed).toContainText("Breaking");
+  await expect(changes.getByRole("row", { name: /enum value "urgent" was removed/ })).toContainText(
+    "Breaking",
+  );
+  await expectNoSeriousViolations(page, "dialog");
+
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Export as Markdown" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
+  const markdown = await savedText(download);
+  expect(markdown).toContain("### Breaking changes");
+  expect(markdown).toContain('Operation "ArchiveContact" was removed');
+  expect(markdown).toContain("**2 breaking**");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test("Compare with… an export snapshot: Export, change, compare", async ({ page }) => {
+  await openReview(page);
+  const exporting = page.waitForEvent("download");
+  await header(page).getByRole("button", { name: "Export", exact: true }).click();
+  await exporting;
+  await expect(notices(page)).toContainText("Exported");
+
+  // A change after the export: a new action.
+  await page.getByRole("tab", { name: /^\d*\s*Definition/ }).click();
+  await page.getByRole("button", { name: "New action" }).click();
+  await page.getByRole("tab", { name: /^\d*\s*Review/ }).click();
+  await expect(operations(page)).toContainText("5 operation(s)");
+
+  await page.getByRole("button", { name: "Compare with…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare with…" });
+  const snapshot = dialog.getByLabel("Or a snapshot taken at an export");
+  await expect(snapshot.getByRole("option")).toHaveCount(2);
+  await snapshot.selectOption({ index: 1 });
+  const changes = dialog.getByRole("region", { name: "Changes" });
+  await expect(changes).toContainText("0 breaking");
+  await expect(changes.getByRole("row", { name: /was added/ })).toHaveCount(1);
+});
+
+test("Export for certification downloads the repository layout for both publisher kinds", async ({
+  page,
+}) => {
+  await openReview(page);
+  await page.getByRole("button", { name: "Export for certification" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export for certification" });
+  await expectNoSeriousViolations(page, "dialog");
+
+  let downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download package" }).click();
+  let zip = await savedZip(await downloading);
+  const certified = "certified-connectors/Review Fixture";
+  expect(Object.keys(zip).sort()).toEqual(
+    ["README.md", "apiDefinition.swagger.json", "apiProperties.json", "icon.png"].map(
+      (f) => `${certified}/${f}`,
+    ),
+  );
+  const readme = strFromU8(zip[`${certified}/README.md`]!);
+  expect(readme).toContain("Create ticket");
+  expect(readme).toContain("paconn");
+  expect(readme).toContain("pac connector");
+  expect(JSON.parse(strFromU8(zip[`${certified}/apiDefinition.swagger.json`]!)).info.title).toBe(
+    "Review Fixture",
+  );
+  await expect(dialog.getByRole("status", { name: "Package notes" })).toContainText(certified);
+
+  await dialog.getByLabel(/^Independent publisher/).check();
+  await dialog.getByLabel("Include intro.md").check();
+  downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download package" }).click();
+  zip = await savedZip(await downloading);
+  const independent = "independent-publisher-connectors/Review Fixture";
+  expect(Object.keys(zip).sort()).toEqual(
+    ["README.md", "apiDefinition.swagger.json", "apiProperties.json", "intro.md"].map(
+      (f) => `${independent}/${f}`,
+    ),
+  );
+  const properties = JSON.parse(strFromU8(zip[`${independent}/apiProperties.json`]!));
+  expect(properties.properties.iconBrandColor).toBe("#da3b01");
+  expect(properties.properties.publisher).toBe("Contoso");
+  await expect(dialog.getByRole("status", { name: "Package notes" })).toContainText("#da3b01");
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // The maker's own document keeps its colour: the rules apply to the package only.
+  await expect(page.getByRole("region", { name: "Swagger editor" })).toBeVisible();
+  await page.getByRole("tab", { name: /^\d*\s*General/ }).click();
+  await expect(page.getByLabel("Icon background color")).toHaveValue("#1f6feb");
+});
+
+test("Share: the link opens a new connector in another page; the old one is untouched", async ({
+  page,
+  context,
+}) => {
+  await openReview(page);
+  await waitForSaved(page);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share" });
+  const link = await dialog.getByLabel("Share link").inputValue();
+  expect(link).toMatch(/#connector=[A-Za-z0-9_-]+$/);
+  await expectNoSeriousViolations(page, "dialog");
+  await dialog.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  const other = await context.newPage();
+  const otherErrors: string[] = [];
+  other.on("pageerror", (error) => otherErrors.push(error.message));
+  await other.goto(link);
+  await expect(other.locator(".cs-app[data-ready='true']")).toBeAttached();
+  await expect(notices(other)).toContainText("Opened the shared connector as a new connector.");
+  await expect(connectorItems(other)).toHaveCount(2);
+  await expect(connectorItems(other).filter({ hasText: "Review Fixture" })).toHaveCount(2);
+  expect(new URL(other.url()).hash).toBe("");
+  // The shared copy carries the definition: its Review shows the same operations.
+  await other.getByRole("tab", { name: /^\d*\s*Review/ }).click();
+  await expect(operations(other)).toContainText("4 operation(s) in 3 group(s)");
+  expect(otherErrors).toEqual([]);
+  await other.close();
+
+  // The first page still has its one connector, unchanged.
+  await expect(connectorItems(page).first()).toContainText("Review Fixture");
+  await expect(operations(page)).toContainText("4 operation(s) in 3 group(s)");
+});
+
+test("Share: a connector too large for a link says to share the package", async ({ page }) => {
+  // Descriptions of random text do not compress: the link would be far longer than a link can be.
+  const definition = JSON.parse(definitionText());
+  for (let i = 0; i < 60; i++) {
+    const text = randomBytes(600).toString("base64");
+    definition.paths[`/noise/${i}`] = {
+      get: {
+        summary: `Noise ${i}`,
+        description: text,
+        operationId: `Noise${i}`,
+        responses: { "200": { description: "OK" } },
+      },
+    };
+  }
+  await openReview(page, packageFiles(JSON.stringify(definition)));
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share" });
+  await expect(dialog.getByRole("status")).toContainText(
+    "too large for a link. Share the package file instead",
+  );
+  await expect(dialog.getByLabel("Share link")).toHaveCount(0);
+});
+
+test("Accessibility: no serious axe violations on the Review step; keyboard-only use of the disclosures", async ({
+  page,
+}) => {
+  await openReview(page);
+  const ops = operations(page);
+  const head = ops.getByRole("button", { name: /GET.*List contacts/ });
+  await head.focus();
+  await page.keyboard.press("Enter");
+  await expect(head).toHaveAttribute("aria-expanded", "true");
+  const advanced = ops.getByRole("button", { name: /advanced options/ });
+  await page.keyboard.press("Tab");
+  await expect(advanced).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(advanced).toHaveAttribute("aria-expanded", "true");
+  const tree = ops.getByRole("button", { name: /^Response 200/ });
+  await tree.focus();
+  await page.keyboard.press("Enter");
+  await expect(tree).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("region", { name: "Certification", exact: true })).toContainText("Failed", {
+    timeout: 30_000,
+  });
+  await expectNoSeriousViolations(page);
+
+  // A dialog opened from the keyboard takes focus and gives it back on Escape.
+  const compare = page.getByRole("button", { name: "Compare with…" });
+  await compare.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Compare with…" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator(":focus")).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(compare).toBeFocused();
+});
