@@ -132,6 +132,8 @@ export class SwaggerEditorController {
   /** The text that corresponds to `syncedDefinition` (as typed, or as serialised). */
   private syncedText = "";
   private applyingExternal = false;
+  /** The active connector changed and its text is not shown yet (see {@link switchConnector}). */
+  private pendingReset = false;
   private parseTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingSync: ScheduledTask | null = null;
   private pendingMarkers: ScheduledTask | null = null;
@@ -234,6 +236,7 @@ export class SwaggerEditorController {
   /** Switches between the JSON and YAML views. Refused while the text does not parse. */
   setFormat(format: SwaggerFormat): void {
     if (format === this.format) return;
+    this.flushSync();
     this.flushParse();
     if (this.status.problem) {
       this.setStatus({
@@ -266,6 +269,7 @@ export class SwaggerEditorController {
 
   /** Throws away text that does not parse (or conflicts) and shows the document again. */
   discardText(): void {
+    this.flushSync();
     this.parseTimerClear();
     const doc = selectDocument(this.store.getState());
     this.showDocument(doc?.definition ?? null, true);
@@ -307,6 +311,11 @@ export class SwaggerEditorController {
     }
   }
 
+  /**
+   * Another connector became active (an import, a restore, a click in the list). Writing a 1 MB definition
+   * into Monaco costs tens of milliseconds, so the text follows after the browser painted (the imported
+   * connector's operations appear first); a key pressed in the editor before then applies it at once.
+   */
   private switchConnector(state: WorkspaceState): void {
     this.parseTimerClear();
     this.pendingSync?.cancel();
@@ -317,8 +326,17 @@ export class SwaggerEditorController {
     this.connectorId = state.activeId;
     const doc = selectDocument(state);
     this.setStatus({ problem: null, conflict: false, note: null, hasConnector: doc !== null });
-    this.showDocument(doc?.definition ?? null, true);
     this.editor.updateOptions({ readOnly: doc === null });
+    this.lastFocusNonce = state.focus?.nonce ?? -1;
+    this.pendingReset = true;
+    this.scheduleSync();
+  }
+
+  /** Shows the active connector's definition from the top (the deferred part of {@link switchConnector}). */
+  private showConnector(): void {
+    this.pendingReset = false;
+    const doc = selectDocument(this.store.getState());
+    this.showDocument(doc?.definition ?? null, true);
     const draft = this.connectorId ? this.drafts.get(this.connectorId) : undefined;
     if (draft && doc) {
       this.drafts.delete(this.connectorId as string);
@@ -326,7 +344,6 @@ export class SwaggerEditorController {
       this.replaceAll(this.model(), draft.text);
       this.parseNow();
     }
-    this.lastFocusNonce = state.focus?.nonce ?? -1;
     this.scheduleMarkers();
   }
 
@@ -352,6 +369,10 @@ export class SwaggerEditorController {
   }
 
   private syncFromStoreNow(): void {
+    if (this.pendingReset) {
+      this.showConnector();
+      return;
+    }
     const doc = selectDocument(this.store.getState());
     const definition = doc?.definition ?? null;
     if (definition === this.syncedDefinition) return;

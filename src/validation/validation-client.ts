@@ -16,6 +16,11 @@ export interface ValidationClientOptions {
   createWorker?: () => WorkerLike;
   /** The worker is terminated after this long without requests (ms). */
   idleMs?: number;
+  /**
+   * Writes the definition's text for the worker (default `JSON.stringify`). The UI passes a cached compact
+   * writer so that a keystroke in a 1 MB definition does not serialise all of it again.
+   */
+  writeDefinition?: (definition: SwaggerDocument) => string;
 }
 
 /** A validation result, or `null` when a newer request superseded this one (a stale result is dropped). */
@@ -42,6 +47,8 @@ function defaultWorker(): WorkerLike {
 export function createValidationClient(options: ValidationClientOptions = {}): ValidationClient {
   const createWorker = options.createWorker ?? defaultWorker;
   const idleMs = options.idleMs ?? 60_000;
+  const writeDefinition =
+    options.writeDefinition ?? ((definition: SwaggerDocument) => JSON.stringify(definition));
   let worker: WorkerLike | null = null;
   let sentDefinition: SwaggerDocument | null = null;
   let nextId = 1;
@@ -102,7 +109,7 @@ export function createValidationClient(options: ValidationClientOptions = {}): V
       latestId = id;
       // Older requests still running will resolve null when they arrive; resolve nothing early so the
       // worker's one-at-a-time order is kept.
-      const definitionText = doc.definition === sentDefinition ? null : JSON.stringify(doc.definition);
+      const definitionText = doc.definition === sentDefinition ? null : writeDefinition(doc.definition);
       sentDefinition = doc.definition;
       return new Promise<ValidationOutcome>((resolve, reject) => {
         pending.set(id, (outcome, error) => (error ? reject(error) : resolve(outcome)));

@@ -1,5 +1,6 @@
 import type { StoreApi } from "zustand/vanilla";
 import type { ConnectorDocument } from "../../model/connector-document";
+import type { JsonValue } from "../../model/json-value";
 import { connectorTitle } from "../../model/connector-document";
 import type { RestoredConnector, WorkspaceState } from "../../store/workspace-store";
 import {
@@ -20,12 +21,15 @@ import {
   writeWorkspace,
   type StudioDatabase,
 } from "./draft-database";
+import { sharedDefinitionText } from "../../model/memo-stringify";
 import { saveStatusStore } from "./save-status";
 
 /** Quiet time after the last change before saving (typing bursts are written once). */
 export const SAVE_DEBOUNCE_MS = 250;
 /** Longest a change waits while edits keep coming: every change is stored within 500 ms. */
 export const SAVE_MAX_WAIT_MS = 450;
+/** The idle-time save after the debounce still starts within this long after the first pending change. */
+const SAVE_IDLE_DEADLINE_MS = 500;
 const CHANNEL = "connector-studio";
 
 type ChannelMessage =
@@ -182,6 +186,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
 
   // ---- saving ----
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   let firstPendingAt: number | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -201,7 +206,15 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         const savedAt = Date.now();
         const result = await saveDraftChecked(
           db,
-          (saveCount) => encodeDraft(id, present, { savedAt, saveCount, owner: tabId }),
+          (saveCount) => {
+            const encodeStart = performance.now();
+            const record = encodeDraft(id, present, { savedAt, saveCount, owner: tabId }, (definition) =>
+              sharedDefinitionText.stringify(definition),
+            );
+            // User timing: the browser bench attributes main-thread time to autosave with it.
+            performance.measure("autosave:encode", { start: encodeStart });
+            return record;
+          },
           id,
           knownCount.get(id),
           tabId,
@@ -264,6 +277,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   function flush(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
     firstPendingAt = null;
     if (running) {
       again = true;
@@ -286,7 +301,41 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     firstPendingAt ??= now;
     clearTimeout(timer);
     const wait = Math.min(SAVE_DEBOUNCE_MS, Math.max(0, firstPendingAt + SAVE_MAX_WAIT_MS - now));
-    timer = setTimeout(() => void flush(), wait);
+    timer = setTimeout(whenIdle, wait);
+  }
+
+  /** Saves in idle time (after the next paint, between keystrokes), yet never later than the deadline. */
+  function whenIdle(): void {
+    timer = undefined;
+    if (typeof requestIdleCallback !== "function" || firstPendingAt === null) {
+      void flush();
+      return;
+    }
+    if (idle !== undefined) return;
+    const deadlineAt = firstPendingAt + SAVE_IDLE_DEADLINE_MS;
+    const step = (deadline: IdleDeadline) => {
+      idle = undefined;
+      // The text of the changed definitions is written slice by slice in idle time (the cache keeps the
+      // progress); the save itself then only joins cached text. Past the deadline the rest is done at once.
+      if (writeTextsWithin(deadline) || deadline.didTimeout || Date.now() >= deadlineAt) void flush();
+      else idle = requestIdleCallback(step, { timeout: Math.max(1, deadlineAt - Date.now()) });
+    };
+    idle = requestIdleCallback(step, { timeout: Math.max(1, deadlineAt - Date.now()) });
+  }
+
+  /** Prepares the compact text of every definition that will be saved; false when time ran out first. */
+  function writeTextsWithin(deadline: IdleDeadline): boolean {
+    const state = store.getState();
+    for (const { id } of state.connectors) {
+      const present = state.histories[id]?.present;
+      if (!present || present === lastSaved.get(id)) continue;
+      const text = sharedDefinitionText.stringifyWithin(
+        present.definition as JsonValue,
+        () => deadline.timeRemaining() < 3,
+      );
+      if (text === null) return false;
+    }
+    return true;
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -329,6 +378,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     stop() {
       unsubscribe();
       clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
       window.removeEventListener("pagehide", onPageHide);
       document.removeEventListener("visibilitychange", onVisibility);
       channel?.close();

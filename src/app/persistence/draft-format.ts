@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConnectorDocument } from "../../model/connector-document";
 import { connectorTitle } from "../../model/connector-document";
-import type { JsonObject } from "../../model/json-value";
+import type { JsonObject, JsonValue } from "../../model/json-value";
 import { isJsonObject } from "../../model/json-value";
 import type { SwaggerDocument } from "../../model/swagger-types";
 import { formatTextProblem } from "../../model/diagnostic";
@@ -53,11 +53,16 @@ export const workspaceRecordSchema = z.object({
 });
 export type WorkspaceRecord = z.infer<typeof workspaceRecordSchema>;
 
-/** Builds the record saved for a connector. */
+/**
+ * Builds the record saved for a connector. `writeDefinition` writes the definition's compact text (autosave
+ * passes a `MemoStringifier` so that a keystroke re-writes only the changed branch); it must return
+ * what `stringifyJson(definition, 0)` returns.
+ */
 export function encodeDraft(
   id: string,
   doc: ConnectorDocument,
   meta: { savedAt: number; saveCount: number; owner: string },
+  writeDefinition: (definition: JsonValue) => string = (definition) => stringifyJson(definition, 0),
 ): DraftRecord {
   return {
     format: DRAFT_FORMAT,
@@ -67,7 +72,7 @@ export function encodeDraft(
     savedAt: meta.savedAt,
     saveCount: meta.saveCount,
     owner: meta.owner,
-    definition: stringifyJson(doc.definition, 0),
+    definition: writeDefinition(doc.definition as JsonValue),
     properties: stringifyJson(stripSecrets(doc.properties).properties, 0),
     settings: doc.settings ? stringifyJson(doc.settings, 0) : null,
     script: doc.script,

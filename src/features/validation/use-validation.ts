@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from "react";
 import type { Diagnostic } from "../../model/diagnostic";
+import type { JsonValue } from "../../model/json-value";
+import { sharedDefinitionText } from "../../model/memo-stringify";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { createValidationClient, type ValidationClient } from "../../validation/validation-client";
 
 /** Delay after the last edit before validating: typing is not interrupted, results land within 500 ms. */
 export const VALIDATION_DEBOUNCE_MS = 250;
+/** The text for the worker is ready and posted at most this long after the edit. */
+const VALIDATION_DEADLINE_MS = 450;
 
 /**
  * Runs validation in the worker on every revision of the active document (debounced) and writes the
@@ -28,7 +32,9 @@ export function useValidation(certification: boolean): {
   });
 
   useEffect(() => {
-    const client = createValidationClient();
+    const client = createValidationClient({
+      writeDefinition: (definition) => sharedDefinitionText.stringify(definition as JsonValue),
+    });
     clientRef.current = client;
     return () => {
       client.dispose();
@@ -39,7 +45,9 @@ export function useValidation(certification: boolean): {
   useEffect(() => {
     if (!doc) return;
     let cancelled = false;
-    const timer = setTimeout(() => {
+    let idle: number | undefined;
+    const requestedAt = Date.now();
+    const post = () => {
       const client = clientRef.current;
       if (!client) return;
       setState((s) => ({ ...s, running: true }));
@@ -62,10 +70,32 @@ export function useValidation(certification: boolean): {
           if (!cancelled)
             setState((s) => ({ ...s, failure: error instanceof Error ? error.message : String(error) }));
         });
+    };
+    // The definition's text for the worker is written in idle slices (between keystrokes, after paint);
+    // the cache keeps the progress, and only the changed branch of an edited definition is new. Past the
+    // deadline the rest is written at once so that results still land within 500 ms.
+    const step = (deadline: IdleDeadline) => {
+      idle = undefined;
+      if (cancelled) return;
+      const ready =
+        sharedDefinitionText.stringifyWithin(
+          doc.definition as JsonValue,
+          () => deadline.timeRemaining() < 3,
+        ) !== null;
+      const late = deadline.didTimeout || Date.now() - requestedAt >= VALIDATION_DEADLINE_MS;
+      if (ready || late) post();
+      else idle = requestIdleCallback(step, { timeout: remaining() });
+    };
+    const remaining = () => Math.max(1, requestedAt + VALIDATION_DEADLINE_MS - Date.now());
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === "function")
+        idle = requestIdleCallback(step, { timeout: remaining() });
+      else post();
     }, VALIDATION_DEBOUNCE_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [doc, revision, certification, store]);
 
