@@ -5,6 +5,7 @@ import { useWorkspace } from "../store/workspace-context";
 import { readFileList } from "./import/read-input-files";
 import { saveStatusStore } from "./persistence/save-status";
 import { useShellActions } from "./shell-actions";
+import { UpdateFromFileButton } from "./update-from-file";
 
 /** Accepted by the Import file chooser (drops accept anything and let the importer decide). */
 export const IMPORT_ACCEPT = ".json,.yaml,.yml,.zip,.png,.csx";
@@ -87,6 +88,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
         <button type="button" className="cs-button" onClick={actions.openPaste}>
           Paste
         </button>
+        {hasDocument ? <UpdateFromFileButton /> : null}
         <span className="cs-toolbar-gap" />
         <button
           type="button"
