@@ -84,6 +84,14 @@ describe("prepareRequest", () => {
     const r = prepareRequest(doc, op(doc, "GetItem"), { id: "1" }, { values: { api_key: "k" } });
     expect(r.url).toBe("https://api.contoso.com/v1/items/1?expand=all&code=k");
     expect(displayUrl(r)).toBe("https://api.contoso.com/v1/items/1?expand=all&code=••••••");
+    // Shown exactly as sent: spaces stay %20, nothing is re-encoded.
+    const spaced = prepareRequest(
+      doc,
+      op(doc, "GetItem"),
+      { id: "1", expand: "a b" },
+      { values: { api_key: "k" } },
+    );
+    expect(displayUrl(spaced)).toBe("https://api.contoso.com/v1/items/1?expand=a%20b&code=••••••");
   });
 
   it("sends basic and OAuth credentials and says what is missing", () => {

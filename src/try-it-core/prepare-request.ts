@@ -323,13 +323,27 @@ export function displayHeaderValue(request: PreparedRequest, name: string, value
   return space > 0 && space < 10 ? `${value.slice(0, space)} ••••••` : "••••••";
 }
 
-/** The URL for display: query values that carry secrets are masked. */
+/** The URL for display, exactly as sent except that query values carrying secrets are masked. */
 export function displayUrl(request: PreparedRequest): string {
-  const url = new URL(request.url);
-  for (const name of [...url.searchParams.keys()]) {
-    if (request.secretNames.includes(name.toLowerCase())) url.searchParams.set(name, "••••••");
-  }
-  return url.toString().replace(/%E2%80%A2/g, "•");
+  const hashAt = request.url.indexOf("#");
+  const withoutHash = hashAt >= 0 ? request.url.slice(0, hashAt) : request.url;
+  const queryAt = withoutHash.indexOf("?");
+  if (queryAt < 0) return request.url;
+  const pairs = withoutHash
+    .slice(queryAt + 1)
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      const rawName = eq >= 0 ? pair.slice(0, eq) : pair;
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, " "));
+      } catch {
+        // a malformed escape stays as it is
+      }
+      return request.secretNames.includes(name.toLowerCase()) ? `${rawName}=••••••` : pair;
+    });
+  return `${withoutHash.slice(0, queryAt)}?${pairs.join("&")}${hashAt >= 0 ? request.url.slice(hashAt) : ""}`;
 }
 
 function shellQuote(text: string): string {

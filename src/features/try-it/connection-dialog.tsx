@@ -7,20 +7,6 @@ import { connectionFields, parameterSetNames } from "./connection-fields";
 import type { TestConnection } from "./connection-store";
 import { signIn } from "./oauth-client";
 
-function Label({ text, required }: { text: string; required: boolean }) {
-  return (
-    <>
-      {text}
-      {required ? (
-        <span className="cs-try__required" aria-hidden="true">
-          {" "}
-          *
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 /**
  * The connection dialog, built from the Security step: the labels the maker chose, extra connection parameters,
  * and for OAuth 2.0 a Sign in that runs the authorization-code flow with PKCE. Values stay in memory.
@@ -119,7 +105,8 @@ export function ConnectionDialog({
           f.options.length > 0 ? (
             <Select
               key={f.name}
-              label={<Label text={f.label} required={f.required} />}
+              label={f.label}
+              className={f.required ? "cs-try__required" : undefined}
               hint={f.description || undefined}
               value={values[f.name] ?? ""}
               options={[
@@ -134,7 +121,8 @@ export function ConnectionDialog({
           ) : (
             <TextField
               key={f.name}
-              label={<Label text={f.label} required={f.required} />}
+              label={f.label}
+              className={f.required ? "cs-try__required" : undefined}
               hint={f.description || undefined}
               type={f.secret ? "password" : "text"}
               autoComplete="off"

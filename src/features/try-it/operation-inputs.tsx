@@ -27,20 +27,6 @@ export function initialValues(doc: ConnectorDocument, ref: OperationRef): TryItV
   return values;
 }
 
-function RequiredMark({ text, required }: { text: string; required: boolean }) {
-  return (
-    <>
-      {text}
-      {required ? (
-        <span className="cs-try__required" aria-hidden="true">
-          {" "}
-          *
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 interface InputsProps {
   doc: ConnectorDocument;
   connectorId: string;
@@ -68,7 +54,8 @@ export function OperationInputs(props: InputsProps) {
 
 function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps & { parameter: Parameter }) {
   const name = String(p.name);
-  const label = <RequiredMark text={parameterLabel(p)} required={p.required === true} />;
+  const label = parameterLabel(p);
+  const requiredClass = p.required === true ? "cs-try__required" : undefined;
   const description = typeof p.description === "string" && p.description !== "" ? p.description : undefined;
   const value = values[name];
   const text = typeof value === "string" ? value : "";
@@ -81,6 +68,7 @@ function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps
         onChange={onChange}
         parameter={p}
         label={label}
+        className={requiredClass}
         source={source}
       />
     );
@@ -89,6 +77,7 @@ function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps
     return (
       <FileField
         label={label}
+        className={requiredClass}
         hint={typeof value === "object" ? `Chosen: ${value.name} (${value.bytes.length} bytes)` : description}
         required={p.required === true}
         onFile={(file) => {
@@ -106,7 +95,7 @@ function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps
       <TextArea
         label={label}
         hint={description ?? "JSON body, pre-filled from the schema."}
-        className="cs-try__body-editor"
+        className={`cs-try__body-editor ${requiredClass ?? ""}`}
         rows={8}
         spellCheck={false}
         value={text}
@@ -123,6 +112,7 @@ function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps
     return (
       <Select
         label={label}
+        className={requiredClass}
         hint={description}
         value={text}
         required={p.required === true}
@@ -137,6 +127,7 @@ function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps
   return (
     <TextField
       label={label}
+      className={requiredClass}
       hint={description}
       required={p.required === true}
       type={p.type === "integer" || p.type === "number" ? "number" : "text"}
@@ -155,10 +146,12 @@ function DynamicInput({
   connectionKey,
   onChange,
   label,
+  className,
   source,
 }: InputsProps & {
   parameter: Parameter;
-  label: React.ReactNode;
+  label: string;
+  className: string | undefined;
   source: NonNullable<ReturnType<typeof dynamicSource>>;
 }) {
   const name = String(p.name);
@@ -205,6 +198,7 @@ function DynamicInput({
     return (
       <Select
         label={label}
+        className={className}
         hint={hint}
         value={text}
         options={[
@@ -218,6 +212,7 @@ function DynamicInput({
   return (
     <TextField
       label={label}
+      className={className}
       hint={hint}
       value={text}
       aria-busy={query.isFetching || undefined}
