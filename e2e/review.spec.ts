@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
@@ -129,6 +129,41 @@ test("Operations: grouped by tag, flow-designer preview, parameter table and a r
   await expect(ops.getByRole("list", { name: "Operations tagged Tickets" })).toBeVisible();
   await ops.getByLabel("Filter operations").fill("");
   await expect(ops.getByRole("list", { name: /^Operations tagged/ })).toHaveCount(3);
+});
+
+test("Operations stays smooth on Encodian (219 operations): expanding and filtering", async ({ page }) => {
+  const folder = "/work/shared/corpus/connectors/certified-connectors/Encodian/";
+  const files = readdirSync(folder)
+    .filter((name) => /\.(json|png|csx)$/.test(name))
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(folder + name)) }));
+  await openReview(page, files);
+  const ops = operations(page);
+  await expect(ops).toContainText("219 operation(s)");
+  // Input to the next frame, measured in the page; the bounds only catch gross regressions on a shared machine.
+  const timeToFrame = (action: string) =>
+    page.evaluate(async (code) => {
+      const run = new Function(code) as () => void;
+      const start = performance.now();
+      run();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - start;
+    }, action);
+  const expand = await timeToFrame("document.querySelectorAll('.cs-review-op__head')[5].click()");
+  await expect(ops.getByRole("button", { expanded: true }).first()).toBeVisible();
+  const filter = await timeToFrame(
+    "const input = document.querySelector('.cs-review-filter input');" +
+      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'pdfa');" +
+      "input.dispatchEvent(new Event('input', { bubbles: true }));",
+  );
+  await expect(ops.getByRole("button", { name: /Convert - PDF to PDFA/ }).first()).toBeVisible();
+  test
+    .info()
+    .annotations.push({
+      type: "timing",
+      description: `expand ${expand.toFixed(0)} ms, filter ${filter.toFixed(0)} ms`,
+    });
+  expect(expand).toBeLessThan(1500);
+  expect(filter).toBeLessThan(1500);
 });
 
 test("Certification: checklist items passed, failed and to do; a failed item's problem navigates", async ({
