@@ -20,6 +20,8 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+/** User-timing measures of the app that the bench adds up while typing (autosave, pane sync). */
+const TIMED = ["autosave:encode", "swagger-editor:sync"] as const;
 const MONACO_CHUNK = /editor\.api|swagger-editor-pane|jsonMode|monaco|text-diff/i;
 
 function median(values: number[]): number {
@@ -152,6 +154,25 @@ async function typeLatencies(
   }, since);
 }
 
+/** Sum and longest of the app's user-timing measures named `name` since `since` (page clock). */
+async function userTimings(
+  page: Page,
+  name: string,
+  since: number,
+): Promise<{ sum: number; max: number; n: number }> {
+  return page.evaluate(
+    ([measure, start]) => {
+      const entries = performance.getEntriesByName(measure).filter((e) => e.startTime >= start);
+      return {
+        sum: entries.reduce((a, e) => a + e.duration, 0),
+        max: entries.reduce((a, e) => Math.max(a, e.duration), 0),
+        n: entries.length,
+      };
+    },
+    [name, since] as const,
+  );
+}
+
 async function jsBytesBeforeMonaco(
   outDir: string,
   urls: string[],
@@ -248,6 +269,9 @@ export const section: BenchSection = {
       const keyLatencies: number[] = [];
       const textareaLatencies: number[] = [];
       const longTasks: number[] = [];
+      const formLatencies: number[] = [];
+      const formLongTasks: number[] = [];
+      const timings: { where: string; name: string; sum: number; max: number; n: number }[] = [];
       let bytes = { gzip: 0, raw: 0, files: 0, monacoSeen: false, list: "" };
 
       for (let run = 0; run < runs; run++) {
@@ -305,15 +329,38 @@ export const section: BenchSection = {
           await page.keyboard.press("ArrowLeft");
           await page.keyboard.press("ArrowLeft");
           await page.waitForTimeout(500);
+          const paneSince = await page.evaluate(() => performance.now());
           const typed = await typeLatencies(page, 30);
           keyLatencies.push(...typed.latencies);
           longTasks.push(...typed.longTasks);
+          for (const name of TIMED)
+            timings.push({ where: "pane", name, ...(await userTimings(page, name, paneSince)) });
 
           // Floor: the same keystrokes in a plain textarea of the same page (the Paste dialog).
           await page.getByRole("button", { name: "Paste", exact: true }).click();
           await page.getByRole("dialog").getByRole("textbox").click();
           const plain = await typeLatencies(page, 30);
           textareaLatencies.push(...plain.latencies);
+          await page.keyboard.press("Escape");
+
+          // Typing in a form field: the Summary of an Encodian operation in the Definition step.
+          const definition = page.getByRole("region", { name: "Definition step" });
+          await definition
+            .getByRole("list", { name: "Actions" })
+            .getByRole("listitem")
+            .nth(1)
+            .getByRole("button")
+            .click();
+          const summary = definition.getByLabel("Summary", { exact: true });
+          await summary.click();
+          await page.keyboard.press("End");
+          await page.waitForTimeout(500);
+          const formSince = await page.evaluate(() => performance.now());
+          const form = await typeLatencies(page, 30);
+          formLatencies.push(...form.latencies);
+          formLongTasks.push(...form.longTasks);
+          for (const name of TIMED)
+            timings.push({ where: "form", name, ...(await userTimings(page, name, formSince)) });
           await page.context().close();
         }
       }
@@ -325,6 +372,16 @@ export const section: BenchSection = {
       const keyP95 = percentile(keyLatencies, 95);
       const plainP95 = percentile(textareaLatencies, 95);
       const maxLong = longTasks.length ? Math.max(...longTasks) : 0;
+      const formP95 = percentile(formLatencies, 95);
+      const maxFormLong = formLongTasks.length ? Math.max(...formLongTasks) : 0;
+      const timingLine = (where: string) =>
+        TIMED.map((name) => {
+          const rows = timings.filter((t) => t.where === where && t.name === name);
+          const sum = rows.reduce((a, t) => a + t.sum, 0) / Math.max(1, rows.length);
+          const max = rows.reduce((a, t) => Math.max(a, t.max), 0);
+          const n = rows.reduce((a, t) => a + t.n, 0) / Math.max(1, rows.length);
+          return `${name} ${n.toFixed(0)}× ${ms(sum)} in all, longest ${ms(max)}`;
+        }).join("; ");
       const assets = await readdir(path.join(outDir, "assets"));
       let totalJs = 0;
       for (const file of assets)
@@ -334,6 +391,9 @@ export const section: BenchSection = {
         `drop Encodian (${operationCount} operations) → "${operationCount} operations" shown: median ${ms(dropMedian)} (${ratio(dropMedian, floorParse)} JSON.parse of it in the page, ${ms(floorParse)}); target < 300 ms. Of that, drop → document back from the import worker: median ${ms(median(dropToReceived))}; the rest is rendering (steps, Swagger editor)`,
         `typing in the Swagger editor (Encodian open): keystroke → paint p95 ${ms(keyP95)} over ${keyLatencies.length} keys (${ratio(keyP95, plainP95)} a plain textarea on the same page, p95 ${ms(plainP95)}); target < 50 ms`,
         `long tasks while typing: ${longTasks.length}, longest ${ms(maxLong)}; target none over 100 ms`,
+        `main-thread time by part while typing 30 keys in the Swagger editor (per run): ${timingLine("pane")}`,
+        `typing in a form field (Definition step, Summary of an Encodian operation): keystroke → paint p95 ${ms(formP95)} over ${formLatencies.length} keys (${ratio(formP95, plainP95)} the plain textarea); long tasks ${formLongTasks.length}, longest ${ms(maxFormLong)}; target p95 < 50 ms, none over 100 ms`,
+        `main-thread time by part while typing 30 keys in the Summary field (per run): ${timingLine("form")}`,
         `JavaScript loaded before Monaco (empty workspace, open → ready): ${(bytes.gzip / 1024).toFixed(1)} KB gzip in ${bytes.files} files (${(bytes.raw / 1024).toFixed(0)} KB raw: ${bytes.list}) = ${(bytes.gzip / (200 * 1024)).toFixed(2)}× the 200 KB budget${bytes.monacoSeen ? " — WARNING: a Monaco chunk was loaded" : ", no Monaco chunk"}; whole build ${(totalJs / 1024 / 1024).toFixed(1)} MB raw JS`,
       ];
     } finally {

@@ -41,6 +41,10 @@ const LARGE_TEXT = 300_000;
 const MAX_MARKERS = 300;
 /** Below this size a full parse is cheap enough on every pause in typing. */
 const INCREMENTAL_MIN = 50_000;
+/** Changes from elsewhere reach the text this long after they pause (form typing is one edit per key)… */
+const SYNC_QUIET_MS = 200;
+/** …and at least this often during a long burst. */
+const SYNC_MAX_WAIT_MS = 1000;
 const SYNTAX_OWNER = "connector-studio-syntax";
 const DIAGNOSTIC_OWNER = "connector-studio";
 
@@ -70,6 +74,21 @@ function afterPaint(fn: () => void, timeout: number): ScheduledTask {
   }
   const id = setTimeout(fn, 16);
   return { cancel: () => clearTimeout(id) };
+}
+
+/** Runs `fn` in idle time once `wait` ms passed without being cancelled (at most `timeout` after that). */
+function afterQuiet(wait: number, fn: () => void, timeout: number): ScheduledTask {
+  if (wait <= 0) return afterPaint(fn, timeout);
+  let idle: ScheduledTask | null = null;
+  const id = setTimeout(() => {
+    idle = afterPaint(fn, timeout);
+  }, wait);
+  return {
+    cancel: () => {
+      clearTimeout(id);
+      idle?.cancel();
+    },
+  };
 }
 
 function serialise(definition: SwaggerDocument, format: SwaggerFormat): string {
@@ -131,6 +150,10 @@ export class SwaggerEditorController {
   private syncedDefinition: SwaggerDocument | null = null;
   /** The text that corresponds to `syncedDefinition` (as typed, or as serialised). */
   private syncedText = "";
+  /** Monaco's version id of the model when it last held `syncedText`: a cheap "unchanged since" check. */
+  private syncedVersion = -1;
+  /** When the oldest change from elsewhere not yet shown in the text was made (see {@link scheduleSync}). */
+  private syncRequestedAt: number | null = null;
   private applyingExternal = false;
   /** The active connector changed and its text is not shown yet (see {@link switchConnector}). */
   private pendingReset = false;
@@ -251,7 +274,7 @@ export class SwaggerEditorController {
     const model = this.models[format];
     this.replaceAll(model, doc ? serialise(doc.definition, format) : "");
     this.syncedDefinition = doc?.definition ?? null;
-    this.syncedText = model.getValue();
+    this.markSynced(model.getValue(), model);
     this.outline = null;
     this.scheduleOutline();
     this.editor.setModel(model);
@@ -347,12 +370,27 @@ export class SwaggerEditorController {
     this.scheduleMarkers();
   }
 
+  /**
+   * Shows changes from elsewhere in the text once they pause: typing in a form field changes the document
+   * on every key, and re-writing a 1 MB text per key would slow that typing down. A switch of connector is
+   * shown right after paint; a long burst at least every {@link SYNC_MAX_WAIT_MS}.
+   */
   private scheduleSync(): void {
-    if (this.pendingSync) return;
-    this.pendingSync = afterPaint(() => {
-      this.pendingSync = null;
-      this.syncFromStore();
-    }, 120);
+    const now = performance.now();
+    this.syncRequestedAt ??= now;
+    const quiet = this.pendingReset ? 0 : SYNC_QUIET_MS;
+    const wait = Math.min(quiet, Math.max(0, this.syncRequestedAt + SYNC_MAX_WAIT_MS - now));
+    // Past the longest wait a sync already waiting for idle time is kept, so it cannot be put off forever.
+    if (this.pendingSync && wait === 0) return;
+    this.pendingSync?.cancel();
+    this.pendingSync = afterQuiet(
+      wait,
+      () => {
+        this.pendingSync = null;
+        this.syncFromStore();
+      },
+      120,
+    );
   }
 
   private flushSync(): void {
@@ -362,7 +400,18 @@ export class SwaggerEditorController {
     this.syncFromStore();
   }
 
+  private markSynced(text: string, model: monaco.editor.ITextModel): void {
+    this.syncedText = text;
+    this.syncedVersion = model.getVersionId();
+  }
+
+  /** Whether the model still holds `syncedText` (by version id; by comparing text only when that differs). */
+  private textIsSynced(model: monaco.editor.ITextModel): boolean {
+    return model.getVersionId() === this.syncedVersion || model.getValue() === this.syncedText;
+  }
+
   private syncFromStore(): void {
+    this.syncRequestedAt = null;
     const syncStart = performance.now();
     this.syncFromStoreNow();
     performance.measure("swagger-editor:sync", { start: syncStart });
@@ -377,7 +426,7 @@ export class SwaggerEditorController {
     const definition = doc?.definition ?? null;
     if (definition === this.syncedDefinition) return;
     const model = this.model();
-    if (this.parseTimer !== null || this.status.problem || model.getValue() !== this.syncedText) {
+    if (this.parseTimer !== null || this.status.problem || !this.textIsSynced(model)) {
       // The text has edits that are not in the document: never overwrite what the user typed. It is applied
       // when it parses (and can be undone like any edit), or thrown away with "Discard my text".
       this.syncedDefinition = definition;
@@ -401,7 +450,7 @@ export class SwaggerEditorController {
       if (edit) this.applyEdit(edit.start, edit.end, edit.text);
     }
     this.syncedDefinition = definition;
-    this.syncedText = model.getValue();
+    this.markSynced(model.getValue(), model);
     this.outline = null;
     this.hasDuplicateKeys = false;
     this.scheduleOutline();
@@ -419,7 +468,7 @@ export class SwaggerEditorController {
     const model = this.model();
     const before = this.syncedDefinition;
     if (this.format !== "json" || !before || this.syncedText.length < INCREMENTAL_MIN) return false;
-    if (model.getValue() !== this.syncedText) return false;
+    if (!this.textIsSynced(model)) return false;
     if (!this.outline) {
       try {
         this.outline = outlineJson(this.syncedText);
@@ -446,7 +495,14 @@ export class SwaggerEditorController {
     if (edit) this.applyEdit(target.start + edit.start, target.start + edit.end, edit.text);
     replaceInOutline(path, replacement, serialised.length - oldSlice.length);
     this.syncedDefinition = definition;
-    this.syncedText = model.getValue();
+    // The new text is the old one with the edit spliced in: no read-back of a 1 MB model.
+    const at = target.start;
+    this.markSynced(
+      edit
+        ? this.syncedText.slice(0, at + edit.start) + edit.text + this.syncedText.slice(at + edit.end)
+        : this.syncedText,
+      model,
+    );
     monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
     this.scheduleMarkers();
     return true;
@@ -556,7 +612,7 @@ export class SwaggerEditorController {
       this.outline = null;
       return;
     }
-    this.syncedText = text;
+    this.markSynced(text, model);
     if (jsonEqual(value, doc.definition as JsonValue)) {
       // Only formatting changed: nothing to record, and the text stays as typed.
       this.syncedDefinition = doc.definition;
