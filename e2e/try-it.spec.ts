@@ -1,0 +1,292 @@
+import { expect, test, type Page } from "@playwright/test";
+import { pickImportFiles } from "./support/drop-files";
+import { swaggerEditor } from "./support/swagger-editor";
+import { openApp, stepsTablist } from "./support/workspace";
+import {
+  apiKeyHeaderConnector,
+  apiKeyQueryConnector,
+  basicConnector,
+  oauthConnector,
+  type Package,
+} from "./servers/connectors";
+import { API_KEY, BASIC_PASSWORD, BASIC_USER, startFixtureApi, type FixtureApi } from "./servers/fixture-api";
+import { startOAuthServer } from "./servers/oauth-server";
+
+// The Test step (issue 6) against real servers on loopback, started here: an API without CORS (calls go through
+// the relay), one with CORS (calls go direct) and oauth2-mock-server for a full OAuth 2.0 sign-in. Nothing
+// leaves loopback: every host below is 127.0.0.1.
+
+const NO_CORS_PORT = 4291;
+const CORS_PORT = 4292;
+const OAUTH_PORT = 4293;
+
+let noCors: FixtureApi;
+let cors: FixtureApi;
+let oauth: Awaited<ReturnType<typeof startOAuthServer>>;
+const pageErrors: string[] = [];
+const offLoopback: string[] = [];
+
+test.beforeAll(async () => {
+  oauth = await startOAuthServer(OAUTH_PORT);
+  noCors = await startFixtureApi(NO_CORS_PORT, { cors: false, issuer: oauth.issuer });
+  cors = await startFixtureApi(CORS_PORT, { cors: true, issuer: oauth.issuer });
+});
+
+test.afterAll(async () => {
+  await Promise.all([noCors?.close(), cors?.close(), oauth?.stop()]);
+});
+
+test.beforeEach(async ({ page }) => {
+  pageErrors.length = 0;
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  // Guard: the page may only talk to loopback (recorded, not routed: routing would change CORS behaviour).
+  offLoopback.length = 0;
+  page.context().on("request", (req) => {
+    const url = req.url();
+    if (/^https?:/.test(url) && new URL(url).hostname !== "127.0.0.1") offLoopback.push(url);
+  });
+  await openApp(page);
+});
+
+test.afterEach(() => {
+  expect(pageErrors, "uncaught errors in the page").toEqual([]);
+  expect(offLoopback, "requests that left loopback").toEqual([]);
+});
+
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, null, 2));
+
+async function importConnector(page: Page, pkg: Package): Promise<void> {
+  await pickImportFiles(page, [
+    { name: "apiDefinition.swagger.json", bytes: encode(pkg.definition), mimeType: "application/json" },
+    { name: "apiProperties.json", bytes: encode(pkg.properties), mimeType: "application/json" },
+  ]);
+  const title = (pkg.definition.info as { title: string }).title;
+  await expect(swaggerEditor(page).locator(".view-lines")).toContainText(title);
+  await stepsTablist(page).getByRole("tab", { name: /^Test/ }).click();
+  await expect(page.getByRole("heading", { name: "Test", exact: true, level: 2 })).toBeVisible();
+}
+
+async function createConnection(page: Page, values: Record<string, string>): Promise<void> {
+  await page.getByRole("button", { name: "New connection" }).click();
+  const dialog = page.getByRole("dialog", { name: "New connection" });
+  for (const [label, value] of Object.entries(values))
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+  await dialog.getByRole("button", { name: "Create connection" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Connection ready/)).toBeVisible();
+}
+
+async function chooseOperation(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole("list", { name: "Operations" })
+    .getByRole("button", { name: new RegExp(name) })
+    .click();
+}
+
+const request = (page: Page) => page.getByRole("region", { name: "Request" });
+const response = (page: Page) => page.getByRole("region", { name: "Response" });
+const schemaValidation = (page: Page) => page.getByRole("region", { name: "Schema validation" });
+
+test("API key in a header, through the relay; Use response as schema updates the definition", async ({
+  page,
+}) => {
+  await importConnector(page, apiKeyHeaderConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await createConnection(page, { "Tasks API key": API_KEY });
+  await chooseOperation(page, "List items");
+  // Defaults are filled, enums are selects.
+  await expect(page.getByLabel("Page size")).toHaveValue("2");
+  await page.getByLabel("Page size").fill("3");
+  await page.getByLabel("Order").selectOption("desc");
+
+  // The request shows what is sent, with the key masked (also in curl).
+  await expect(request(page).getByTestId("request-url")).toHaveText(
+    `http://127.0.0.1:${NO_CORS_PORT}/v1/items?top=3&order=desc`,
+  );
+  await expect(request(page).getByRole("row", { name: /X-Api-Key/ })).toContainText("••••••");
+  await expect(request(page)).not.toContainText(API_KEY);
+  await expect(request(page).getByLabel("curl command")).toContainText("-H 'X-Api-Key: ••••••'");
+
+  const before = noCors.hits.filter((h) => h.url.startsWith("/v1/items") && h.method === "GET").length;
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page)).toContainText("through the relay");
+  await expect(response(page).getByLabel("Response body")).toContainText('"name": "Three"');
+  const calls = noCors.hits.filter((h) => h.url.startsWith("/v1/items") && h.method === "GET");
+  expect(calls.length - before).toBe(1);
+  const last = calls.at(-1);
+  expect(last?.headers["x-api-key"]).toBe(API_KEY);
+  expect(last?.headers.cookie).toBeUndefined();
+  expect(last?.headers.origin).toBeUndefined();
+
+  // No schema yet: Use response as schema writes one (undoable), and the body then matches it.
+  await expect(schemaValidation(page)).toContainText("no response schema");
+  await schemaValidation(page).getByRole("button", { name: "Use response as schema" }).click();
+  await expect(schemaValidation(page)).toContainText("The body matches the response schema.");
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(schemaValidation(page)).toContainText("no response schema");
+
+  // A history of calls for this operation.
+  await expect(page.getByRole("region", { name: "Call history" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("API key in the query, directly to an API that allows CORS", async ({ page }) => {
+  await importConnector(page, apiKeyQueryConnector(`127.0.0.1:${CORS_PORT}`));
+  await createConnection(page, { "Search code": API_KEY });
+  await chooseOperation(page, "Search");
+  await page.getByLabel("Search text").fill("tea pot");
+  await expect(request(page).getByTestId("request-url")).toHaveText(
+    `http://127.0.0.1:${CORS_PORT}/v1/search?q=tea%20pot&code=••••••`,
+  );
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page)).toContainText("directly (CORS)");
+  await expect(response(page).getByLabel("Response body")).toContainText('"title": "Found it"');
+  const last = cors.hits.filter((h) => h.url.startsWith("/v1/search")).at(-1);
+  expect(last?.headers.origin).toBe(new URL(page.url()).origin);
+});
+
+test("basic authentication with the labels chosen in the Security step", async ({ page }) => {
+  await importConnector(page, basicConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await createConnection(page, { "Account name": BASIC_USER, "Account password": BASIC_PASSWORD });
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page).getByLabel("Response body")).toContainText(`"user": "${BASIC_USER}"`);
+  await expect(request(page).getByRole("row", { name: /Authorization/ })).toContainText("Basic ••••••");
+  await expect(schemaValidation(page)).toContainText("The body matches the response schema.");
+});
+
+test("OAuth 2.0: sign-in with PKCE in a popup, then a refused token is refreshed", async ({ page }) => {
+  await importConnector(page, oauthConnector(`127.0.0.1:${NO_CORS_PORT}`, oauth.issuer));
+  await page.getByRole("button", { name: "New connection" }).click();
+  const dialog = page.getByRole("dialog", { name: "New connection" });
+  const popupPromise = page.waitForEvent("popup");
+  await dialog.getByRole("button", { name: "Sign in" }).click();
+  const popup = await popupPromise;
+  // The popup went to the identity provider, came back to the app's callback page and closed itself.
+  await expect(dialog.getByRole("status")).toHaveText("Signed in.");
+  await expect.poll(() => popup.isClosed()).toBe(true);
+  await dialog.getByRole("button", { name: "Create connection" }).click();
+  await expect(page.getByText(/Connection ready \(signed in\)/)).toBeVisible();
+  expect(oauth.grants).toContain("authorization_code");
+
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page).getByLabel("Response body")).toContainText('"sub": "johndoe"');
+  await expect(request(page).getByRole("row", { name: /Authorization/ })).toContainText("Bearer ••••••");
+  const first = noCors.acceptedTokens.at(-1) as string;
+
+  // The API stops accepting the token: the next call is refused, refreshed through the relay, and sent again.
+  noCors.revoked.add(first);
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page)).toContainText("it was refreshed and the call sent again");
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  expect(oauth.grants).toContain("refresh_token");
+  expect(noCors.acceptedTokens.at(-1)).not.toBe(first);
+  // The token is nowhere in the document.
+  await expect(swaggerEditor(page).locator(".view-lines")).not.toContainText(first.slice(0, 20));
+});
+
+test("a file upload, a schema mismatch at its JSON paths, and an oversize response", async ({ page }) => {
+  await importConnector(page, apiKeyHeaderConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await createConnection(page, { "Tasks API key": API_KEY });
+
+  await chooseOperation(page, "Upload a file");
+  await page.getByLabel("Document").setInputFiles({
+    name: "report.bin",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.alloc(3000, 7),
+  });
+  await page.getByLabel("Note", { exact: true }).fill("quarterly");
+  await expect(request(page)).toContainText("multipart/form-data");
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page).getByLabel("Response body")).toContainText('"filename": "report.bin"');
+  await expect(response(page).getByLabel("Response body")).toContainText('"size": 3000');
+
+  await chooseOperation(page, "Get a thing");
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  const validation = schemaValidation(page);
+  await expect(validation).toContainText("3 mismatches with the response schema");
+  await expect(validation.getByRole("listitem").filter({ hasText: "$.id" })).toContainText(
+    "should be integer but is string",
+  );
+  await expect(validation.getByRole("listitem").filter({ hasText: "$.name" })).toContainText("is required");
+  await expect(validation.getByRole("listitem").filter({ hasText: "$.tags[0]" })).toContainText(
+    "should be string",
+  );
+
+  await chooseOperation(page, "Download a big file");
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "relay refused" })).toContainText(
+    "The response is larger than 10485760 bytes.",
+  );
+});
+
+test("the relay refuses another origin, a missing token and a non-http URL", async ({
+  page,
+  request: http,
+  baseURL,
+}) => {
+  const target = `http://127.0.0.1:${NO_CORS_PORT}/v1/items`;
+  const before = noCors.hits.length;
+  const relay = `${baseURL}/__relay`;
+  const body = JSON.stringify({ method: "GET", url: target, headers: [["X-Api-Key", API_KEY]] });
+
+  // The app's page gets the token; another site's page cannot read it, and its calls are refused.
+  const token = await page.evaluate(async () => {
+    const res = await fetch("/__relay/token");
+    return ((await res.json()) as { token: string }).token;
+  });
+  expect(token.length).toBeGreaterThan(20);
+  await page.goto(`http://127.0.0.1:${NO_CORS_PORT}/blank`);
+  const fromOtherSite = await page.evaluate(async (url) => {
+    try {
+      const res = await fetch(url);
+      return `read ${res.status}`;
+    } catch {
+      return "blocked";
+    }
+  }, `${baseURL}/__relay/token`);
+  // Vite's own CORS settings let loopback origins read answers; the relay still refuses them.
+  expect(["blocked", "read 403"]).toContain(fromOtherSite);
+
+  const otherOrigin = await http.post(relay, {
+    headers: {
+      origin: `http://127.0.0.1:${NO_CORS_PORT}`,
+      "x-relay-token": token,
+      "content-type": "application/json",
+    },
+    data: body,
+  });
+  expect(otherOrigin.status()).toBe(403);
+  expect(((await otherOrigin.json()) as { error: string }).error).toContain("not allowed");
+  const tokenForOther = await http.get(`${baseURL}/__relay/token`, {
+    headers: { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(tokenForOther.status()).toBe(403);
+
+  const noToken = await http.post(relay, {
+    headers: {
+      origin: baseURL as string,
+      "sec-fetch-site": "same-origin",
+      "content-type": "application/json",
+    },
+    data: body,
+  });
+  expect(noToken.status()).toBe(401);
+
+  const nonHttp = await http.post(relay, {
+    headers: {
+      origin: baseURL as string,
+      "sec-fetch-site": "same-origin",
+      "x-relay-token": token,
+      "content-type": "application/json",
+    },
+    data: JSON.stringify({ method: "GET", url: "file:///etc/passwd" }),
+  });
+  expect(nonHttp.status()).toBe(400);
+  expect(await nonHttp.json()).toEqual({ error: "Only http and https URLs are relayed, not file:" });
+  // Nothing reached the API (only the other site's page itself, and its favicon, were served).
+  expect(noCors.hits.slice(before).filter((h) => h.url.startsWith("/v1/"))).toEqual([]);
+});
