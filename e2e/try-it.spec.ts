@@ -129,6 +129,21 @@ test("API key in a header, through the relay; Use response as schema updates the
   await expect(page.getByRole("region", { name: "Call history" }).getByRole("listitem")).toHaveCount(1);
 });
 
+test("a dynamic dropdown is filled by calling its source operation", async ({ page }) => {
+  await importConnector(page, apiKeyHeaderConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await chooseOperation(page, "Get an item");
+  await expect(page.getByText("Create a connection to load the choices.")).toBeVisible();
+  await createConnection(page, { "Tasks API key": API_KEY });
+  const item = page.getByRole("combobox", { name: "Item" });
+  await expect(item.getByRole("option")).toHaveText(["Choose…", "One", "Two"]);
+  await item.selectOption({ label: "Two" });
+  await expect(request(page).getByTestId("request-url")).toHaveText(
+    `http://127.0.0.1:${NO_CORS_PORT}/v1/items/2`,
+  );
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByLabel("Response body")).toContainText('"name": "Two"');
+});
+
 test("API key in the query, directly to an API that allows CORS", async ({ page }) => {
   await importConnector(page, apiKeyQueryConnector(`127.0.0.1:${CORS_PORT}`));
   await createConnection(page, { "Search code": API_KEY });

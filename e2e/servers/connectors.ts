@@ -47,6 +47,27 @@ export function apiKeyHeaderConnector(host: string): Package {
             responses: { "200": { description: "OK" } },
           },
         },
+        "/items/{id}": {
+          get: {
+            operationId: "GetItem",
+            summary: "Get an item",
+            parameters: [
+              {
+                name: "id",
+                in: "path",
+                type: "integer",
+                required: true,
+                "x-ms-summary": "Item",
+                "x-ms-dynamic-values": {
+                  operationId: "ListItems",
+                  "value-path": "id",
+                  "value-title": "name",
+                },
+              },
+            ],
+            responses: { "200": { description: "OK" } },
+          },
+        },
         "/upload": {
           post: {
             operationId: "UploadFile",

@@ -119,6 +119,13 @@ export async function startFixtureApi(
             ].slice(0, top),
           );
         }
+        case "/v1/items/1":
+        case "/v1/items/2":
+          if (req.headers["x-api-key"] !== API_KEY) return json(res, 401, { error: "bad api key" });
+          return json(res, 200, {
+            id: Number(url.pathname.slice(-1)),
+            name: url.pathname.endsWith("1") ? "One" : "Two",
+          });
         case "/v1/search":
           if (url.searchParams.get("code") !== API_KEY) return json(res, 401, { error: "bad api key" });
           return json(res, 200, { query: url.searchParams.get("q"), results: [{ title: "Found it" }] });
