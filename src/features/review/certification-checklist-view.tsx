@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { Diagnostic } from "../../model/diagnostic";
 import { buildCertificationChecklist } from "../../review/certification-checklist";
@@ -14,13 +14,27 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
   const setStep = useWorkspace((s) => s.setStep);
   const requestFocus = useWorkspace((s) => s.requestFocus);
   const activeId = useWorkspace((s) => s.activeId);
+  // Both validations take a few hundred ms on the largest connectors and run on the main thread: while the
+  // maker types in the Swagger editor with Review open, check once typing pauses and keep the last results.
+  const [settled, setSettled] = useState({ doc, revision, id: activeId });
+  useEffect(() => {
+    if (settled.revision === revision && settled.doc === doc && settled.id === activeId) return;
+    // Another connector is checked at once; the same one once typing pauses.
+    const delay = settled.id === activeId ? 600 : 0;
+    const handle = window.setTimeout(() => setSettled({ doc, revision, id: activeId }), delay);
+    return () => window.clearTimeout(handle);
+  }, [doc, revision, activeId, settled]);
   const results = useQuery({
-    queryKey: ["certification", activeId, revision],
+    queryKey: ["certification", settled.id, settled.revision],
+    // The last results stay shown while the next check runs, but never another connector's.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === settled.id ? previous : undefined,
     queryFn: async () => {
+      const checked = settled.doc;
       const { validateConnector } = await import("../../validation/validate-connector");
       const [certification, plain] = await Promise.all([
-        validateConnector(doc, { certification: true }),
-        validateConnector(doc, { certification: false }),
+        validateConnector(checked, { certification: true }),
+        validateConnector(checked, { certification: false }),
       ]);
       return { certification, plain };
     },
