@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { pickImportFiles } from "./support/drop-files";
 import { swaggerEditor } from "./support/swagger-editor";
@@ -168,6 +169,10 @@ test("basic authentication with the labels chosen in the Security step", async (
   await expect(response(page).getByLabel("Response body")).toContainText(`"user": "${BASIC_USER}"`);
   await expect(request(page).getByRole("row", { name: /Authorization/ })).toContainText("Basic ••••••");
   await expect(schemaValidation(page)).toContainText("The body matches the response schema.");
+  // No serious accessibility problems in the step with a request, a response and a check shown.
+  const results = await new AxeBuilder({ page }).include(".cs-try").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("OAuth 2.0: sign-in with PKCE in a popup, then a refused token is refreshed", async ({ page }) => {
