@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
+import { ENCODIAN_DIR } from "./support/corpus";
 import { pickImportFiles, type TestFile } from "./support/drop-files";
 import { connectorItems, header, notices, openApp, waitForSaved } from "./support/workspace";
 
@@ -132,7 +133,7 @@ test("Operations: grouped by tag, flow-designer preview, parameter table and a r
 });
 
 test("Operations stays smooth on Encodian (219 operations): expanding and filtering", async ({ page }) => {
-  const folder = "/work/shared/corpus/connectors/certified-connectors/Encodian/";
+  const folder = `${ENCODIAN_DIR}/`;
   const files = readdirSync(folder)
     .filter((name) => /\.(json|png|csx)$/.test(name))
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(folder + name)) }));
@@ -156,12 +157,10 @@ test("Operations stays smooth on Encodian (219 operations): expanding and filter
       "input.dispatchEvent(new Event('input', { bubbles: true }));",
   );
   await expect(ops.getByRole("button", { name: /Convert - PDF to PDFA/ }).first()).toBeVisible();
-  test
-    .info()
-    .annotations.push({
-      type: "timing",
-      description: `expand ${expand.toFixed(0)} ms, filter ${filter.toFixed(0)} ms`,
-    });
+  test.info().annotations.push({
+    type: "timing",
+    description: `expand ${expand.toFixed(0)} ms, filter ${filter.toFixed(0)} ms`,
+  });
   expect(expand).toBeLessThan(1500);
   expect(filter).toBeLessThan(1500);
 });
