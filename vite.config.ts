@@ -22,8 +22,10 @@ export default defineConfig({
   optimizeDeps: { include: ["monaco-yaml/yaml.worker.js"] },
   worker: { format: "es" },
   build: { target: "es2022", chunkSizeWarningLimit: 4000, sourcemap: false },
-  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
-  server: { host: "127.0.0.1" },
+  // No CORS headers for other origins: the relay answers the app's own page only, and other pages must not
+  // even read its refusals.
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true, cors: false },
+  server: { host: "127.0.0.1", cors: false },
   test: {
     include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     environment: "node",

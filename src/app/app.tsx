@@ -11,7 +11,8 @@ import { ConflictBanner } from "./conflict-banner";
 import { ConnectorsNav } from "./connectors-nav";
 import { EmptyWorkspace } from "./empty-workspace";
 import { ExportErrorsDialog } from "./export-errors-dialog";
-import { buildExport, downloadBytes } from "./export-connector";
+import { downloadFile } from "../lib/download";
+import { buildExport } from "./export-connector";
 import { ImportReportPanel } from "./import-report-panel";
 import { warmUpImporter } from "./import/import-client";
 import { runImport } from "./import/run-import";
@@ -144,7 +145,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             setExportErrors(result.errors);
             return;
           }
-          downloadBytes(result.bytes, result.fileName);
+          downloadFile(result.bytes, result.fileName, "application/zip");
           const connectorId = store.getState().activeId;
           // Each export is kept as a snapshot for Review → Compare with…; a failure here never blocks the export.
           if (connectorId) {

@@ -37,7 +37,10 @@ describe("export", () => {
   });
 
   it("names the zip after the connector", () => {
-    expect(packageFileName(createEmptyConnector('A/B: "C"'))).toBe("A_B_ _C_.zip");
+    expect(packageFileName(createEmptyConnector("Contoso Invoices"))).toBe("Contoso Invoices.zip");
+    expect(packageFileName(createEmptyConnector('A/B: "C"?'))).toBe("A-B- -C--.zip");
+    expect(packageFileName(createEmptyConnector("Trailing. "))).toBe("Trailing.zip");
+    expect(packageFileName(createEmptyConnector(""))).toBe("Untitled connector.zip");
   });
 
   it("never exports a real client secret but keeps placeholders", () => {

@@ -71,12 +71,16 @@ export function exportPackageZip(doc: ConnectorDocument, options: ExportOptions 
   return zipSync(entries, { level: 6 });
 }
 
-/** `<connector name>.zip`, with characters that file systems reject replaced. */
+/**
+ * `<connector name>.zip`: characters that Windows refuses in file names become `-`, and trailing dots and
+ * spaces (which Windows drops) are removed.
+ */
 export function packageFileName(doc: ConnectorDocument): string {
   const name = Array.from(connectorTitle(doc), (ch) =>
-    ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? "_" : ch,
+    ch.charCodeAt(0) < 0x20 || '<>:"/\\|?*'.includes(ch) ? "-" : ch,
   )
     .join("")
+    .replace(/[. ]+$/, "")
     .trim();
   return `${name || "connector"}.zip`;
 }
