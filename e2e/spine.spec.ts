@@ -284,6 +284,9 @@ test("a converted import shows the Import report, with links to where items land
   await expect(report).toContainText("Test script");
   await report.getByRole("button", { name: "/paths/~1items~1{id}/get" }).click();
   await expect(swaggerEditor(page).locator(".view-lines")).toContainText("/items/{id}");
+  await page.getByRole("tab", { name: "Definition" }).click();
+  await expect(page.getByTestId("operation-count")).toHaveText(/^[1-9]\d* operations?$/);
+  await expect(page.getByRole("list", { name: "Actions" })).toContainText("Get item");
   await report.getByRole("button", { name: "Close report" }).click();
   await expect(report).toHaveCount(0);
 });
