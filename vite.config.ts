@@ -29,6 +29,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["src/testing/vitest-setup.ts"],
     testTimeout: 20_000,
   },
 });

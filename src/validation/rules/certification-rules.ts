@@ -1,6 +1,7 @@
 import { isJsonObject } from "../../model/json-value";
 import { child } from "../rule-context";
 import { DEFINITION_FILE, PROPERTIES_FILE, type OperationInfo, type Rule } from "../rule-types";
+import { CONNECTOR_CATEGORIES } from "../../model/operations/general";
 
 const D = DEFINITION_FILE;
 const P = PROPERTIES_FILE;
@@ -26,28 +27,6 @@ const PRODUCT_NAMES = [
   "power platform",
   "logic apps",
   "copilot studio",
-];
-
-export const CONNECTOR_CATEGORIES = [
-  "AI",
-  "Business Management",
-  "Business Intelligence",
-  "Collaboration",
-  "Commerce",
-  "Communication",
-  "Content and Files",
-  "Finance",
-  "Data",
-  "Human Resources",
-  "Internet of Things",
-  "IT Operations",
-  "Lifestyle and Entertainment",
-  "Marketing",
-  "Productivity",
-  "Sales and CRM",
-  "Security",
-  "Social Media",
-  "Website",
 ];
 
 const DEV_HOST = /(^|[.-])(dev|test|testing|stage|staging|sandbox|qa|uat|localhost)([.-]|$)/i;
@@ -296,7 +275,7 @@ export const certificationRules: Rule[] = [
             message: `There are ${list.length} categories; certification allows at most 2.`,
           };
         for (const c of list) {
-          if (!CONNECTOR_CATEGORIES.includes(c)) {
+          if (!(CONNECTOR_CATEGORIES as readonly string[]).includes(c)) {
             yield {
               path: at,
               ruleId: "InvalidConnectorCategory",
