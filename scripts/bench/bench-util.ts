@@ -167,3 +167,24 @@ export function retainedHeap(build: () => unknown): number {
   holder.kept = null; // held until after the measurement
   return after - before;
 }
+
+/** Median of `runs` timed calls after one warm-up; floor and subject alternate so load hits both alike. */
+export function timePair(
+  floor: () => void,
+  subject: () => void,
+  runs: number,
+): { floor: number; subject: number } {
+  floor();
+  subject();
+  const f: number[] = [];
+  const s: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    floor();
+    f.push(performance.now() - start);
+    start = performance.now();
+    subject();
+    s.push(performance.now() - start);
+  }
+  return { floor: median(f), subject: median(s) };
+}

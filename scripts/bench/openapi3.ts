@@ -5,31 +5,7 @@ import { parseYamlText } from "../../src/model/text/yaml-text";
 import { listOperations } from "../../src/model/swagger-types";
 import { loadOpenApiInputs } from "../corpus/openapi3";
 import type { BenchSection } from "./bench-section";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Median of `runs` timed calls after one warm-up; floor and subject alternate so load hits both alike. */
-function timePair(floor: () => void, subject: () => void, runs: number): { floor: number; subject: number } {
-  floor();
-  subject();
-  const f: number[] = [];
-  const s: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    floor();
-    f.push(performance.now() - start);
-    start = performance.now();
-    subject();
-    s.push(performance.now() - start);
-  }
-  return { floor: median(f), subject: median(s) };
-}
+import { timePair } from "./bench-util";
 
 const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 

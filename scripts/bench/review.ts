@@ -6,14 +6,7 @@ import type { JsonObject } from "../../src/model/json-value";
 import { diffConnectors } from "../../src/review/diff-connectors";
 import { diffToMarkdown } from "../../src/review/diff-markdown";
 import type { BenchSection } from "./bench-section";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+import { median } from "./bench-util";
 
 function time(fn: () => void, runs: number): number {
   fn();
