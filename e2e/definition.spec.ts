@@ -140,13 +140,13 @@ test("an action built by form: Import from sample, Add default response, paramet
   await editor.getByLabel("Value 2").fill("50");
   await editor.getByLabel("Display name 2").fill("Fifty");
 
-  // Form → pane.
-  await expect.poll(() => visibleText(page)).toContain('"x-ms-summary": "Page size"');
+  // Form → pane. Form fields write after a short debounce, so wait for the last edit before reading.
+  await expect.poll(() => visibleText(page)).toContain('"displayName": "Fifty"');
   const text = await visibleText(page);
+  expect(text).toContain('"x-ms-summary": "Page size"');
   expect(text).toContain('"operationId": "ListItems"');
   expect(text).toContain('"/lists/{listId}/items"');
   expect(text).toContain('"default": 25');
-  expect(text).toContain('"displayName": "Fifty"');
 
   // Undo goes through the one history: the last edit (display name) is undone in the form.
   await page.getByRole("button", { name: "Undo" }).click();
