@@ -17,7 +17,7 @@ import { inferSchema } from "../sample-to-schema/infer-schema";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
-import { parameterizeLiteralIds, parseUrl, type ParsedUrl } from "./postman-url";
+import { parameterizeLiteralIds, parseUrl, type ParsedUrl, type PathSegment, type UrlCache } from "./postman-url";
 import {
   asArray,
   asObject,
@@ -99,6 +99,7 @@ interface Walker {
   report: ImportReportEntry[];
   records: RequestRecord[];
   tagDescriptions: Map<string, string | undefined>;
+  urls: UrlCache;
 }
 
 function reportScripts(events: JsonValue | undefined, source: string, into: ImportReportEntry[]): void {
@@ -221,7 +222,7 @@ function readRequest(
   const headers = readPairs(request.header);
   const contentTypeHeader = headers.find((h) => !h.disabled && h.key.toLowerCase() === "content-type")?.value;
   let body = readBody(request.body, contentTypeHeader ? w.vars.resolve(contentTypeHeader) : undefined);
-  const url = parseUrl(request.url, w.vars);
+  const url = parseUrl(request.url, w.vars, w.urls);
   const ids = parameterizeLiteralIds(url);
   if (ids.length > 0) {
     entries.push({
@@ -747,7 +748,13 @@ function finishOperation(
   return op;
 }
 
-function isLiteral(segment: { params: string[] }): boolean {
+/** The path template and parameter names that requests of one path shape share. */
+interface CanonicalRoute {
+  template: string;
+  params: string[];
+}
+
+function isLiteral(segment: PathSegment): boolean {
   return segment.params.length === 0;
 }
 
@@ -805,7 +812,7 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
   const collectionName = (asText(rootInfo.name) ?? asText(root.name) ?? "").trim();
 
   const vars = new VariableScope(root.variable ?? root.variables, options.environment);
-  const walker: Walker = { vars, report, records: [], tagDescriptions: new Map() };
+  const walker: Walker = { vars, report, records: [], tagDescriptions: new Map(), urls: new Map() };
   const collectionSource = collectionName || options.sourceName;
   const rootAuth = resolveAuth(root.auth, { kind: "none" }, `${collectionSource} (collection)`, vars, report);
   reportScripts(root.event, `${collectionSource} (collection)`, report);
@@ -852,7 +859,7 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
       while (
         i < prefix &&
         i < segs.length &&
-        isLiteral(segs[i] as { params: string[] }) &&
+        isLiteral(segs[i] as PathSegment) &&
         segs[i]?.template === firstSegments[i]?.template
       )
         i++;
@@ -870,11 +877,12 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
     byMapping: new WeakMap(),
     operationIds: new Set(),
   };
-  const canonical = new Map<string, { template: string; params: string[] }>();
+  const canonical = new Map<string, CanonicalRoute>();
   const drafts = new Map<string, OperationDraft>();
 
+  // Requests with the same URL share one segments array (parseUrl's cache), so each route is worked out once.
+  const routes = new Map<readonly PathSegment[], { template: string; shape: string; canon: CanonicalRoute }>();
   for (const record of records) {
-    let segments = record.url.segments;
     if (record.url.authority !== authority) {
       record.entries.push({
         kind: "approximated",
@@ -882,19 +890,26 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
         message: `This request goes to ${record.url.authority || "a relative URL"}, not to the connector's host ${host}; it was kept with its path. Use a "Set host URL" policy or a separate connector for that host.`,
       });
     }
-    if (prefix > 0 && segments.length >= prefix) {
-      let same = true;
-      for (let i = 0; i < prefix && same; i++) same = segments[i]?.template === baseSegments[i]?.template;
-      if (same) segments = segments.slice(prefix);
+    let route = routes.get(record.url.segments);
+    if (!route) {
+      let segments = record.url.segments;
+      if (prefix > 0 && segments.length >= prefix) {
+        let same = true;
+        for (let i = 0; i < prefix && same; i++) same = segments[i]?.template === baseSegments[i]?.template;
+        if (same) segments = segments.slice(prefix);
+      }
+      const template = `/${segments.map((s) => s.template).join("/")}`;
+      const params = segments.flatMap((s) => s.params);
+      const shape = (params.length > 0 ? template.replace(/\{[^{}]*\}/g, "{}") : template).toLowerCase();
+      let canon = canonical.get(shape);
+      if (!canon) {
+        canon = { template, params };
+        canonical.set(shape, canon);
+      }
+      route = { template, shape, canon };
+      routes.set(record.url.segments, route);
     }
-    const template = `/${segments.map((s) => s.template).join("/")}`;
-    const params = segments.flatMap((s) => s.params);
-    const shape = (params.length > 0 ? template.replace(/\{[^{}]*\}/g, "{}") : template).toLowerCase();
-    let canon = canonical.get(shape);
-    if (!canon) {
-      canon = { template, params };
-      canonical.set(shape, canon);
-    }
+    const { template, shape, canon } = route;
     const key = `${record.method} ${shape}`;
     let draft = drafts.get(key);
     if (!draft) {

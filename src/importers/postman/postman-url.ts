@@ -12,8 +12,8 @@ import type { VariableScope } from "./postman-variables";
 
 /** One path segment after variable resolution: a template (`{id}`, `users`, `v{ver}`) and its parameters. */
 export interface PathSegment {
-  template: string;
-  params: string[];
+  readonly template: string;
+  readonly params: readonly string[];
 }
 
 export interface ParsedUrl {
@@ -21,7 +21,7 @@ export interface ParsedUrl {
   scheme: string | undefined;
   /** `host[:port]` after variables; may still hold `{{var}}` when unresolved; "" when the URL had none. */
   authority: string;
-  segments: PathSegment[];
+  segments: readonly PathSegment[];
   query: PostmanPair[];
   /** `url.variable[]` entries (descriptions and sample values of `:id` path variables). */
   pathVariables: Map<string, { description: string | undefined; value: string | undefined }>;
@@ -58,7 +58,7 @@ function hostText(value: JsonValue | undefined): string | undefined {
  * and splits it into scheme, authority, path segments (`:id` and unresolved `{{id}}` become parameters)
  * and query parameters.
  */
-export function parseUrl(url: JsonValue | undefined, vars: VariableScope): ParsedUrl {
+export function parseUrl(url: JsonValue | undefined, vars: VariableScope, cache?: UrlCache): ParsedUrl {
   const obj = asObject(url);
   let text: string;
   let query: PostmanPair[] | undefined;
@@ -83,6 +83,36 @@ export function parseUrl(url: JsonValue | undefined, vars: VariableScope): Parse
     text = text.slice(0, questionMark);
   }
 
+  const { scheme, authority, segments } = splitUrl(text, vars, cache);
+  const pathVariables = new Map<string, { description: string | undefined; value: string | undefined }>();
+  for (const entry of asArray(obj?.variable)) {
+    const v = asObject(entry);
+    const key = asText(v?.key) ?? asText(v?.id);
+    if (!v || key === undefined) continue;
+    pathVariables.set(safeParamName(key), {
+      description: descriptionText(v.description),
+      value: asText(v.value),
+    });
+  }
+  return { scheme, authority, segments, query: query ?? [], pathVariables };
+}
+
+/** The variable-resolved parts of a URL text. Shared between requests: never mutated. */
+interface SplitUrl {
+  scheme: string | undefined;
+  authority: string;
+  segments: readonly PathSegment[];
+}
+
+/**
+ * URL texts already split during one conversion (Sabre's 951 requests use a few dozen URLs). Valid for one
+ * VariableScope only.
+ */
+export type UrlCache = Map<string, SplitUrl>;
+
+function splitUrl(text: string, vars: VariableScope, cache: UrlCache | undefined): SplitUrl {
+  const cached = cache?.get(text);
+  if (cached) return cached;
   let rest = vars.resolve(text.trim());
   let scheme: string | undefined;
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(rest);
@@ -97,25 +127,19 @@ export function parseUrl(url: JsonValue | undefined, vars: VariableScope): Parse
     authority = slash >= 0 ? rest.slice(0, slash) : rest;
     path = slash >= 0 ? rest.slice(slash) : "";
   }
-  // A resolved base URL may itself carry a query or a second scheme-less slash run; keep only the path.
   const segments: PathSegment[] = [];
   const used = new Set<string>();
   for (const raw of path.split("/")) {
     if (raw === "") continue;
     segments.push(toSegment(raw, used));
   }
-
-  const pathVariables = new Map<string, { description: string | undefined; value: string | undefined }>();
-  for (const entry of asArray(obj?.variable)) {
-    const v = asObject(entry);
-    const key = asText(v?.key) ?? asText(v?.id);
-    if (!v || key === undefined) continue;
-    pathVariables.set(safeParamName(key), {
-      description: descriptionText(v.description),
-      value: asText(v.value),
-    });
+  const split = { scheme, authority, segments };
+  if (cache) {
+    // Bounded: a hostile collection of distinct URLs must not grow it without end.
+    if (cache.size >= 4096) cache.clear();
+    cache.set(text, split);
   }
-  return { scheme, authority, segments, query: query ?? [], pathVariables };
+  return split;
 }
 
 /** Literal IDs saved in request URLs: long numbers, UUIDs, 24-hex object ids. */
