@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorDocument } from "../connector-document";
 import { createEmptyConnector } from "../create-empty-connector";
+import { createHistory, pushHistory, undo } from "../history";
 import { getAtPointer } from "../json-pointer";
 import { KEY_ORDER, orderedKeys, type JsonObject } from "../json-value";
 import type { SwaggerDocument } from "../swagger-types";
@@ -10,6 +11,7 @@ import {
   duplicateOperation,
   findOperationById,
   moveOperation,
+  planDeleteOperation,
   planDuplicate,
   planNewOperation,
   renameKeyInPlace,
@@ -173,5 +175,158 @@ describe("renameKeyInPlace", () => {
     const renamed = renameKeyInPlace(obj, "default", "201");
     expect(orderedKeys(renamed)).toEqual(["201", "200"]);
     expect(renamed["201"]).toEqual({ a: 1 });
+  });
+});
+
+describe("deleteOperation and the places that name the operation", () => {
+  const lists = { path: "/lists", method: "get" } as const;
+  const items = { path: "/items", method: "get" } as const;
+  const policiesOf = (doc: ConnectorDocument) =>
+    (doc.properties.properties as JsonObject).policyTemplateInstances as JsonObject[];
+  const withPolicies = (policies: JsonObject[], scriptOperations?: string[]) => {
+    const doc = listDoc();
+    const inner: JsonObject = {
+      ...(doc.properties.properties as JsonObject),
+      policyTemplateInstances: policies,
+    };
+    if (scriptOperations) inner.scriptOperations = scriptOperations;
+    return { ...doc, properties: { ...doc.properties, properties: inner } };
+  };
+  const policy = (title: string, ops: string[] | string) => ({
+    templateId: "setheader",
+    title,
+    parameters: { "x-ms-apimTemplate-operationName": ops, "x-ms-apimTemplateParameter.name": title },
+  });
+
+  it("drops a policy scoped to the deleted operation only, keeps unscoped ones, trims the script scope", () => {
+    const doc = deleteOperation(lists).apply(listDoc());
+    expect(doc.definition.paths?.["/lists"]).toBeUndefined();
+    const props = doc.properties.properties as JsonObject;
+    // An empty operation list would mean "every operation": the policy goes instead.
+    expect(props.policyTemplateInstances).toEqual([{ templateId: "custom-thing", parameters: { keep: 1 } }]);
+    expect(props.scriptOperations).toEqual(["GetItems"]);
+  });
+
+  it("takes the name out of a policy that also lists other operations, keeping its key order and values", () => {
+    const doc = deleteOperation(lists).apply(
+      withPolicies([policy("both", ["GetItems", "GetLists", "OnItem"]), policy("other", ["OnItem"])]),
+    );
+    expect(policiesOf(doc)).toEqual([policy("both", ["GetItems", "OnItem"]), policy("other", ["OnItem"])]);
+    expect(Object.keys(policiesOf(doc)[0]?.parameters as JsonObject)).toEqual([
+      "x-ms-apimTemplate-operationName",
+      "x-ms-apimTemplateParameter.name",
+    ]);
+  });
+
+  it("removes a policy whose operation list is the bare name of the deleted operation", () => {
+    const doc = deleteOperation(lists).apply(withPolicies([policy("single", "GetLists")]));
+    expect(policiesOf(doc)).toEqual([]);
+  });
+
+  it("keeps the last name of the script scope so that the code does not start running for every operation", () => {
+    const before = withPolicies([], ["GetLists"]);
+    expect(planDeleteOperation(before, lists)?.script).toBe("kept");
+    const doc = deleteOperation(lists).apply(before);
+    expect((doc.properties.properties as JsonObject).scriptOperations).toEqual(["GetLists"]);
+    expect(doc.script).toBe(before.script);
+  });
+
+  it("keeps dynamic references of other operations and reports each with its owner", () => {
+    const before = listDoc();
+    const impact = planDeleteOperation(before, lists);
+    expect(impact).toMatchObject({
+      operationId: "GetLists",
+      policiesTrimmed: [],
+      policiesRemoved: [{ index: 0, title: "h" }],
+      script: "trimmed",
+    });
+    expect(impact?.references).toEqual([
+      {
+        pointer: "/paths/~1items/get/parameters/0/x-ms-dynamic-values/operationId",
+        extension: "x-ms-dynamic-values",
+        owner: items,
+        ownerOperationId: "GetItems",
+      },
+      {
+        pointer: "/paths/~1items/get/parameters/1/schema/properties/list/x-ms-dynamic-list/operationId",
+        extension: "x-ms-dynamic-list",
+        owner: items,
+        ownerOperationId: "GetItems",
+      },
+      {
+        pointer: "/x-ms-capabilities/testConnection/operationId",
+        extension: "x-ms-capabilities",
+        owner: null,
+        ownerOperationId: "",
+      },
+    ]);
+    const doc = deleteOperation(lists).apply(before);
+    for (const ref of impact?.references ?? [])
+      expect(getAtPointer(doc.definition, ref.pointer)).toBe("GetLists");
+  });
+
+  it("reports the dynamic schema and the notification link of other operations", () => {
+    const doc = makeDoc({
+      paths: {
+        "/schema": { get: { operationId: "GetSchema", responses: {} } },
+        "/rows": {
+          post: {
+            operationId: "AddRow",
+            parameters: [
+              {
+                name: "body",
+                in: "body",
+                schema: { "x-ms-dynamic-schema": { operationId: "GetSchema", "value-path": "schema" } },
+              },
+            ],
+            responses: {},
+          },
+        },
+        "/hook": {
+          post: { operationId: "OnRow", "x-ms-notification": { operationId: "GetSchema" }, responses: {} },
+        },
+      },
+    });
+    const impact = planDeleteOperation(doc, { path: "/schema", method: "get" });
+    expect(impact?.references.map((r) => [r.extension, r.ownerOperationId])).toEqual([
+      ["x-ms-dynamic-schema", "AddRow"],
+      ["x-ms-notification", "OnRow"],
+    ]);
+  });
+
+  it("changes nothing else while another operation still carries the same operationId", () => {
+    const before = listDoc();
+    const dup = addOperation(
+      { path: "/lists2", method: "get" },
+      { operationId: "GetLists", responses: {} },
+    ).apply(before);
+    const impact = planDeleteOperation(dup, lists);
+    expect(impact).toMatchObject({ policiesRemoved: [], policiesTrimmed: [], script: null, references: [] });
+    const doc = deleteOperation(lists).apply(dup);
+    expect(doc.properties).toBe(dup.properties);
+  });
+
+  it("leaves apiProperties untouched for an operation without an operationId, and a missing one is a no-op", () => {
+    const before = makeDoc({ paths: { "/a": { get: { responses: {} } } } });
+    const doc = deleteOperation({ path: "/a", method: "get" }).apply(before);
+    expect(doc.definition.paths?.["/a"]).toBeUndefined();
+    expect(doc.properties).toBe(before.properties);
+    expect(deleteOperation({ path: "/nope", method: "get" }).apply(before)).toBe(before);
+    expect(planDeleteOperation(before, { path: "/nope", method: "get" })).toBeNull();
+  });
+
+  it("is one undo step: undo brings back the operation, the policy and the script scope together", () => {
+    const before = listDoc();
+    let history = createHistory(before);
+    history = pushHistory(history, deleteOperation(lists).apply(before), { now: 1 });
+    expect(history.past).toHaveLength(1);
+    history = undo(history);
+    expect(history.present).toBe(before);
+  });
+
+  it("moving an operation keeps the policies and the script scope that name it", () => {
+    const before = listDoc();
+    const doc = moveOperation(lists, { path: "/all-lists", method: "get" }).apply(before);
+    expect(doc.properties).toBe(before.properties);
   });
 });

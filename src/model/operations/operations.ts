@@ -11,6 +11,9 @@ import {
   type SwaggerDocument,
 } from "../swagger-types";
 
+/** The key of a policy instance's `parameters` that lists the operationIds it applies to. */
+const POLICY_OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
+
 /** Where an operation sits: its path template and HTTP method. */
 export interface OperationLocation {
   path: string;
@@ -196,18 +199,194 @@ export function addOperation(
   });
 }
 
-/** Removes an operation; an emptied path item (no verbs left) goes too. */
-export function deleteOperation(location: OperationLocation): Command {
-  return updateDefinition("definition:remove:operation", "Delete operation", (definition, doc) => {
-    const item = definition.paths?.[location.path];
-    if (!item || !isJsonObject(item[location.method])) return doc;
-    const verbsLeft = Object.keys(item).filter(
-      (k) => k !== location.method && (HTTP_METHODS as readonly string[]).includes(k),
+/** Removes the operation object only; an emptied path item (no verbs left) goes too. */
+function removeOperationNode(definition: SwaggerDocument, location: OperationLocation): SwaggerDocument {
+  const item = definition.paths?.[location.path];
+  if (!item || !isJsonObject(item[location.method])) return definition;
+  const verbsLeft = Object.keys(item).filter(
+    (k) => k !== location.method && (HTTP_METHODS as readonly string[]).includes(k),
+  );
+  const pointer =
+    verbsLeft.length === 0 ? ["paths", location.path] : ["paths", location.path, location.method];
+  return removeAtPointer(definition, pointer);
+}
+
+/** A policy named in a {@link DeleteOperationImpact}. */
+export interface PolicyRef {
+  /** Index in `policyTemplateInstances` before the delete. */
+  index: number;
+  title: string;
+}
+
+/** A reference to the deleted operation that the delete keeps (see {@link deleteOperation}). */
+export interface OperationIdReference {
+  /** JSON pointer (in the definition) of the `operationId` value that names the deleted operation. */
+  pointer: string;
+  /** The `x-ms-*` extension that holds it (`x-ms-dynamic-values`, `x-ms-notification`, …). */
+  extension: string;
+  /** The operation that holds the reference, or null (root or path-level extension). */
+  owner: OperationLocation | null;
+  /** The owner's operationId (or "" when it has none / there is no owner). */
+  ownerOperationId: string;
+}
+
+/** What deleting an operation changes besides the operation itself, and what it leaves dangling. */
+export interface DeleteOperationImpact {
+  location: OperationLocation;
+  /** "" when the operation has no operationId (then nothing else refers to it). */
+  operationId: string;
+  /** Policies that stop listing the operation and keep their other operations. */
+  policiesTrimmed: PolicyRef[];
+  /** Policies that applied to this operation only: removed, since an empty list means every operation. */
+  policiesRemoved: PolicyRef[];
+  /**
+   * `scriptOperations`: `trimmed` (the name is removed, other operations stay), `kept` (it was the only
+   * name: it stays, so the code runs for no operation instead of every operation; validation warns), or
+   * null (the custom code does not name it).
+   */
+  script: "trimmed" | "kept" | null;
+  /** Dynamic values/schema/list/properties, notifications, test connection… that still name it. */
+  references: OperationIdReference[];
+}
+
+/**
+ * Works out what {@link deleteOperation} does beyond removing the operation. Null when there is no
+ * operation at `location`. When another operation carries the same operationId (a duplicate), every
+ * reference still resolves, so nothing else changes.
+ */
+export function planDeleteOperation(
+  doc: ConnectorDocument,
+  location: OperationLocation,
+): DeleteOperationImpact | null {
+  const operation = getOperation(doc.definition, location);
+  if (!operation) return null;
+  const id = typeof operation.operationId === "string" ? operation.operationId : "";
+  const impact: DeleteOperationImpact = {
+    location,
+    operationId: id,
+    policiesTrimmed: [],
+    policiesRemoved: [],
+    script: null,
+    references: [],
+  };
+  const definition = removeOperationNode(doc.definition, location);
+  if (id === "" || findOperationById(definition, id)) return impact;
+  const inner = doc.properties.properties;
+  if (isJsonObject(inner)) {
+    const policies = Array.isArray(inner.policyTemplateInstances) ? inner.policyTemplateInstances : [];
+    policies.forEach((policy, index) => {
+      if (!isJsonObject(policy) || !isJsonObject(policy.parameters)) return;
+      const ops = policy.parameters[POLICY_OPERATIONS_KEY];
+      const title =
+        typeof policy.title === "string" && policy.title !== ""
+          ? policy.title
+          : String(policy.templateId ?? `Policy ${index + 1}`);
+      if (Array.isArray(ops) && ops.includes(id)) {
+        const others = ops.filter((o) => o !== id);
+        (others.length > 0 ? impact.policiesTrimmed : impact.policiesRemoved).push({ index, title });
+      } else if (ops === id) impact.policiesRemoved.push({ index, title });
+    });
+    const scripts = inner.scriptOperations;
+    if (Array.isArray(scripts) && scripts.includes(id))
+      impact.script = scripts.some((s) => s !== id) ? "trimmed" : "kept";
+  }
+  collectOperationIdRefs(definition, id, [], null, impact.references, definition);
+  return impact;
+}
+
+/** Finds `operationId: id` inside `x-ms-*` extensions (the keys {@link renameOperationId} rewrites). */
+function collectOperationIdRefs(
+  node: JsonValue | undefined,
+  id: string,
+  segments: string[],
+  extension: string | null,
+  out: OperationIdReference[],
+  definition: SwaggerDocument,
+): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) =>
+      collectOperationIdRefs(item, id, [...segments, String(i)], extension, out, definition),
     );
-    const pointer =
-      verbsLeft.length === 0 ? ["paths", location.path] : ["paths", location.path, location.method];
-    return { ...doc, definition: removeAtPointer(definition, pointer) };
-  });
+    return;
+  }
+  if (!isJsonObject(node)) return;
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (extension !== null && key === "operationId" && value === id) {
+      const owner = operationOfPointer(definition, segments);
+      const ownerOperation = owner ? getOperation(definition, owner) : undefined;
+      out.push({
+        pointer: toPointer([...segments, key]),
+        extension,
+        owner,
+        ownerOperationId: typeof ownerOperation?.operationId === "string" ? ownerOperation.operationId : "",
+      });
+    } else if (typeof value === "object" && value !== null) {
+      const inExtension = extension ?? (key.startsWith("x-ms-") ? key : null);
+      collectOperationIdRefs(value, id, [...segments, key], inExtension, out, definition);
+    }
+  }
+}
+
+/**
+ * Deletes an operation as one undo step (an emptied path item goes too) and takes its operationId out of
+ * the places that list operations in apiProperties.json:
+ * - a policy's `x-ms-apimTemplate-operationName` loses the name; a policy that listed only this operation
+ *   is removed, because an empty list would make it apply to every operation;
+ * - `scriptOperations` loses the name, except when it is the only one: an empty list would make the custom
+ *   code run for every operation, so the name stays (the code then runs for none) and the validator's
+ *   OperationIdNotFound warning asks the maker to re-scope or turn off the code. The script is never
+ *   deleted as a side effect.
+ * References from other operations (`x-ms-dynamic-values`/`-schema`/`-list`/`-properties`,
+ * `x-ms-notification`, `x-ms-capabilities.testConnection`, …) are kept: removing them would silently
+ * turn dropdowns into free text and dynamic schemas into nothing. They are reported by
+ * {@link planDeleteOperation} before the delete and flagged afterwards by validation (OperationIdNotFound,
+ * an error), so the maker can point them at another operation; Undo restores everything at once.
+ */
+export function deleteOperation(location: OperationLocation): Command {
+  return {
+    name: "definition:remove:operation",
+    label: "Delete operation",
+    apply: (doc) => {
+      const impact = planDeleteOperation(doc, location);
+      if (!impact) return doc;
+      const definition = removeOperationNode(doc.definition, location);
+      const properties = removeFromProperties(doc.properties, impact);
+      return { ...doc, definition, properties };
+    },
+  };
+}
+
+function removeFromProperties(properties: JsonObject, impact: DeleteOperationImpact): JsonObject {
+  const inner = properties.properties;
+  const id = impact.operationId;
+  if (
+    !isJsonObject(inner) ||
+    (impact.policiesTrimmed.length === 0 &&
+      impact.policiesRemoved.length === 0 &&
+      impact.script !== "trimmed")
+  )
+    return properties;
+  let updated: JsonObject = inner;
+  const scripts = inner.scriptOperations;
+  if (impact.script === "trimmed" && Array.isArray(scripts))
+    updated = { ...updated, scriptOperations: scripts.filter((s) => s !== id) };
+  const policies = inner.policyTemplateInstances;
+  if (Array.isArray(policies) && (impact.policiesTrimmed.length > 0 || impact.policiesRemoved.length > 0)) {
+    const removed = new Set(impact.policiesRemoved.map((p) => p.index));
+    const trimmed = new Set(impact.policiesTrimmed.map((p) => p.index));
+    const next: JsonValue[] = [];
+    policies.forEach((policy, index) => {
+      if (removed.has(index)) return;
+      if (trimmed.has(index) && isJsonObject(policy) && isJsonObject(policy.parameters)) {
+        const ops = policy.parameters[POLICY_OPERATIONS_KEY];
+        const kept = Array.isArray(ops) ? ops.filter((o) => o !== id) : ops;
+        next.push({ ...policy, parameters: { ...policy.parameters, [POLICY_OPERATIONS_KEY]: kept ?? [] } });
+      } else next.push(policy);
+    });
+    updated = { ...updated, policyTemplateInstances: next };
+  }
+  return { ...properties, properties: updated };
 }
 
 /** Plans the copy made by Duplicate: `<id>Copy` on `<path>-copy`, same verb. */
@@ -269,7 +448,7 @@ export function moveOperation(from: OperationLocation, to: OperationLocation): C
         }) as SwaggerDocument["paths"],
       };
     }
-    next = deleteOperation(from).apply({ ...doc, definition: next }).definition;
+    next = removeOperationNode(next, from);
     return { ...doc, definition: next };
   });
 }
@@ -310,8 +489,6 @@ export function setDefinitionValue(
     return { ...doc, definition: setAtPointer(definition, pointer, value) };
   });
 }
-
-const POLICY_OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
 
 /**
  * Renames an operationId and every reference to it: `x-ms-dynamic-values`/`-schema`/`-list`/`-properties`,
