@@ -17,7 +17,13 @@ import { inferSchema } from "../sample-to-schema/infer-schema";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
-import { parameterizeLiteralIds, parseUrl, type ParsedUrl, type PathSegment, type UrlCache } from "./postman-url";
+import {
+  parameterizeLiteralIds,
+  parseUrl,
+  type ParsedUrl,
+  type PathSegment,
+  type UrlCache,
+} from "./postman-url";
 import {
   asArray,
   asObject,
@@ -881,7 +887,10 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
   const drafts = new Map<string, OperationDraft>();
 
   // Requests with the same URL share one segments array (parseUrl's cache), so each route is worked out once.
-  const routes = new Map<readonly PathSegment[], { template: string; shape: string; canon: CanonicalRoute }>();
+  const routes = new Map<
+    readonly PathSegment[],
+    { template: string; shape: string; canon: CanonicalRoute }
+  >();
   for (const record of records) {
     if (record.url.authority !== authority) {
       record.entries.push({

@@ -115,24 +115,44 @@ export function safeSample(name: string, value: string | undefined): string | un
 }
 
 /**
- * Copies a JSON sample with the values under credential-like keys replaced, so an example body or
- * response never carries a password or token into the connector.
+ * A JSON sample with the values under credential-like keys replaced, so an example body or response never
+ * carries a password or token into the connector. Copy on write: parts with nothing to redact are returned
+ * as they are (DocuSign's 2 MB of sample bodies are mostly that), so the input must not be mutated later.
  */
 export function redactSample(value: JsonValue, depth = 0): JsonValue {
   if (depth > 64) return null;
-  if (Array.isArray(value)) return value.map((v) => redactSample(v, depth + 1));
+  if (Array.isArray(value)) {
+    let out: JsonValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as JsonValue;
+      const redacted = redactSample(item, depth + 1);
+      if (redacted !== item && !out) out = value.slice(0, i);
+      out?.push(redacted);
+    }
+    return out ?? value;
+  }
   if (typeof value === "object" && value !== null) {
-    const out: JsonObject = {};
-    for (const key of Object.keys(value)) {
+    let out: JsonObject | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
       const v = value[key];
       if (v === undefined) continue;
       const redacted =
         isSecretName(key) && v !== null && typeof v !== "object" && typeof v !== "boolean"
           ? "<redacted>"
           : redactSample(v, depth + 1);
-      setOwn(out, key, redacted);
+      if (redacted !== v && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) {
+          const earlier = keys[j] as string;
+          const kept = value[earlier];
+          if (kept !== undefined) setOwn(out, earlier, kept);
+        }
+      }
+      if (out) setOwn(out, key, redacted);
     }
-    return out;
+    return out ?? value;
   }
   if (typeof value === "string" && isSecretValue(value)) return "<redacted>";
   return value;

@@ -32,6 +32,19 @@ const KIND_BIT: Record<Kind, number> = {
   object: 64,
 };
 
+/**
+ * Where a value sits in the sample, kept as a chain and turned into text (`$.a.b[]`) only for a note:
+ * building the text for every key of a large sample costs more than inferring it.
+ */
+/** `key` null = the items of an array. */
+type SamplePath = { parent: SamplePath; key: string | null } | null;
+
+function pathText(path: SamplePath): string {
+  const steps: string[] = [];
+  for (let p = path; p; p = p.parent) steps.push(p.key === null ? "[]" : `.${p.key}`);
+  return `$${steps.reverse().join("")}`;
+}
+
 function kindOf(value: JsonValue): Kind {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -59,19 +72,22 @@ export function inferSchema(samples: readonly JsonValue[]): InferredSchema {
   if (samples.length === 0) return { schema: {}, notes };
   const schema =
     samples.length === 1
-      ? inferOne(samples[0] as JsonValue, "$", 0, notes)
-      : inferFrom(samples, "$", 0, notes);
+      ? inferOne(samples[0] as JsonValue, null, 0, notes)
+      : inferFrom(samples, null, 0, notes);
   return { schema, notes };
 }
 
 function inferFrom(
   values: readonly JsonValue[],
-  path: string,
+  path: SamplePath,
   depth: number,
   notes: InferredSchema["notes"],
 ): Schema {
   if (depth > MAX_DEPTH) {
-    notes.push({ path, message: `nested deeper than ${MAX_DEPTH} levels; described as any value` });
+    notes.push({
+      path: pathText(path),
+      message: `nested deeper than ${MAX_DEPTH} levels; described as any value`,
+    });
     return {};
   }
   // Kinds as a bit set: this runs for every value of every sample, so no Set or array per call.
@@ -84,12 +100,15 @@ function inferFrom(
 
   let schema: Schema;
   if (mask === 0) {
-    notes.push({ path, message: "only null was seen; assumed a nullable string" });
+    notes.push({ path: pathText(path), message: "only null was seen; assumed a nullable string" });
     return { type: "string", "x-nullable": true };
   }
   const kinds = KINDS.filter((k) => (mask & KIND_BIT[k]) !== 0);
   if (kinds.length > 1) {
-    notes.push({ path, message: `values of several types (${kinds.join(", ")}); left untyped` });
+    notes.push({
+      path: pathText(path),
+      message: `values of several types (${kinds.join(", ")}); left untyped`,
+    });
     schema = {};
   } else {
     const kind = kinds[0] as Kind;
@@ -104,10 +123,10 @@ function inferFrom(
  * The common case, one sample: same result as `inferFrom([value])` without the per-key lists and maps
  * (a 3 MB Postman collection of request bodies is mostly this path).
  */
-function inferOne(value: JsonValue, path: string, depth: number, notes: InferredSchema["notes"]): Schema {
+function inferOne(value: JsonValue, path: SamplePath, depth: number, notes: InferredSchema["notes"]): Schema {
   if (depth > MAX_DEPTH) return inferFrom([value], path, depth, notes);
   if (value === null) {
-    notes.push({ path, message: "only null was seen; assumed a nullable string" });
+    notes.push({ path: pathText(path), message: "only null was seen; assumed a nullable string" });
     return { type: "string", "x-nullable": true };
   }
   if (Array.isArray(value)) return inferKind("array", [value], path, depth, notes);
@@ -124,7 +143,7 @@ function inferOne(value: JsonValue, path: string, depth: number, notes: Inferred
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (v === undefined) continue;
-    const property = inferOne(v, `${path}.${key}`, depth + 1, notes);
+    const property = inferOne(v, { parent: path, key }, depth + 1, notes);
     if (key === "__proto__") {
       Object.defineProperty(properties, key, {
         value: property,
@@ -145,7 +164,7 @@ function inferOne(value: JsonValue, path: string, depth: number, notes: Inferred
 function inferKind(
   kind: Kind,
   values: readonly JsonValue[],
-  path: string,
+  path: SamplePath,
   depth: number,
   notes: InferredSchema["notes"],
 ): Schema {
@@ -171,12 +190,12 @@ function inferKind(
       for (const arr of values as readonly JsonValue[][]) for (const item of arr) items.push(item);
       if (items.length === 0) {
         notes.push({
-          path,
+          path: pathText(path),
           message: "empty array in every sample: item type unknown, add a sample with items",
         });
         return { type: "array", items: {} };
       }
-      return { type: "array", items: inferFrom(items, `${path}[]`, depth + 1, notes) };
+      return { type: "array", items: inferFrom(items, { parent: path, key: null }, depth + 1, notes) };
     }
     default:
       return inferObject(values as readonly Record<string, JsonValue>[], path, depth, notes);
@@ -185,7 +204,7 @@ function inferKind(
 
 function inferObject(
   objects: readonly Record<string, JsonValue>[],
-  path: string,
+  path: SamplePath,
   depth: number,
   notes: InferredSchema["notes"],
 ): Schema {
@@ -206,7 +225,7 @@ function inferObject(
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   for (const [key, list] of byKey) {
-    const property = inferFrom(list, `${path}.${key}`, depth + 1, notes);
+    const property = inferFrom(list, { parent: path, key }, depth + 1, notes);
     if (key === "__proto__") {
       // defineProperty: a sample key named "__proto__" must become a property, not a prototype.
       Object.defineProperty(properties, key, {
