@@ -1,5 +1,7 @@
 import type { ConnectorDocument } from "../model/connector-document";
+import { setAtPointer } from "../model/json-pointer";
 import { DEFAULT_AAD_LOGIN_URI, parseScopes, toSecurityFormValues } from "../model/operations/security";
+import { optionParameters, resolveAuth } from "./auth-options";
 
 /** What a sign-in needs, read from the Security step (client secret excluded: it never enters the document). */
 export interface OAuthSettings {
@@ -48,6 +50,33 @@ export function readOAuthSettings(doc: ConnectorDocument): OAuthSettings {
     refreshUrl: v.refreshUrl || v.tokenUrl,
     scopes,
   };
+}
+
+/**
+ * The OAuth settings of an authentication option (`null`: the connector's single authentication): the option's
+ * `oauthSetting` parameter, with the URLs and scopes of the security definition it applies as fallbacks. Read
+ * the same way as the Security step reads the single authentication.
+ */
+export function readOAuthSettingsFor(doc: ConnectorDocument, option: number | null): OAuthSettings {
+  if (option === null) return readOAuthSettings(doc);
+  const auth = resolveAuth(doc, option);
+  const scheme =
+    auth.kind === "oauth2" && auth.schemeName !== null
+      ? doc.definition.securityDefinitions?.[auth.schemeName]
+      : undefined;
+  const view: ConnectorDocument = {
+    ...doc,
+    definition: {
+      ...doc.definition,
+      securityDefinitions: scheme && auth.schemeName !== null ? { [auth.schemeName]: scheme } : {},
+    },
+    properties: setAtPointer(
+      doc.properties,
+      "/properties/connectionParameters",
+      optionParameters(doc, option),
+    ),
+  };
+  return readOAuthSettings(view);
 }
 
 /** Why a sign-in cannot start, or null. */

@@ -1,7 +1,8 @@
 import type { ConnectorDocument } from "../model/connector-document";
 import { getAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../model/json-value";
-import type { Operation, OperationRef, Parameter, SecurityScheme } from "../model/swagger-types";
+import type { Operation, OperationRef, Parameter } from "../model/swagger-types";
+import { resolveAuth, secretParameterNames } from "./auth-options";
 import { evaluatePolicyExpression } from "./policy-expressions";
 
 /** A file chosen for a `type: file` parameter. */
@@ -18,8 +19,11 @@ export type TryItValues = Record<string, string | TryItFile | undefined>;
 export interface TryItConnection {
   values: Record<string, string>;
   accessToken?: string;
-  /** Which security definition to use when there are several (authentication options). */
-  schemeName?: string;
+  /**
+   * The authentication option chosen when the connector offers several (`connectionParameterSets` index); null or
+   * absent for a connector with one authentication.
+   */
+  authOption?: number | null;
 }
 
 export type PreparedBody =
@@ -111,16 +115,6 @@ function setOrAppend(
 
 function encodeQuery(pairs: [string, string][]): string {
   return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
-}
-
-function secureParameterNames(doc: ConnectorDocument): Set<string> {
-  const names = new Set<string>();
-  const params = properties(doc).connectionParameters;
-  if (isJsonObject(params)) {
-    for (const [name, p] of Object.entries(params))
-      if (isJsonObject(p) && p.type === "securestring") names.add(name);
-  }
-  return names;
 }
 
 function multipart(fields: [string, string | TryItFile][]): { bytes: Uint8Array; contentType: string } {
@@ -226,30 +220,27 @@ export function prepareRequest(
     }
   }
 
-  // Authentication, as the platform adds it from the connection.
-  const schemes = Object.entries(definition.securityDefinitions ?? {}) as [string, SecurityScheme][];
-  const chosen = schemes.find(([name]) => name === connection.schemeName) ?? schemes[0];
-  const secure = secureParameterNames(doc);
-  if (chosen) {
-    const [, s] = chosen;
-    if (s.type === "apiKey" && typeof s.name === "string") {
-      const key =
-        Object.entries(connection.values).find(([n]) => secure.has(n))?.[1] ?? connection.values.api_key;
-      if (!key) missing.push("API key (connection)");
-      else if (s.in === "query") query.push([s.name, key]);
-      else headers.push([s.name, key]);
-      secretNames.add(s.name.toLowerCase());
-    } else if (s.type === "basic") {
-      const user = connection.values.username ?? "";
-      const password = connection.values.password ?? "";
-      if (!user) missing.push("User name (connection)");
-      headers.push(["Authorization", `Basic ${base64(encoder.encode(`${user}:${password}`))}`]);
-      secretNames.add("authorization");
-    } else if (s.type === "oauth2") {
-      if (!connection.accessToken) missing.push("Sign in (connection)");
-      else headers.push(["Authorization", `Bearer ${connection.accessToken}`]);
-      secretNames.add("authorization");
-    }
+  // Authentication, as the platform adds it from the connection (the chosen option's scheme).
+  const option = connection.authOption ?? null;
+  const auth = resolveAuth(doc, option);
+  if (auth.kind === "apiKey") {
+    const key = connection.values[auth.parameter];
+    if (!key) missing.push("API key (connection)");
+    else if (auth.in === "query") query.push([auth.name, key]);
+    else headers.push([auth.name, key]);
+    secretNames.add(auth.name.toLowerCase());
+  } else if (auth.kind === "basic") {
+    const user = connection.values[auth.userParameter] ?? "";
+    const password = connection.values[auth.passwordParameter] ?? "";
+    if (!user) missing.push("User name (connection)");
+    headers.push(["Authorization", `Basic ${base64(encoder.encode(`${user}:${password}`))}`]);
+    secretNames.add("authorization");
+  } else if (auth.kind === "oauth2") {
+    if (!connection.accessToken) missing.push("Sign in (connection)");
+    else headers.push(["Authorization", `Bearer ${connection.accessToken}`]);
+    secretNames.add("authorization");
+  } else if (auth.note) {
+    warnings.push(auth.note);
   }
 
   const appliedPolicies: string[] = [];
@@ -300,6 +291,12 @@ export function prepareRequest(
     }
     appliedPolicies.push(title);
   }
+  // Headers and query parameters that policies filled with a secret connection value are masked too.
+  const secretValues = secretParameterNames(doc, option)
+    .map((n) => connection.values[n])
+    .filter((v): v is string => typeof v === "string" && v.length >= 3);
+  for (const [name, value] of [...headers, ...query])
+    if (secretValues.some((secret) => value.includes(secret))) secretNames.add(name.toLowerCase());
   const fullPath = routed ? path : `${basePath}${path}`;
   const search = query.length > 0 ? `?${encodeQuery(query)}` : "";
   if (body.kind !== "none" && !headers.some(([n]) => n.toLowerCase() === "content-type"))
