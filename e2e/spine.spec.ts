@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { unzipSync, zipSync } from "fflate";
 import { dropFiles, pickImportFiles, type TestFile } from "./support/drop-files";
 import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
+import { SABRE_COLLECTION } from "./support/corpus";
 import {
   connectorItems,
   connectorsNav,
@@ -289,6 +290,46 @@ test("a converted import shows the Import report, with links to where items land
   await expect(page.getByRole("list", { name: "Actions" })).toContainText("Get item");
   await report.getByRole("button", { name: "Close report" }).click();
   await expect(report).toHaveCount(0);
+});
+
+test("a long Import report (Sabre, 951 requests) renders only the rows in view and filters by kind", async ({
+  page,
+}) => {
+  await dropFiles(page, [
+    {
+      name: "sabre.postman_collection.json",
+      bytes: new Uint8Array(readFileSync(SABRE_COLLECTION)),
+      mimeType: "application/json",
+    },
+  ]);
+  const report = page.getByRole("region", { name: "Import report" });
+  const entries = report.getByRole("list", { name: "Report entries" });
+  const dropped = report.getByRole("button", { name: /^Dropped \((\d+)\)$/ });
+  await expect(dropped).toHaveAttribute("aria-pressed", "true");
+  const droppedCount = Number(/\((\d+)\)/.exec((await dropped.textContent()) ?? "")?.[1]);
+  expect(droppedCount).toBeGreaterThan(100);
+  // Rows in view only: far fewer list items in the page than entries in the report.
+  const rendered = await entries.locator("li.cs-report-entry").count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(60);
+  await expect(entries).toContainText("Dropped");
+
+  // Hiding one kind leaves only the others.
+  await dropped.click();
+  await expect(dropped).toHaveAttribute("aria-pressed", "false");
+  await expect(entries.locator("li.cs-report-dropped")).toHaveCount(0);
+  await expect(entries.locator("li.cs-report-entry").first()).toBeVisible();
+
+  // Scrolling to the end shows the last entries (the list is whole, just not all in the page at once).
+  await dropped.click();
+  const setSize = Number(await entries.locator("li[aria-setsize]").first().getAttribute("aria-setsize"));
+  expect(setSize).toBeGreaterThan(droppedCount);
+  await expect
+    .poll(async () => {
+      await entries.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      return Number(await entries.locator("li[aria-posinset]").last().getAttribute("aria-posinset"));
+    })
+    .toBe(setSize);
 });
 
 test("the shell has no accessibility violations (axe), empty and with a connector open", async ({ page }) => {
