@@ -11,7 +11,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   forbidOnly: true,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  // On CI one retry, so a timing hiccup of a shared machine does not fail the landing; the list reporter
+  // still marks such a test "flaky", and a test that fails twice fails the run.
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
