@@ -1,15 +1,19 @@
 import { useState } from "react";
 import { ModalDialog } from "../../components/ui/modal-dialog";
-import { Select, TextField } from "../../components/ui/form-fields";
+import { Checkbox, Select, TextField } from "../../components/ui/form-fields";
 import type { ConnectorDocument } from "../../model/connector-document";
-import { oauthSettingsProblem, readOAuthSettings, type OAuthTokens } from "../../try-it-core/oauth";
-import { connectionFields, parameterSetNames } from "./connection-fields";
+import { listAuthOptions, normalizeAuthOption } from "../../try-it-core/auth-options";
+import { oauthSettingsProblem, readOAuthSettingsFor, type OAuthTokens } from "../../try-it-core/oauth";
+import { connectionFields, initialFieldValues } from "./connection-fields";
 import type { TestConnection } from "./connection-store";
 import { signIn } from "./oauth-client";
 
 /**
  * The connection dialog, built from the Security step: the labels the maker chose, extra connection parameters,
- * and for OAuth 2.0 a Sign in that runs the authorization-code flow with PKCE. Values stay in memory.
+ * and for OAuth 2.0 a Sign in that runs the authorization-code flow with PKCE. A connector with several
+ * authentication options (connectionParameterSets) first asks which one, by the names the platform shows, and
+ * then shows that option's fields. Values stay in memory, or also in this tab's sessionStorage when the maker
+ * ticks "Remember for this browser tab".
  */
 export function ConnectionDialog({
   doc,
@@ -22,22 +26,32 @@ export function ConnectionDialog({
   onSave(connection: TestConnection): void;
   onClose(): void;
 }) {
-  const setNames = parameterSetNames(doc);
-  const [setIndex, setSetIndex] = useState<number | null>(
-    setNames.length > 0 ? (current?.setIndex ?? 0) : null,
-  );
+  const authOptions = listAuthOptions(doc);
+  const [setIndex, setSetIndex] = useState<number | null>(() => normalizeAuthOption(doc, current?.setIndex));
   const { fields, oauth } = connectionFields(doc, setIndex);
-  const [values, setValues] = useState<Record<string, string>>(() => {
-    const initial: Record<string, string> = {};
-    for (const f of fields) initial[f.name] = current?.values[f.name] ?? f.defaultValue;
-    return initial;
-  });
+  // Values by parameter name, for every option visited (options often share names such as an environment).
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    initialFieldValues(fields, current?.values),
+  );
   const [clientSecret, setClientSecret] = useState(current?.clientSecret ?? "");
-  const [tokens, setTokens] = useState<OAuthTokens | null>(current?.tokens ?? null);
+  // A sign-in belongs to the option it was made with.
+  const [tokens, setTokens] = useState<OAuthTokens | null>(() =>
+    current && current.setIndex === setIndex ? current.tokens : null,
+  );
+  const [remember, setRemember] = useState(current?.remember ?? false);
   const [signing, setSigning] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const settings = oauth ? readOAuthSettings(doc) : null;
+  const settings = oauth ? readOAuthSettingsFor(doc, setIndex) : null;
   const settingsProblem = settings ? oauthSettingsProblem(settings) : null;
+  const chosenOption = authOptions?.options.find((o) => o.index === setIndex);
+
+  const chooseOption = (index: number) => {
+    setSetIndex(index);
+    setTokens(index === current?.setIndex ? (current?.tokens ?? null) : null);
+    setError(null);
+    const next = connectionFields(doc, index).fields;
+    setValues((v) => ({ ...initialFieldValues(next, undefined), ...v }));
+  };
 
   const missing = fields.filter((f) => f.required && !(values[f.name] ?? "").trim()).map((f) => f.label);
 
@@ -63,7 +77,16 @@ export function ConnectionDialog({
       setError("Sign in first.");
       return;
     }
-    onSave({ values, clientSecret, tokens, setIndex, createdAt: Date.now() });
+    // Only the chosen option's values are kept (and, when remembered, stored).
+    const kept = Object.fromEntries(fields.map((f) => [f.name, values[f.name] ?? ""]));
+    onSave({
+      values: kept,
+      clientSecret: oauth ? clientSecret : "",
+      tokens: oauth ? tokens : null,
+      setIndex,
+      createdAt: Date.now(),
+      remember,
+    });
   };
 
   return (
@@ -89,15 +112,15 @@ export function ConnectionDialog({
         }}
       >
         <p className="cs-muted">
-          Connection values stay in this tab&apos;s memory: they are never saved with the connector or
-          exported.
+          Connection values stay in this tab: they are never saved with the connector or exported.
         </p>
-        {setNames.length > 0 ? (
+        {authOptions ? (
           <Select
-            label="Authentication option"
-            value={String(setIndex ?? 0)}
-            options={setNames.map((name, i) => ({ value: String(i), label: name }))}
-            onChange={(event) => setSetIndex(Number(event.currentTarget.value))}
+            label={authOptions.label}
+            hint={chosenOption?.description || undefined}
+            value={String(setIndex ?? authOptions.options[0]?.index ?? 0)}
+            options={authOptions.options.map((o) => ({ value: String(o.index), label: o.label }))}
+            onChange={(event) => chooseOption(Number(event.currentTarget.value))}
           />
         ) : null}
         {fields.length === 0 && !oauth ? <p>This connector needs no connection values.</p> : null}
@@ -159,6 +182,12 @@ export function ConnectionDialog({
             </p>
           </div>
         ) : null}
+        <Checkbox
+          label="Remember for this browser tab"
+          hint="Keeps this connection, secrets included, in this tab's session storage so that a reload keeps it. It ends when the tab closes, or with Forget connection."
+          checked={remember}
+          onChange={(event) => setRemember(event.currentTarget.checked)}
+        />
         {error ? (
           <p role="alert" className="cs-field__error">
             {error}

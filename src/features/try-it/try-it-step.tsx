@@ -1,12 +1,13 @@
 import { useMutation } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { JsonValue } from "../../model/json-value";
 import { listOperations, type OperationRef } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
-import { needsRefresh, readOAuthSettings } from "../../try-it-core/oauth";
+import { listAuthOptions, normalizeAuthOption } from "../../try-it-core/auth-options";
+import { needsRefresh, readOAuthSettingsFor } from "../../try-it-core/oauth";
 import {
   prepareRequest,
   type PreparedRequest,
@@ -38,10 +39,11 @@ interface CallResult {
   notes: string[];
 }
 
-function toTryIt(connection: TestConnection | undefined): TryItConnection | null {
+function toTryIt(doc: ConnectorDocument, connection: TestConnection | undefined): TryItConnection | null {
   if (!connection) return null;
   return {
     values: connection.values,
+    authOption: normalizeAuthOption(doc, connection.setIndex),
     ...(connection.tokens ? { accessToken: connection.tokens.accessToken } : {}),
   };
 }
@@ -72,8 +74,16 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
   const [results, setResults] = useState<Record<string, CallResult>>({});
   const historyKey = selected ? `${connectorId} ${opKey(selected)}` : "";
   const history = useStore(connectionStore, (s) => s.history[historyKey]);
-  const { authType, fields, oauth } = connectionFields(doc, connection?.setIndex ?? null);
-  const needsConnection = authType !== "none" || fields.length > 0 || oauth;
+  const authOption = normalizeAuthOption(doc, connection?.setIndex);
+  const { auth, fields, oauth } = connectionFields(doc, authOption);
+  const authOptions = listAuthOptions(doc);
+  const needsConnection = authOptions !== null || auth.kind !== "none" || fields.length > 0;
+  const rememberFailed = useStore(connectionStore, (s) => s.rememberFailed);
+
+  // A connection remembered for this tab comes back after a reload.
+  useEffect(() => {
+    connectionStore.getState().restoreConnection(connectorId);
+  }, [connectorId]);
 
   const storedValues = selected ? valuesByOp[opKey(selected)] : undefined;
   const values: TryItValues = useMemo(
@@ -81,8 +91,8 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
     [storedValues, selected, doc],
   );
   const tryItConnection = useMemo(
-    () => toTryIt(connection) ?? (needsConnection ? null : { values: {} }),
-    [connection, needsConnection],
+    () => toTryIt(doc, connection) ?? (needsConnection ? null : { values: {} }),
+    [doc, connection, needsConnection],
   );
   const preview = useMemo(
     () => (selected ? prepareRequest(doc, selected, values, tryItConnection ?? { values: {} }) : null),
@@ -102,14 +112,14 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
     mutationFn: async (ref: OperationRef): Promise<CallResult> => {
       const notes: string[] = [];
       let current = connectionStore.getState().connections[connectorId];
-      const settings = oauth ? readOAuthSettings(doc) : null;
+      const settings = oauth ? readOAuthSettingsFor(doc, authOption) : null;
       if (settings && current?.tokens && needsRefresh(current.tokens, Date.now())) {
         const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
         connectionStore.getState().setTokens(connectorId, tokens);
         current = { ...current, tokens };
         notes.push("The access token had expired and was refreshed before the call.");
       }
-      const conn = toTryIt(current) ?? { values: {} };
+      const conn = toTryIt(doc, current) ?? { values: {} };
       let request = prepareRequest(doc, ref, values, conn);
       if (request.missing.length > 0)
         throw Object.assign(new Error(`Fill in ${request.missing.join(", ")} first.`), { request });
@@ -158,11 +168,33 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
         </button>
         <p role="status" className="cs-muted">
           {connection
-            ? `Connection ready${connection.tokens ? " (signed in)" : ""}; its values stay in this tab only.`
+            ? `Connection ready${connection.tokens ? " (signed in)" : ""}${
+                authOptions
+                  ? ` with ${authOptions.options.find((o) => o.index === authOption)?.label ?? "the first option"}`
+                  : ""
+              }; ${
+                connection.remember
+                  ? "remembered for this browser tab until it closes."
+                  : "its values stay in this tab's memory only."
+              }`
             : needsConnection
               ? "No connection yet: create one to send authenticated calls."
               : "This connector needs no authentication."}
         </p>
+        {connection ? (
+          <button
+            type="button"
+            className="cs-button"
+            onClick={() => connectionStore.getState().forgetConnection(connectorId)}
+          >
+            Forget connection
+          </button>
+        ) : null}
+        {rememberFailed ? (
+          <p role="alert" className="cs-field__warning">
+            This browser did not let the tab keep the connection: it stays in memory only.
+          </p>
+        ) : null}
       </div>
       {dialogOpen ? (
         <ConnectionDialog
