@@ -2,12 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { pickImportFiles } from "./support/drop-files";
 import { swaggerEditor } from "./support/swagger-editor";
-import { openApp, stepsTablist } from "./support/workspace";
+import { openApp, stepsTablist, waitForSaved } from "./support/workspace";
 import {
   apiKeyHeaderConnector,
   apiKeyQueryConnector,
   basicConnector,
   oauthConnector,
+  twoOptionConnector,
   type Package,
 } from "./servers/connectors";
 import { API_KEY, BASIC_PASSWORD, BASIC_USER, startFixtureApi, type FixtureApi } from "./servers/fixture-api";
@@ -309,4 +310,113 @@ test("the relay refuses another origin, a missing token and a non-http URL", asy
   expect(await nonHttp.json()).toEqual({ error: "Only http and https URLs are relayed, not file:" });
   // Nothing reached the API (only the other site's page itself, and its favicon, were served).
   expect(noCors.hits.slice(before).filter((h) => h.url.startsWith("/v1/"))).toEqual([]);
+});
+
+const accountCalls = () => noCors.hits.filter((h) => h.url === "/v1/account" && h.method === "GET");
+
+test("two authentication options: the second one's fields and credential are used", async ({ page }) => {
+  await importConnector(page, twoOptionConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await page.getByRole("button", { name: "New connection" }).click();
+  const dialog = page.getByRole("dialog", { name: "New connection" });
+  // The choice is labelled and its options named as the platform shows them; the first option is chosen.
+  const option = dialog.getByLabel("Authentication type", { exact: true });
+  await expect(option.getByRole("option")).toHaveText(["Account key", "User name and password"]);
+  await expect(dialog.getByLabel("Account key", { exact: true })).toBeVisible();
+  await expect(dialog.getByLabel("User name", { exact: true })).toHaveCount(0);
+
+  await option.selectOption({ label: "User name and password" });
+  await expect(dialog.getByText("Use your sign-in")).toBeVisible();
+  await expect(dialog.getByLabel("Account key", { exact: true })).toHaveCount(0);
+  await dialog.getByLabel("User name", { exact: true }).fill(BASIC_USER);
+  await dialog.getByLabel("Password", { exact: true }).fill(BASIC_PASSWORD);
+  await dialog.getByLabel("Region", { exact: true }).fill("eu");
+  await expect(dialog.getByLabel("Remember for this browser tab")).not.toBeChecked();
+  await dialog.getByRole("button", { name: "Create connection" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Connection ready with User name and password/)).toBeVisible();
+
+  await expect(request(page).getByRole("row", { name: /Authorization/ })).toContainText("Basic ••••••");
+  const before = accountCalls().length;
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page).getByLabel("Response body")).toContainText('"via": "basic"');
+  const calls = accountCalls();
+  expect(calls.length - before).toBe(1);
+  const sent = calls.at(-1)?.headers;
+  expect(sent?.authorization).toBe(
+    `Basic ${Buffer.from(`${BASIC_USER}:${BASIC_PASSWORD}`).toString("base64")}`,
+  );
+  expect(sent?.["x-api-key"]).toBeUndefined();
+
+  // Back to the first option: its key is sent instead, and nothing of the basic option.
+  await page.getByRole("button", { name: "New connection" }).click();
+  await option.selectOption({ label: "Account key" });
+  await dialog.getByLabel("Account key", { exact: true }).fill(API_KEY);
+  await dialog.getByRole("button", { name: "Create connection" }).click();
+  await expect(page.getByText(/Connection ready with Account key/)).toBeVisible();
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByLabel("Response body")).toContainText('"via": "api key"');
+  const last = accountCalls().at(-1)?.headers;
+  expect(last?.["x-api-key"]).toBe(API_KEY);
+  expect(last?.authorization).toBeUndefined();
+});
+
+test("Remember for this browser tab: kept over a reload in sessionStorage only, until forgotten", async ({
+  page,
+}) => {
+  await importConnector(page, twoOptionConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await waitForSaved(page);
+  const reloadToTest = async () => {
+    await page.reload();
+    await expect(page.locator(".cs-app[data-ready='true']")).toBeAttached();
+    await stepsTablist(page).getByRole("tab", { name: /^Test/ }).click();
+    await expect(page.getByRole("heading", { name: "Test", exact: true, level: 2 })).toBeVisible();
+  };
+  const dialog = page.getByRole("dialog", { name: "New connection" });
+  const createBasic = async (remember: boolean) => {
+    await page.getByRole("button", { name: "New connection" }).click();
+    await dialog
+      .getByLabel("Authentication type", { exact: true })
+      .selectOption({ label: "User name and password" });
+    await dialog.getByLabel("User name", { exact: true }).fill(BASIC_USER);
+    await dialog.getByLabel("Password", { exact: true }).fill(BASIC_PASSWORD);
+    if (remember) await dialog.getByLabel("Remember for this browser tab").check();
+    await dialog.getByRole("button", { name: "Create connection" }).click();
+    await expect(dialog).toBeHidden();
+  };
+
+  // Off by default: a reload forgets the connection.
+  await createBasic(false);
+  await expect(page.getByText(/its values stay in this tab's memory only/)).toBeVisible();
+  await reloadToTest();
+  await expect(page.getByText("No connection yet: create one to send authenticated calls.")).toBeVisible();
+
+  // Remembered: the same tab gets it back after a reload, with the option chosen, and calls work at once.
+  await createBasic(true);
+  await expect(page.getByText(/remembered for this browser tab/)).toBeVisible();
+  const stored = await page.evaluate(() => ({
+    session: Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k) ?? ""]),
+    local: JSON.stringify({ ...localStorage }),
+  }));
+  expect(stored.session.filter(([, v]) => v.includes(BASIC_PASSWORD))).toHaveLength(1);
+  expect(stored.local).not.toContain(BASIC_PASSWORD);
+  await reloadToTest();
+  await expect(page.getByText(/Connection ready with User name and password; remembered/)).toBeVisible();
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByLabel("Response body")).toContainText('"via": "basic"');
+  expect(accountCalls().at(-1)?.headers.authorization).toMatch(/^Basic /);
+  // The dialog opens on what was remembered.
+  await page.getByRole("button", { name: "New connection" }).click();
+  await expect(dialog.getByLabel("Remember for this browser tab")).toBeChecked();
+  await expect(dialog.getByLabel("User name", { exact: true })).toHaveValue(BASIC_USER);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  // Nothing of it reached the document or the autosaved draft.
+  await expect(swaggerEditor(page).locator(".view-lines")).not.toContainText(BASIC_PASSWORD);
+
+  // Forget connection removes it from the tab too.
+  await page.getByRole("button", { name: "Forget connection" }).click();
+  await expect(page.getByText("No connection yet: create one to send authenticated calls.")).toBeVisible();
+  expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(BASIC_PASSWORD);
+  await reloadToTest();
+  await expect(page.getByText("No connection yet: create one to send authenticated calls.")).toBeVisible();
 });

@@ -272,3 +272,83 @@ export function oauthConnector(host: string, issuer: string): Package {
     },
   };
 }
+
+/**
+ * Two authentication options (connectionParameterSets), as published connectors such as Open Data Network
+ * declare them: each option is named like its security definition. The first is an API key in a header, the
+ * second basic authentication; both share a plain "Region" parameter.
+ */
+export function twoOptionConnector(host: string): Package {
+  const region = {
+    type: "string",
+    uiDefinition: {
+      displayName: "Region",
+      description: "Where the account lives",
+      constraints: { required: "false" },
+    },
+  };
+  return {
+    definition: base(
+      "Two Ways",
+      host,
+      {
+        "/account": {
+          get: {
+            operationId: "GetAccount",
+            summary: "Get the account",
+            parameters: [],
+            responses: { "200": { description: "OK" } },
+          },
+        },
+      },
+      {
+        "key-auth": { type: "apiKey", in: "header", name: "X-Api-Key" },
+        "basic-auth": { type: "basic" },
+      },
+    ),
+    properties: {
+      properties: {
+        connectionParameters: {},
+        connectionParameterSets: {
+          uiDefinition: { displayName: "Authentication type", description: "How to sign in" },
+          values: [
+            {
+              name: "key-auth",
+              uiDefinition: { displayName: "Account key", description: "Use the account key" },
+              parameters: {
+                api_key: {
+                  type: "securestring",
+                  uiDefinition: {
+                    displayName: "Account key",
+                    description: "The key from your profile",
+                    constraints: { required: "true" },
+                  },
+                },
+                region,
+              },
+            },
+            {
+              name: "basic-auth",
+              uiDefinition: { displayName: "User name and password", description: "Use your sign-in" },
+              parameters: {
+                username: {
+                  type: "securestring",
+                  uiDefinition: { displayName: "User name", constraints: { required: "true" } },
+                },
+                password: {
+                  type: "securestring",
+                  uiDefinition: { displayName: "Password", constraints: { required: "true" } },
+                },
+                region,
+              },
+            },
+          ],
+        },
+        iconBrandColor: "#007ee5",
+        capabilities: [],
+        publisher: "Connector Studio tests",
+        stackOwner: "Connector Studio tests",
+      },
+    },
+  };
+}

@@ -134,6 +134,15 @@ export async function startFixtureApi(
           if (req.headers.authorization !== expected) return json(res, 401, { error: "who are you?" });
           return json(res, 200, { user: BASIC_USER });
         }
+        case "/v1/account": {
+          // Either credential of the two-option connector; the answer says which one arrived.
+          const basic = `Basic ${Buffer.from(`${BASIC_USER}:${BASIC_PASSWORD}`).toString("base64")}`;
+          if (req.headers.authorization === basic && req.headers["x-api-key"] === undefined)
+            return json(res, 200, { via: "basic", user: BASIC_USER });
+          if (req.headers["x-api-key"] === API_KEY && req.headers.authorization === undefined)
+            return json(res, 200, { via: "api key" });
+          return json(res, 401, { error: "one credential expected" });
+        }
         case "/v1/profile": {
           const auth = req.headers.authorization ?? "";
           const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
