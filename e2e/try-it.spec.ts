@@ -395,10 +395,10 @@ test("Remember for this browser tab: kept over a reload in sessionStorage only, 
   await createBasic(true);
   await expect(page.getByText(/remembered for this browser tab/)).toBeVisible();
   const stored = await page.evaluate(() => ({
-    session: Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k) ?? ""]),
+    session: Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k) ?? ""),
     local: JSON.stringify({ ...localStorage }),
   }));
-  expect(stored.session.filter(([, v]) => v.includes(BASIC_PASSWORD))).toHaveLength(1);
+  expect(stored.session.filter((v) => v.includes(BASIC_PASSWORD))).toHaveLength(1);
   expect(stored.local).not.toContain(BASIC_PASSWORD);
   await reloadToTest();
   await expect(page.getByText(/Connection ready with User name and password; remembered/)).toBeVisible();
