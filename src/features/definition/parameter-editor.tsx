@@ -1,3 +1,7 @@
+import { useCallback, useMemo, useRef } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { getAtPointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
 import {
   findOperationById,
@@ -8,29 +12,34 @@ import {
 import {
   dropdownKind,
   FORMATS_BY_TYPE,
+  literalFromText,
   patchObject,
   readDynamicValues,
   readStaticValues,
   resolveParameter,
   setDropdown,
+  setParameterType,
   type DropdownKind,
   type DynamicValuesConfig,
   type StaticValue,
 } from "../../model/operations/parameters";
 import type { Parameter, SwaggerDocument } from "../../model/swagger-types";
-import { Checkbox, Select, TextField } from "../../components/ui/form-fields";
-import {
-  BoundSelect,
-  BoundText,
-  useDefinition,
-  useDefinitionValue,
-  useDispatchForm,
-  VISIBILITY_OPTIONS,
-} from "./doc-fields";
+import { selectDocument } from "../../store/workspace-store";
+import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
+import { Checkbox, Select, TextArea, TextField } from "../../components/ui/form-fields";
+import { useResetOnExternalChange, type FormDispatch } from "../../components/ui/form-sync";
+import { useDefinition, useDefinitionValue, VISIBILITY_OPTIONS } from "./doc-fields";
 import { JsonSubEditor, mergeExtras } from "./json-sub-editor";
+import {
+  fieldError,
+  makeParameterSchema,
+  PARAM_TYPES,
+  parameterContext,
+  parameterFormValues,
+  type ParameterFormValues,
+} from "./parameter-form";
 import { SchemaTreeEditor } from "./schema-tree-editor";
 
-const PARAM_TYPES = ["string", "integer", "number", "boolean", "array", "file"] as const;
 const HANDLED = new Set([
   "name",
   "in",
@@ -48,13 +57,7 @@ const HANDLED = new Set([
   "schema",
 ]);
 
-/** Converts the Default value text to the parameter's type (numbers, booleans), text otherwise. */
-function defaultFromText(text: string, type: unknown): JsonValue | undefined {
-  if (text === "") return undefined;
-  if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (type === "boolean" && (text === "true" || text === "false")) return text === "true";
-  return text;
-}
+const EMPTY: readonly JsonValue[] = [];
 
 /**
  * The Parameter pane: Name, Summary, Description, Default value, Is required?, Visibility, Type, Format,
@@ -62,7 +65,6 @@ function defaultFromText(text: string, type: unknown): JsonValue | undefined {
  */
 export function ParameterEditor({ pointer, onClose }: { pointer: string; onClose(): void }) {
   const param = useDefinitionValue(pointer);
-  const dispatch = useDispatchForm();
   if (!isJsonObject(param)) return null;
   if (typeof param.$ref === "string") {
     return (
@@ -76,10 +78,108 @@ export function ParameterEditor({ pointer, onClose }: { pointer: string; onClose
       </section>
     );
   }
-  const p = param as Parameter;
+  // One form per parameter: opening another parameter starts from its own values.
+  return <ParameterForm key={pointer} pointer={pointer} node={param as Parameter} onClose={onClose} />;
+}
+
+/**
+ * The form of one parameter: react-hook-form with the zod schema of {@link makeParameterSchema}. Each
+ * field is checked as the maker types; invalid text stays on screen with its message and is not written;
+ * valid text is written at once as a command (typing in one field is one undo step). Changes from
+ * elsewhere (undo, the Swagger editor, an import) reset the form to the document.
+ */
+function ParameterForm({ pointer, node, onClose }: { pointer: string; node: Parameter; onClose(): void }) {
+  const store = useWorkspaceStoreApi();
+  const ownerPointer = pointer.split("/").slice(0, -2).join("/");
+  // The context changes only with the owner's parameter list, the shared parameters or the path.
+  const siblings = useWorkspace((s) => {
+    const doc = selectDocument(s);
+    const list = doc ? getAtPointer(doc.definition, `${ownerPointer}/parameters`) : undefined;
+    return Array.isArray(list) ? list : EMPTY;
+  });
+  const shared = useWorkspace((s) => selectDocument(s)?.definition.parameters);
+  const ctx = useMemo(() => {
+    const doc = selectDocument(store.getState());
+    const definition: SwaggerDocument = doc
+      ? doc.definition
+      : { parameters: shared, paths: {} as SwaggerDocument["paths"] };
+    return parameterContext(definition, pointer);
+    // `siblings` and `shared` are what the context is read from.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, pointer, siblings, shared]);
+  const schema = useMemo(() => makeParameterSchema(ctx), [ctx]);
+  const form = useForm<ParameterFormValues>({
+    defaultValues: parameterFormValues(node),
+    resolver: zodResolver(schema),
+    mode: "onChange",
+  });
+  const { register, control, formState, reset, getValues, setValue } = form;
+  const staticRows = useFieldArray({ control, name: "staticValues" });
+
+  const readNode = useCallback((): JsonObject | undefined => {
+    const doc = selectDocument(store.getState());
+    const value = doc ? getAtPointer(doc.definition, pointer) : undefined;
+    return isJsonObject(value) ? value : undefined;
+  }, [store, pointer]);
+
+  // The parameter as last shown: an outside change that leaves it untouched keeps what is being typed.
+  const shown = useRef<unknown>(node);
+  const formDispatch = useResetOnExternalChange(
+    (doc) => getAtPointer(doc.definition, pointer),
+    (next) => {
+      if (next === shown.current || !isJsonObject(next)) return;
+      shown.current = next;
+      reset(parameterFormValues(next));
+    },
+  );
+  const dispatch = useCallback<FormDispatch>(
+    (command, mergeKey) => {
+      formDispatch(command, mergeKey);
+      shown.current = readNode();
+    },
+    [formDispatch, readNode],
+  );
+
+  /** Whether the field (an RHF path) is valid in the form's current values. */
+  const valid = (field: string) => fieldError(schema.safeParse(getValues()).error, field) === undefined;
+  const errorOf = (field: keyof ParameterFormValues) => formState.errors[field]?.message;
+
+  const text = (
+    field: "name" | "summary" | "description" | "default",
+    key: string,
+    label: string,
+    toValue: (text: string) => JsonValue | undefined,
+  ) =>
+    register(field, {
+      onChange: (e: { target: { value: string } }) => {
+        if (!valid(field)) return;
+        dispatch(patchObject(pointer, { [key]: toValue(e.target.value) }, label), `${pointer}/${key}`);
+      },
+    });
+  const orRemove = (t: string) => (t === "" ? undefined : t);
+
+  const p = node;
   const isBody = p.in === "body";
   const extras = Object.fromEntries(Object.entries(p).filter(([k]) => !HANDLED.has(k)));
-  const formats = FORMATS_BY_TYPE[typeof p.type === "string" ? p.type : ""] ?? [];
+  const type = typeof p.type === "string" ? p.type : "string";
+  const formats = FORMATS_BY_TYPE[type] ?? [];
+  const kind = dropdownKind(p);
+
+  const onKind = (next: DropdownKind) => {
+    const current = readNode();
+    if (!current) return;
+    if (next === "static") {
+      // Start the list with the default value (or a placeholder) so that the enum is never empty.
+      const existing = readStaticValues(current);
+      const seed = current.default === undefined ? "value1" : String(current.default);
+      const values = existing.length > 0 ? existing : [{ value: seed, displayName: "" }];
+      dispatch(setDropdown(pointer, "static", { values }));
+    } else if (next === "dynamic")
+      dispatch(setDropdown(pointer, "dynamic", { dynamic: readDynamicValues(current) }));
+    else dispatch(setDropdown(pointer, "none"));
+    staticRows.replace(readStaticValues(readNode() ?? current));
+  };
+
   return (
     <section className="cs-def-panel" aria-label={`Parameter ${String(p.name ?? "")}`}>
       <div className="cs-def-panel__head">
@@ -90,40 +190,75 @@ export function ParameterEditor({ pointer, onClose }: { pointer: string; onClose
           Back
         </button>
       </div>
-      <BoundText
-        label="Name"
-        pointer={`${pointer}/name`}
-        removeEmpty={false}
-        validate={(t) =>
-          t.trim() === ""
-            ? "A parameter needs a name."
-            : t === "connectionId"
-              ? "“connectionId” is reserved."
-              : null
-        }
-      />
-      <BoundText label="Summary" pointer={`${pointer}/x-ms-summary`} />
-      <BoundText label="Description" pointer={`${pointer}/description`} multiline />
-      {!isBody ? (
-        <BoundText
-          label="Default value"
-          pointer={`${pointer}/default`}
-          toValue={(t) => defaultFromText(t, p.type)}
+      <form className="cs-def-form" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Name"
+          pointer={`${pointer}/name`}
+          error={errorOf("name")}
+          spellCheck={false}
+          autoComplete="off"
+          hint={
+            p.in === "path"
+              ? "A path parameter is named after a {placeholder} of the operation's path."
+              : undefined
+          }
+          {...text("name", "name", "Rename parameter", (t) => t)}
         />
-      ) : null}
-      <Checkbox
-        label="Is required?"
-        pointer={`${pointer}/required`}
-        checked={p.required === true}
-        disabled={p.in === "path"}
-        hint={p.in === "path" ? "Path parameters are always required." : undefined}
-        onChange={(e) =>
-          dispatch(
-            patchObject(pointer, { required: e.currentTarget.checked ? true : undefined }, "Change required"),
-          )
-        }
-      />
-      <BoundSelect label="Visibility" pointer={`${pointer}/x-ms-visibility`} options={VISIBILITY_OPTIONS} />
+        <TextField
+          label="Summary"
+          pointer={`${pointer}/x-ms-summary`}
+          error={errorOf("summary")}
+          {...text("summary", "x-ms-summary", "Change summary", orRemove)}
+        />
+        <TextArea
+          label="Description"
+          rows={3}
+          pointer={`${pointer}/description`}
+          error={errorOf("description")}
+          {...text("description", "description", "Change description", orRemove)}
+        />
+        {!isBody ? (
+          <TextField
+            label="Default value"
+            pointer={`${pointer}/default`}
+            error={errorOf("default")}
+            hint={type === "array" ? 'A list as JSON, such as ["a", "b"].' : undefined}
+            {...text("default", "default", "Change default value", (t) =>
+              literalFromText(t, getValues("type")),
+            )}
+          />
+        ) : null}
+        <Checkbox
+          label="Is required?"
+          pointer={`${pointer}/required`}
+          error={errorOf("required")}
+          disabled={p.in === "path" && p.required === true}
+          hint={p.in === "path" ? "Path parameters are always required." : undefined}
+          {...register("required", {
+            onChange: (e: { target: { checked: boolean } }) => {
+              if (!valid("required")) return;
+              dispatch(
+                patchObject(pointer, { required: e.target.checked ? true : undefined }, "Change required"),
+              );
+            },
+          })}
+        />
+        <Select
+          label="Visibility"
+          pointer={`${pointer}/x-ms-visibility`}
+          options={VISIBILITY_OPTIONS}
+          {...register("visibility", {
+            onChange: (e: { target: { value: string } }) =>
+              dispatch(
+                patchObject(
+                  pointer,
+                  { "x-ms-visibility": e.target.value === "none" ? undefined : e.target.value },
+                  "Change visibility",
+                ),
+              ),
+          })}
+        />
+      </form>
       {isBody ? (
         <SchemaTreeEditor pointer={`${pointer}/schema`} label="Body" />
       ) : (
@@ -132,53 +267,112 @@ export function ParameterEditor({ pointer, onClose }: { pointer: string; onClose
             <Select
               label="Type"
               pointer={`${pointer}/type`}
-              value={typeof p.type === "string" ? p.type : "string"}
-              options={PARAM_TYPES.map((t) => ({ value: t, label: t }))}
-              onChange={(e) => {
-                const type = e.currentTarget.value;
-                const patch: Record<string, JsonValue | undefined> = { type };
-                if (typeof p.format === "string" && !(FORMATS_BY_TYPE[type] ?? []).includes(p.format))
-                  patch.format = undefined;
-                if (type === "array" && !isJsonObject(p.items)) patch.items = { type: "string" };
-                if (type !== "array") patch.items = undefined;
-                dispatch(patchObject(pointer, patch, "Change type"));
-              }}
+              options={[
+                ...PARAM_TYPES.map((t) => ({ value: t, label: t })),
+                ...((PARAM_TYPES as readonly string[]).includes(type) ? [] : [{ value: type, label: type }]),
+              ]}
+              {...register("type", {
+                deps: ["default", "staticValues"],
+                onChange: (e: { target: { value: string } }) => {
+                  dispatch(setParameterType(pointer, e.target.value));
+                  // The command may drop the format and convert the default and the dropdown values.
+                  const now = readNode();
+                  if (now) setValue("format", typeof now.format === "string" ? now.format : "");
+                },
+              })}
             />
             <Select
               label="Format"
               pointer={`${pointer}/format`}
-              value={typeof p.format === "string" ? p.format : ""}
               options={[
                 { value: "", label: "(none)" },
                 ...formats.map((f) => ({ value: f, label: f })),
-                ...(typeof p.format === "string" && !formats.includes(p.format)
+                ...(typeof p.format === "string" && p.format !== "" && !formats.includes(p.format)
                   ? [{ value: p.format, label: p.format }]
                   : []),
               ]}
-              onChange={(e) =>
-                dispatch(
-                  setDefinitionValue(
-                    `${pointer}/format`,
-                    e.currentTarget.value || undefined,
-                    "Change format",
-                  ),
-                )
-              }
+              {...register("format", {
+                deps: ["default", "staticValues"],
+                onChange: (e: { target: { value: string } }) =>
+                  dispatch(patchObject(pointer, { format: e.target.value || undefined }, "Change format")),
+              })}
             />
             {p.in === "path" ? (
-              <BoundSelect
+              <Select
                 label="URL encoding"
                 pointer={`${pointer}/x-ms-url-encoding`}
-                noneValue=""
                 options={[
                   { value: "", label: "(not set)" },
                   { value: "single", label: "single" },
                   { value: "double", label: "double" },
                 ]}
+                {...register("urlEncoding", {
+                  onChange: (e: { target: { value: string } }) =>
+                    dispatch(
+                      patchObject(
+                        pointer,
+                        { "x-ms-url-encoding": e.target.value || undefined },
+                        "Change URL encoding",
+                      ),
+                    ),
+                })}
               />
             ) : null}
           </div>
-          <DropdownEditor pointer={pointer} node={p} />
+          <div className="cs-def-dropdown">
+            <Select
+              label="Dropdown type"
+              pointer={`${pointer}/${kind === "dynamic" ? "x-ms-dynamic-values" : "enum"}`}
+              options={[
+                { value: "none", label: "None" },
+                { value: "static", label: "Static" },
+                { value: "dynamic", label: "Dynamic" },
+              ]}
+              {...register("dropdown", {
+                onChange: (e: { target: { value: string } }) => onKind(e.target.value as DropdownKind),
+              })}
+            />
+            {kind === "static" ? (
+              <div role="group" aria-label="Static values" className="cs-def-static">
+                {staticRows.fields.map((row, i) => (
+                  <StaticValueRow
+                    key={row.id}
+                    index={i}
+                    pointer={pointer}
+                    node={p}
+                    register={register}
+                    error={formState.errors.staticValues?.[i]?.value?.message}
+                    valid={valid}
+                    dispatch={dispatch}
+                    readNode={readNode}
+                    onRemove={() => {
+                      const current = readNode();
+                      if (!current) return;
+                      const values = readStaticValues(current).filter((_, j) => j !== i);
+                      dispatch(setDropdown(pointer, "static", { values }));
+                      staticRows.remove(i);
+                    }}
+                  />
+                ))}
+                <button
+                  type="button"
+                  onClick={() => {
+                    const current = readNode();
+                    if (!current) return;
+                    const values = readStaticValues(current);
+                    const row = { value: nextStaticValue(values, type), displayName: "" };
+                    dispatch(setDropdown(pointer, "static", { values: [...values, row] }));
+                    staticRows.append(row, { shouldFocus: false });
+                  }}
+                >
+                  Add value
+                </button>
+              </div>
+            ) : null}
+            {kind === "dynamic" ? (
+              <DynamicValuesEditor pointer={pointer} config={readDynamicValues(p)} dispatch={dispatch} />
+            ) : null}
+          </div>
         </>
       )}
       <JsonSubEditor
@@ -193,89 +387,93 @@ export function ParameterEditor({ pointer, onClose }: { pointer: string; onClose
   );
 }
 
-/** Dropdown type: None (free text), Static (`enum` + `x-ms-enum-values`) or Dynamic (`x-ms-dynamic-values`). */
-function DropdownEditor({ pointer, node }: { pointer: string; node: JsonObject }) {
-  const dispatch = useDispatchForm();
-  const kind = dropdownKind(node);
-  const onKind = (next: DropdownKind) => {
-    if (next === "static") {
-      // Start the list with the default value (or a placeholder) so that the enum is never empty.
-      const existing = readStaticValues(node);
-      const seed = node.default === undefined ? "value1" : String(node.default);
-      const values = existing.length > 0 ? existing : [{ value: seed, displayName: "" }];
-      dispatch(setDropdown(pointer, "static", { values }));
-    } else if (next === "dynamic")
-      dispatch(setDropdown(pointer, "dynamic", { dynamic: readDynamicValues(node) }));
-    else dispatch(setDropdown(pointer, "none"));
-  };
-  return (
-    <div className="cs-def-dropdown">
-      <Select
-        label="Dropdown type"
-        pointer={`${pointer}/${kind === "dynamic" ? "x-ms-dynamic-values" : "enum"}`}
-        value={kind}
-        options={[
-          { value: "none", label: "None" },
-          { value: "static", label: "Static" },
-          { value: "dynamic", label: "Dynamic" },
-        ]}
-        onChange={(e) => onKind(e.currentTarget.value as DropdownKind)}
-      />
-      {kind === "static" ? <StaticValuesEditor pointer={pointer} values={readStaticValues(node)} /> : null}
-      {kind === "dynamic" ? <DynamicValuesEditor pointer={pointer} config={readDynamicValues(node)} /> : null}
-    </div>
-  );
+/** A new value for the static list that fits the type and is not listed yet. */
+function nextStaticValue(values: readonly StaticValue[], type: string): string {
+  const taken = new Set(values.map((v) => v.value));
+  if (type === "integer" || type === "number") {
+    const numbers = values.map((v) => Number(v.value)).filter((n) => Number.isFinite(n));
+    return String(numbers.length > 0 ? Math.floor(Math.max(...numbers)) + 1 : 1);
+  }
+  if (type === "boolean") return taken.has("true") ? "false" : "true";
+  for (let i = values.length + 1; ; i += 1) if (!taken.has(`value${i}`)) return `value${i}`;
 }
 
-function StaticValuesEditor({ pointer, values }: { pointer: string; values: StaticValue[] }) {
-  const dispatch = useDispatchForm();
-  // Typing merges into one undo step; adding or removing a value is a step of its own.
-  const write = (next: StaticValue[], typing = true) =>
-    dispatch(setDropdown(pointer, "static", { values: next }), typing ? `${pointer}/enum` : undefined);
+/** The pointer of the `x-ms-enum-values` entry that names enum value `index` (they need not be aligned). */
+function displayNamePointer(pointer: string, node: JsonObject, index: number): string {
+  const values = Array.isArray(node.enum) ? node.enum : [];
+  const names = Array.isArray(node["x-ms-enum-values"]) ? node["x-ms-enum-values"] : [];
+  const at = names.findIndex((n) => isJsonObject(n) && n.value === values[index]);
+  return at === -1 ? `${pointer}/x-ms-enum-values` : `${pointer}/x-ms-enum-values/${at}/displayName`;
+}
+
+/** One static dropdown value: Value N (checked against the type) and Display name N. */
+function StaticValueRow({
+  index,
+  pointer,
+  node,
+  register,
+  error,
+  valid,
+  dispatch,
+  readNode,
+  onRemove,
+}: {
+  index: number;
+  pointer: string;
+  node: JsonObject;
+  register: ReturnType<typeof useForm<ParameterFormValues>>["register"];
+  error: string | undefined;
+  valid(field: string): boolean;
+  dispatch: FormDispatch;
+  readNode(): JsonObject | undefined;
+  onRemove(): void;
+}) {
+  // Other rows are written as the document has them: their invalid drafts are never written.
+  const write = (patch: Partial<StaticValue>, mergeKey: string) => {
+    const current = readNode();
+    if (!current) return;
+    const values = readStaticValues(current).map((v, j) => (j === index ? { ...v, ...patch } : v));
+    dispatch(setDropdown(pointer, "static", { values }), mergeKey);
+  };
+  const n = index + 1;
   return (
-    <div role="group" aria-label="Static values" className="cs-def-static">
-      {values.map((v, i) => (
-        <div className="cs-def-row" key={i}>
-          <TextField
-            label={`Value ${i + 1}`}
-            pointer={`${pointer}/enum/${i}`}
-            value={v.value}
-            onChange={(e) =>
-              write(values.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))
-            }
-          />
-          <TextField
-            label={`Display name ${i + 1}`}
-            value={v.displayName}
-            onChange={(e) =>
-              write(values.map((x, j) => (j === i ? { ...x, displayName: e.currentTarget.value } : x)))
-            }
-          />
-          <button
-            type="button"
-            onClick={() =>
-              write(
-                values.filter((_, j) => j !== i),
-                false,
-              )
-            }
-          >
-            Remove value {i + 1}
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        onClick={() => write([...values, { value: `value${values.length + 1}`, displayName: "" }], false)}
-      >
-        Add value
+    <div className="cs-def-row">
+      <TextField
+        label={`Value ${n}`}
+        pointer={`${pointer}/enum/${index}`}
+        error={error}
+        {...register(`staticValues.${index}.value`, {
+          deps: ["default"],
+          onChange: (e: { target: { value: string } }) => {
+            if (!valid(`staticValues.${index}.value`)) return;
+            write({ value: e.target.value }, `${pointer}/enum/${index}`);
+          },
+        })}
+      />
+      <TextField
+        label={`Display name ${n}`}
+        pointer={displayNamePointer(pointer, node, index)}
+        {...register(`staticValues.${index}.displayName`, {
+          onChange: (e: { target: { value: string } }) =>
+            write({ displayName: e.target.value }, `${pointer}/x-ms-enum-values/${index}`),
+        })}
+      />
+      <button type="button" onClick={onRemove}>
+        Remove value {n}
       </button>
     </div>
   );
 }
 
-function DynamicValuesEditor({ pointer, config }: { pointer: string; config: DynamicValuesConfig }) {
-  const dispatch = useDispatchForm();
+function DynamicValuesEditor({
+  pointer,
+  config,
+  dispatch,
+}: {
+  pointer: string;
+  config: DynamicValuesConfig;
+  dispatch: FormDispatch;
+}) {
   const definition = useDefinition();
   const ids = operationIds(definition);
   const write = (patch: Partial<DynamicValuesConfig>, mergeKey?: string) =>

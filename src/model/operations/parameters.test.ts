@@ -6,6 +6,9 @@ import {
   addSchemaProperty,
   dropdownKind,
   importRequestSample,
+  literalFromText,
+  literalProblem,
+  literalToText,
   parseRequestSample,
   patchObject,
   readDynamicValues,
@@ -14,6 +17,7 @@ import {
   renameSchemaProperty,
   setDropdown,
   setSchemaPropertyRequired,
+  setParameterType,
   setSchemaType,
   titleFromName,
 } from "./parameters";
@@ -187,6 +191,68 @@ describe("static values follow the parameter's type", () => {
       value: 10,
       displayName: "Ten",
     });
+  });
+});
+
+describe("typed values of a parameter (default value, static values)", () => {
+  it("tells valid text from invalid per type and format", () => {
+    expect(literalProblem("25", "integer")).toBeNull();
+    expect(literalProblem("2.5", "integer")).not.toBeNull();
+    expect(literalProblem("9007199254740993", "integer", "int64")).toMatch(/too large/);
+    expect(literalProblem("2147483648", "integer", "int32")).toMatch(/int32/);
+    expect(literalProblem("-2147483648", "integer", "int32")).toBeNull();
+    expect(literalProblem("-1.5e2", "number")).toBeNull();
+    expect(literalProblem("false", "boolean")).toBeNull();
+    expect(literalProblem("[1, 2]", "array")).toBeNull();
+    expect(literalProblem("{}", "array")).not.toBeNull();
+    expect(literalProblem("x", "file")).not.toBeNull();
+    expect(literalProblem("anything", "string")).toBeNull();
+  });
+
+  it("converts text to JSON and back", () => {
+    expect(literalFromText("25", "integer")).toBe(25);
+    expect(literalFromText("true", "boolean")).toBe(true);
+    expect(literalFromText('["a"]', "array")).toEqual(["a"]);
+    expect(literalFromText("", "string")).toBeUndefined();
+    expect(literalToText(25)).toBe("25");
+    expect(literalToText(["a"])).toBe('["a"]');
+    expect(literalToText(undefined)).toBe("");
+  });
+
+  it("setParameterType converts what converts exactly, drops a format that no longer fits, adds items", () => {
+    const { doc, location } = docWithAction();
+    const op = toPointer(["paths", location.path, "get"]);
+    const pointer = `${op}/parameters/0`;
+    let next = patchObject(op, {
+      parameters: [
+        {
+          name: "top",
+          in: "query",
+          type: "string",
+          format: "date",
+          default: "25",
+          enum: ["25", "50", "many"],
+          "x-ms-enum-values": [{ value: "50", displayName: "Fifty" }],
+        },
+      ],
+    }).apply(doc);
+    next = setParameterType(pointer, "integer").apply(next);
+    expect(getAtPointer(next.definition, pointer)).toEqual({
+      name: "top",
+      in: "query",
+      type: "integer",
+      default: 25,
+      enum: [25, 50, "many"],
+      "x-ms-enum-values": [{ value: 50, displayName: "Fifty" }],
+    });
+    next = setParameterType(pointer, "string").apply(next);
+    expect(getAtPointer(next.definition, `${pointer}/default`)).toBe("25");
+    expect(getAtPointer(next.definition, `${pointer}/enum`)).toEqual(["25", "50", "many"]);
+    next = setParameterType(pointer, "array").apply(next);
+    expect(getAtPointer(next.definition, `${pointer}/items`)).toEqual({ type: "string" });
+    next = setParameterType(pointer, "boolean").apply(next);
+    expect(getAtPointer(next.definition, `${pointer}/items`)).toBeUndefined();
+    expect(setParameterType(pointer, "boolean").apply(next)).toBe(next);
   });
 });
 

@@ -468,11 +468,8 @@ export function setDropdown(
         const node = getAtPointer(doc.definition, pointer);
         // Enum values carry the parameter's type (an integer parameter lists numbers).
         const type = isJsonObject(node) ? node.type : undefined;
-        const coerce = (text: string): JsonValue => {
-          if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-          if (type === "boolean" && (text === "true" || text === "false")) return text === "true";
-          return text;
-        };
+        const coerce = (text: string): JsonValue =>
+          literalProblem(text, type) === null ? (literalFromText(text, type) ?? text) : text;
         const values = options.values ?? [];
         patch.enum = values.map((v) => coerce(v.value));
         patch["x-ms-enum-values"] = values.some((v) => v.displayName !== "")
@@ -614,6 +611,103 @@ export function setSchemaType(schemaPointer: string, type: string): Command {
       if (type === "object" && !isJsonObject(next.properties)) next.properties = {};
       if (typeof next.format === "string" && !formatFits(type, next.format)) delete next.format;
       return { ...doc, definition: setAtPointer(doc.definition, schemaPointer, next) };
+    },
+  };
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+const INT32 = 2 ** 31;
+
+/**
+ * Why `text` is not a value of a parameter of `type` (and `format`), or null when it is: the Default value
+ * and the static dropdown values of the parameter editor. Array values are JSON arrays; a file parameter
+ * has no value to type.
+ */
+export function literalProblem(text: string, type: unknown, format?: unknown): string | null {
+  switch (type) {
+    case "integer": {
+      if (!INTEGER_TEXT.test(text)) return "Enter a whole number, such as 25 or -3.";
+      const n = Number(text);
+      if (!Number.isSafeInteger(n)) return "This number is too large to keep exactly.";
+      if (format === "int32" && (n < -INT32 || n >= INT32))
+        return "An int32 value lies between -2147483648 and 2147483647.";
+      return null;
+    }
+    case "number":
+      return NUMBER_TEXT.test(text) ? null : "Enter a number, such as 1.5 or -2.";
+    case "boolean":
+      return text === "true" || text === "false" ? null : "Enter true or false.";
+    case "array": {
+      try {
+        if (Array.isArray(JSON.parse(text))) return null;
+      } catch {
+        // fall through
+      }
+      return 'Enter the list as JSON, such as ["a", "b"].';
+    }
+    case "file":
+      return "A file parameter has no value to type here.";
+    default:
+      return null;
+  }
+}
+
+/** The JSON value for `text` typed as a value of `type` (check {@link literalProblem} first); "" → undefined. */
+export function literalFromText(text: string, type: unknown): JsonValue | undefined {
+  if (text === "") return undefined;
+  if (type === "integer" || type === "number") return Number(text);
+  if (type === "boolean") return text === "true";
+  if (type === "array") return JSON.parse(text) as JsonValue;
+  return text;
+}
+
+/** The text a stored value shows in a field ("" for none; JSON for lists and objects). */
+export function literalToText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+/** A value converted to `type` when it converts exactly (25 ↔ "25", "true" → true), else unchanged. */
+function convertLiteral(value: JsonValue, type: string, format: unknown): JsonValue {
+  if (typeof value === "object" && value !== null) return value;
+  const text = literalToText(value);
+  if (type === "string") return text;
+  if (literalProblem(text, type, format) !== null || type === "array") return value;
+  return literalFromText(text, type) ?? value;
+}
+
+/**
+ * Changes a (non-body) parameter's type in one step: drops a format that does not fit, adds `items` for an
+ * array (and drops it otherwise), and converts the default value and the static dropdown values that
+ * convert exactly ("25" → 25 for integer, 25 → "25" for string); others stay for the maker to fix.
+ */
+export function setParameterType(pointer: string, type: string): Command {
+  return {
+    name: "definition:set:parameter-type",
+    label: "Change type",
+    apply: (doc) => {
+      const node = getAtPointer(doc.definition, pointer);
+      if (!isJsonObject(node) || node.type === type) return doc;
+      const patch: Record<string, JsonValue | undefined> = { type };
+      const format =
+        typeof node.format === "string" && formatFits(type, node.format) ? node.format : undefined;
+      if (typeof node.format === "string" && format === undefined) patch.format = undefined;
+      if (type === "array" && !isJsonObject(node.items)) patch.items = { type: "string" };
+      if (type !== "array") patch.items = undefined;
+      if (node.default !== undefined && node.default !== null)
+        patch.default = convertLiteral(node.default, type, format);
+      if (Array.isArray(node.enum)) patch.enum = node.enum.map((v) => convertLiteral(v, type, format));
+      const names = node["x-ms-enum-values"];
+      if (Array.isArray(names))
+        patch["x-ms-enum-values"] = names.map((entry) =>
+          isJsonObject(entry) && entry.value !== undefined
+            ? { ...entry, value: convertLiteral(entry.value, type, format) }
+            : entry,
+        );
+      return patchObject(pointer, patch, "Change type").apply(doc);
     },
   };
 }
