@@ -1,3 +1,5 @@
+// First: IndexedDB opens and reads the saved workspace while React and the app's code evaluate.
+import "./app/persistence/start-early-read";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";

@@ -20,6 +20,7 @@ import { SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
 import { NoticesArea } from "./notices-area";
 import { PasteDialog } from "./paste-dialog";
 import type { AutosaveControls, startAutosave } from "./persistence/autosave";
+import { storedNothing } from "./persistence/early-read";
 import { saveStatusStore } from "./persistence/save-status";
 import { ShellActionsContext, type ShellActions } from "./shell-actions";
 import { SplitPane } from "./split-pane";
@@ -70,6 +71,11 @@ function Workspace() {
 let autosaveModule: Promise<{ startAutosave: typeof startAutosave }> | null = null;
 const loadAutosave = () => (autosaveModule ??= import("./persistence/autosave"));
 if (typeof window !== "undefined") void loadAutosave().catch(() => {});
+// With no draft stored there is nothing to restore: the app is ready without waiting for the autosave code,
+// which starts right after and saves any change made meanwhile (its header status stays empty until then).
+void storedNothing().then((nothing) => {
+  if (nothing && !saveStatusStore.getState().restored) saveStatusStore.setState({ restored: true });
+});
 
 /** Starts autosave after the first render and restores the saved workspace. */
 function useAutosave(store: StoreApi<WorkspaceState>): React.RefObject<AutosaveControls | null> {

@@ -11,6 +11,7 @@ import {
   workspaceRecordSchema,
 } from "./draft-format";
 import {
+  adoptStudioDb,
   deleteDraft,
   openStudioDb,
   readAllDrafts,
@@ -23,6 +24,7 @@ import {
 } from "./draft-database";
 import { sharedDefinitionText } from "../../model/memo-stringify";
 import { saveStatusStore } from "./save-status";
+import { takeEarlyRead } from "./early-read";
 
 /** Quiet time after the last change before saving (typing bursts are written once). */
 export const SAVE_DEBOUNCE_MS = 250;
@@ -70,9 +72,11 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   const setStatus = (patch: Partial<ReturnType<typeof saveStatusStore.getState>>) =>
     saveStatusStore.setState(patch);
 
+  // The database is normally opened and read already (early-read.ts, started by the entry module).
+  const early = takeEarlyRead();
   let db: StudioDatabase;
   try {
-    db = await openStudioDb();
+    db = early ? adoptStudioDb(await early.db) : await openStudioDb();
   } catch (error) {
     setStatus({ state: "off", restored: true });
     store
@@ -97,7 +101,9 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
 
   // ---- restore ----
   try {
-    const [rawDrafts, rawWorkspace] = await Promise.all([readAllDrafts(db), readWorkspace(db)]);
+    const [rawDrafts, rawWorkspace] = early
+      ? await early.contents.then((c) => [c.drafts, c.workspace] as const)
+      : await Promise.all([readAllDrafts(db), readWorkspace(db)]);
     const workspace = workspaceRecordSchema.safeParse(rawWorkspace);
     const restored: (RestoredConnector & { savedAt: number })[] = [];
     for (const raw of rawDrafts) {

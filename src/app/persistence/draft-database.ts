@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase } from "idb";
+import { DB_NAME, DB_VERSION, upgradeStudioDb, WORKSPACE_KEY } from "./database-schema";
 import type { DraftRecord, WorkspaceRecord } from "./draft-format";
 
 /** A draft that could not be read: kept aside (never deleted) so nothing is lost for good. */
@@ -14,24 +15,24 @@ interface StudioDb extends DBSchema {
   "set-aside": { key: number; value: SetAsideRecord };
 }
 
-export const DB_NAME = "connector-studio";
-const DB_VERSION = 1;
-const WORKSPACE_KEY = "workspace";
+export { DB_NAME };
 
 export type StudioDatabase = IDBPDatabase<StudioDb>;
 
 export function openStudioDb(): Promise<StudioDatabase> {
   return openDB<StudioDb>(DB_NAME, DB_VERSION, {
     upgrade(db) {
-      if (!db.objectStoreNames.contains("drafts")) db.createObjectStore("drafts", { keyPath: "id" });
-      if (!db.objectStoreNames.contains("workspace")) db.createObjectStore("workspace");
-      if (!db.objectStoreNames.contains("set-aside"))
-        db.createObjectStore("set-aside", { autoIncrement: true });
+      upgradeStudioDb(unwrap(db));
     },
     blocking() {
       // A newer build opened the database in another tab: let it upgrade.
     },
   });
+}
+
+/** Takes over a connection opened without idb (the early read at start-up, see early-read.ts). */
+export function adoptStudioDb(db: IDBDatabase): StudioDatabase {
+  return wrap(db) as unknown as StudioDatabase;
 }
 
 /** Every stored draft, unchecked (the caller validates each one). */
