@@ -223,6 +223,195 @@ test("keyboard only: create an action and a policy", async ({ page }) => {
   await expect(s.getByLabel("Header name")).toHaveValue("X-Tenant");
 });
 
+const PARAM_DOC = {
+  swagger: "2.0",
+  info: { title: "Items Connector", description: "Items of lists", version: "1.0" },
+  host: "api.contoso.com",
+  basePath: "/",
+  schemes: ["https"],
+  paths: {
+    "/lists/{listId}/items": {
+      get: {
+        operationId: "GetItems",
+        summary: "Get items",
+        parameters: [
+          {
+            name: "listId",
+            in: "path",
+            required: true,
+            type: "string",
+            "x-ms-summary": "List",
+            "x-ms-url-encoding": "single",
+          },
+          { name: "top", in: "query", type: "integer", default: "abc", "x-ms-summary": "Top" },
+          { name: "filter", in: "query", type: "string", "x-ms-summary": "Filter" },
+        ],
+        responses: { "200": { description: "OK" } },
+      },
+    },
+  },
+};
+
+function validation(page: Page): Locator {
+  return page.getByRole("region", { name: "Validation" });
+}
+
+test("parameter editor: rules while typing, invalid text not written, one undo step per field, Validation focuses the field", async ({
+  page,
+}) => {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openDefinition(page);
+  const s = step(page);
+  await expect(pane(page).locator(".view-lines")).toBeVisible();
+  await pasteIntoEditor(page, JSON.stringify(PARAM_DOC, null, 4));
+  await expect(s.getByTestId("operation-count")).toHaveText("1 operation");
+
+  // A click in the Validation list opens the operation, the parameter and focuses its Default value.
+  await validation(page)
+    .getByRole("button", { name: /DefaultValueMustMatchType/ })
+    .click();
+  const editor = s.getByRole("region", { name: "Parameter top" });
+  const defaultValue = editor.getByLabel("Default value");
+  await expect(defaultValue).toBeFocused();
+  await expect(defaultValue).toHaveValue("abc");
+
+  await defaultValue.fill("25");
+  await expect.poll(() => visibleText(page)).toContain('"default": 25');
+  // Invalid text stays on screen with its message and is not written.
+  await defaultValue.fill("2.5");
+  await expect(editor.getByText("Enter a whole number")).toBeVisible();
+  await expect(defaultValue).toHaveAttribute("aria-invalid", "true");
+  await editor.getByLabel("Summary", { exact: true }).fill("Page size");
+  await expect.poll(() => visibleText(page)).toContain('"x-ms-summary": "Page size"');
+  expect(await visibleText(page)).toContain('"default": 25');
+
+  // Names: required, unique in their location.
+  const name = editor.getByLabel("Name", { exact: true });
+  await name.fill("filter");
+  await expect(editor.getByText("already named “filter”")).toBeVisible();
+  await name.fill("");
+  await expect(editor.getByText("A parameter needs a name.")).toBeVisible();
+  await name.fill("top");
+  await expect(editor.getByText("A parameter needs a name.")).toHaveCount(0);
+
+  // Typing in one field is one undo step.
+  await editor.getByLabel("Description", { exact: true }).click();
+  await page.keyboard.type("How many items");
+  await expect.poll(() => visibleText(page)).toContain('"description": "How many items"');
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(editor.getByLabel("Description", { exact: true })).toHaveValue("");
+  // The invalid draft was replaced by the document's value when the document changed (undo).
+  await expect(defaultValue).toHaveValue("25");
+
+  // Changing the type converts the default value that converts exactly.
+  await editor.getByLabel("Type", { exact: true }).selectOption("string");
+  await expect.poll(() => visibleText(page)).toContain('"default": "25"');
+  await editor.getByLabel("Type", { exact: true }).selectOption("integer");
+  await expect.poll(() => visibleText(page)).toContain('"default": 25');
+
+  // Static values follow the type; the default must be one of them.
+  await editor.getByLabel("Dropdown type").selectOption("Static");
+  await expect(editor.getByLabel("Value 1")).toHaveValue("25");
+  await editor.getByRole("button", { name: "Add value" }).click();
+  await expect(editor.getByLabel("Value 2")).toHaveValue("26");
+  await editor.getByLabel("Value 2").fill("fifty");
+  await expect(editor.getByText("Enter a whole number")).toBeVisible();
+  await editor.getByLabel("Value 2").fill("50");
+  await editor.getByLabel("Display name 2").fill("Fifty");
+  await expect.poll(() => visibleText(page)).toContain('"displayName": "Fifty"');
+  expect(await visibleText(page)).toContain('"value": 50');
+  await defaultValue.fill("30");
+  await expect(editor.getByText("The default value must be one of the dropdown values.")).toBeVisible();
+
+  // Pane → form: the open parameter follows the Swagger editor.
+  const edited = structuredClone(PARAM_DOC);
+  edited.paths["/lists/{listId}/items"].get.parameters[1]!["x-ms-summary"] = "Top items";
+  await pasteIntoEditor(page, JSON.stringify(edited, null, 4));
+  await expect(editor.getByLabel("Summary", { exact: true })).toHaveValue("Top items");
+  await expect(editor.getByLabel("Dropdown type")).toHaveValue("none");
+
+  // A path parameter is named after a placeholder of the path and is always required.
+  await editor.getByRole("button", { name: "Back" }).click();
+  await s.getByRole("button", { name: "Edit parameter listId" }).click();
+  const pathParam = s.getByRole("region", { name: "Parameter listId" });
+  await expect(pathParam.getByLabel("Is required?")).toBeDisabled();
+  await expect(pathParam.getByLabel("Name", { exact: true })).toHaveAttribute(
+    "data-pointer",
+    "/paths/~1lists~1{listId}~1items/get/parameters/0/name",
+  );
+  await pathParam.getByLabel("Name", { exact: true }).fill("list");
+  await expect(pathParam.getByText("placeholder of /lists/{listId}/items: “listId”")).toBeVisible();
+  await pathParam.getByLabel("Summary", { exact: true }).fill("List ID");
+  await expect.poll(() => visibleText(page)).toContain('"x-ms-summary": "List ID"');
+  expect(await visibleText(page)).toContain('"name": "listId"');
+  expect(pageErrors).toEqual([]);
+});
+
+test("deleting an operation: policies and references shown first, policy lists cleaned, references kept for Validation, one undo step", async ({
+  page,
+}) => {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openDefinition(page);
+  const s = step(page);
+  await expect(pane(page).locator(".view-lines")).toBeVisible();
+  await pasteIntoEditor(page, JSON.stringify(LISTS_DOC, null, 4));
+  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+
+  // Two policies: one for ListLists only, one for both operations.
+  const policies = s.getByRole("list", { name: "Policies" });
+  for (const [title, ops] of [
+    ["Tenant header", ["ListLists"]],
+    ["Trace header", ["ListLists", "GetItems"]],
+  ] as const) {
+    await s.getByRole("button", { name: "New policy" }).click();
+    const dialog = page.getByRole("dialog", { name: "New policy" });
+    await dialog.getByLabel("Template").selectOption({ label: "Set HTTP header" });
+    await dialog.getByLabel("Name").fill(title);
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(policies).toContainText(title);
+    const policy = s.getByRole("article", { name: `Policy ${title}` });
+    for (const id of ops) await policy.getByLabel(id, { exact: true }).check();
+  }
+
+  await s
+    .getByRole("list", { name: "Actions" })
+    .getByRole("button", { name: /List lists/ })
+    .click();
+  await s.getByRole("button", { name: "Delete", exact: true }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete operation" });
+  await expect(confirm).toContainText("“Tenant header” applies only to this operation and is deleted too");
+  await expect(confirm).toContainText("“Trace header” stop applying to it");
+  await expect(confirm.getByRole("list", { name: "References to the operation" })).toContainText(
+    "GetItems — x-ms-dynamic-values",
+  );
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+
+  await s.getByRole("button", { name: "Delete", exact: true }).click();
+  await confirm.getByRole("button", { name: "Delete operation" }).click();
+  await expect(s.getByTestId("operation-count")).toHaveText("1 operation");
+  await expect(policies).not.toContainText("Tenant header");
+  await expect(policies).toContainText("Trace header");
+
+  // The dynamic dropdown of GetItems still names ListLists: Validation flags it and focuses the field.
+  await validation(page)
+    .getByRole("button", { name: /OperationIdNotFound.*ListLists|ListLists.*OperationIdNotFound/ })
+    .first()
+    .click();
+  await expect(s.getByRole("region", { name: "Parameter list" })).toBeVisible();
+  const operation = s.getByLabel("Operation", { exact: true });
+  await expect(operation).toBeFocused();
+  await expect(operation).toHaveValue("ListLists");
+
+  // One undo step brings back the operation and its policy.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+  await expect(policies).toContainText("Tenant header");
+  expect(pageErrors).toEqual([]);
+});
+
 const ENCODIAN = ENCODIAN_DIR;
 
 function median(values: number[]): number {

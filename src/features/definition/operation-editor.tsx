@@ -5,9 +5,11 @@ import {
   deleteOperation,
   duplicateOperation,
   getOperation,
+  planDeleteOperation,
   planDuplicate,
   setDefinitionValue,
   setOperationField,
+  type DeleteOperationImpact,
   type OperationLocation,
 } from "../../model/operations/operations";
 import {
@@ -33,6 +35,7 @@ import type { Operation, Parameter, Schema, SwaggerDocument } from "../../model/
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
+import { ModalDialog } from "../../components/ui/modal-dialog";
 import { BoundText, Section, Toolbar, useDispatchForm } from "./doc-fields";
 import { JsonSubEditor, mergeExtras } from "./json-sub-editor";
 import { OperationGeneralForm } from "./operation-general-form";
@@ -76,6 +79,7 @@ export function OperationEditor({
   });
   const store = useWorkspaceStoreApi();
   const dispatch = useDispatchForm();
+  const [confirmDelete, setConfirmDelete] = useState<DeleteOperationImpact | null>(null);
   if (!operation) return <p className="cs-muted">This operation no longer exists.</p>;
   const base = toPointer(["paths", location.path, location.method]);
   const isTrigger = operation["x-ms-trigger"] !== undefined;
@@ -95,6 +99,19 @@ export function OperationEditor({
     dispatch(deleteOperation(location));
     onSelect(null);
   };
+  // Policies, the custom code scope or other operations name this one: say what happens before deleting.
+  const askRemove = () => {
+    const doc = selectDocument(store.getState());
+    const impact = doc ? planDeleteOperation(doc, location) : null;
+    if (!impact) return;
+    const touches =
+      impact.policiesTrimmed.length > 0 ||
+      impact.policiesRemoved.length > 0 ||
+      impact.script !== null ||
+      impact.references.length > 0;
+    if (touches) setConfirmDelete(impact);
+    else remove();
+  };
 
   return (
     <article className="cs-def-editor" aria-label={`Operation ${operation.operationId ?? ""}`}>
@@ -109,11 +126,21 @@ export function OperationEditor({
           <button type="button" onClick={duplicate}>
             Duplicate
           </button>
-          <button type="button" onClick={remove}>
+          <button type="button" onClick={askRemove}>
             Delete
           </button>
         </Toolbar>
       </header>
+      {confirmDelete ? (
+        <DeleteOperationDialog
+          impact={confirmDelete}
+          onDelete={() => {
+            setConfirmDelete(null);
+            remove();
+          }}
+          onClose={() => setConfirmDelete(null)}
+        />
+      ) : null}
       <Section title="General">
         <OperationGeneralForm location={location} operation={operation} />
       </Section>
@@ -155,6 +182,90 @@ export function OperationEditor({
         />
       </Section>
     </article>
+  );
+}
+
+function listTitles(policies: readonly { title: string }[]): string {
+  return policies.map((p) => `“${p.title}”`).join(", ");
+}
+
+/**
+ * Confirms deleting an operation that other places name: what the delete changes in apiProperties.json and
+ * which references it leaves for the maker to re-point (validation flags them until then).
+ */
+function DeleteOperationDialog({
+  impact,
+  onDelete,
+  onClose,
+}: {
+  impact: DeleteOperationImpact;
+  onDelete(): void;
+  onClose(): void;
+}) {
+  const id = impact.operationId;
+  const { location } = impact;
+  return (
+    <ModalDialog
+      title="Delete operation"
+      role="alertdialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onDelete}>
+            Delete operation
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>
+        Delete <code>{id}</code> ({location.method.toUpperCase()} <code>{location.path}</code>)? Undo brings
+        everything below back in one step.
+      </p>
+      <ul className="cs-def-impact">
+        {impact.policiesTrimmed.length > 0 ? (
+          <li>
+            {impact.policiesTrimmed.length === 1 ? "The policy " : "The policies "}
+            {listTitles(impact.policiesTrimmed)} stop applying to it and keep their other operations.
+          </li>
+        ) : null}
+        {impact.policiesRemoved.length > 0 ? (
+          <li>
+            {impact.policiesRemoved.length === 1 ? "The policy " : "The policies "}
+            {listTitles(impact.policiesRemoved)} {impact.policiesRemoved.length === 1 ? "applies" : "apply"}{" "}
+            only to this operation and {impact.policiesRemoved.length === 1 ? "is" : "are"} deleted too (an
+            empty operation list would apply {impact.policiesRemoved.length === 1 ? "it" : "them"} to every
+            operation).
+          </li>
+        ) : null}
+        {impact.script === "trimmed" ? <li>Custom code no longer lists it among its operations.</li> : null}
+        {impact.script === "kept" ? (
+          <li>
+            Custom code runs only for this operation. Its operation list keeps the name so that the code does
+            not start running for every operation; choose its operations in the Code step or turn the code
+            off.
+          </li>
+        ) : null}
+      </ul>
+      {impact.references.length > 0 ? (
+        <>
+          <p>
+            Still named by these places, which are kept and shown as errors in Validation until you point them
+            at another operation:
+          </p>
+          <ul className="cs-def-impact" aria-label="References to the operation">
+            {impact.references.map((ref) => (
+              <li key={ref.pointer}>
+                {ref.ownerOperationId ? <code>{ref.ownerOperationId}</code> : "The connector"} —{" "}
+                <code>{ref.extension}</code> <span className="cs-muted">({ref.pointer})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </ModalDialog>
   );
 }
 
