@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { JsonValue } from "../../model/json-value";
@@ -23,7 +23,7 @@ import { refreshTokens } from "./oauth-client";
 import { initialValues, OperationInputs } from "./operation-inputs";
 import { RequestView } from "./request-view";
 import { ResponseView, SchemaValidation } from "./response-view";
-import { sendRequest } from "./send-request";
+import { relayToken, sendRequest } from "./send-request";
 import "./try-it.css";
 
 const opKey = (ref: OperationRef) => `${ref.method} ${ref.path}`;
@@ -85,6 +85,21 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
     connectionStore.getState().restoreConnection(connectorId);
   }, [connectorId]);
 
+  // Said up front, not only after a blocked call: without the relay only APIs that allow CORS answer.
+  const [relayOff, setRelayOff] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void relayToken().then((token) => {
+      if (live) setRelayOff(token === null);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // The call in flight, so that Cancel call can stop it.
+  const inFlight = useRef<AbortController | null>(null);
+
   const storedValues = selected ? valuesByOp[opKey(selected)] : undefined;
   const values: TryItValues = useMemo(
     () => storedValues ?? (selected ? initialValues(doc, selected) : {}),
@@ -110,6 +125,9 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
 
   const call = useMutation({
     mutationFn: async (ref: OperationRef): Promise<CallResult> => {
+      const controller = new AbortController();
+      inFlight.current = controller;
+      const { signal } = controller;
       const notes: string[] = [];
       let current = connectionStore.getState().connections[connectorId];
       const settings = oauth ? readOAuthSettingsFor(doc, authOption) : null;
@@ -124,17 +142,28 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
       if (request.missing.length > 0)
         throw Object.assign(new Error(`Fill in ${request.missing.join(", ")} first.`), { request });
       let response: CallResponse;
+      const failed = (error: unknown): CallResult => ({
+        request,
+        error: signal.aborted
+          ? "The call was cancelled. (The API may still have received it.)"
+          : error instanceof Error
+            ? error.message
+            : String(error),
+        notes,
+      });
       try {
-        response = await sendRequest(request);
+        response = await sendRequest(request, { signal });
+        if (response.status === 401 && settings && current?.tokens?.refreshToken) {
+          const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
+          connectionStore.getState().setTokens(connectorId, tokens);
+          notes.push("The API refused the access token (401); it was refreshed and the call sent again.");
+          request = prepareRequest(doc, ref, values, { ...conn, accessToken: tokens.accessToken });
+          response = await sendRequest(request, { signal });
+        }
       } catch (error) {
-        return { request, error: error instanceof Error ? error.message : String(error), notes };
-      }
-      if (response.status === 401 && settings && current?.tokens?.refreshToken) {
-        const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
-        connectionStore.getState().setTokens(connectorId, tokens);
-        notes.push("The API refused the access token (401); it was refreshed and the call sent again.");
-        request = prepareRequest(doc, ref, values, { ...conn, accessToken: tokens.accessToken });
-        response = await sendRequest(request);
+        return failed(error);
+      } finally {
+        if (inFlight.current === controller) inFlight.current = null;
       }
       return { request, response, notes };
     },
@@ -189,6 +218,13 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
           >
             Forget connection
           </button>
+        ) : null}
+        {relayOff ? (
+          <p className="cs-field__warning" data-testid="relay-off">
+            The relay is off, so calls go straight from this page: only APIs that allow CORS can answer. Start
+            Connector Studio with its own server (npm start, without CONNECTOR_STUDIO_RELAY=off) to reach the
+            others.
+          </p>
         ) : null}
         {rememberFailed ? (
           <p role="alert" className="cs-field__warning">
@@ -251,7 +287,18 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
               >
                 Test operation
               </button>
-              {call.isPending ? <p role="status">Sending…</p> : null}
+              {call.isPending ? (
+                <div className="cs-try__sending">
+                  <p role="status">Sending…</p>
+                  <button
+                    type="button"
+                    className="cs-button cs-button-small"
+                    onClick={() => inFlight.current?.abort()}
+                  >
+                    Cancel call
+                  </button>
+                </div>
+              ) : null}
               {preview ? <RequestView request={result?.request ?? preview} /> : null}
               {result?.error ? (
                 <p role="alert" className="cs-field__error">
