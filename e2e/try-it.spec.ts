@@ -420,3 +420,52 @@ test("Remember for this browser tab: kept over a reload in sessionStorage only, 
   await reloadToTest();
   await expect(page.getByText("No connection yet: create one to send authenticated calls.")).toBeVisible();
 });
+
+test("a slow call can be cancelled, and the step can send again", async ({ page }) => {
+  await importConnector(page, apiKeyHeaderConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await createConnection(page, { "Tasks API key": API_KEY });
+  await chooseOperation(page, "Wait a while");
+  const send = page.getByRole("button", { name: "Test operation" });
+  await send.click();
+  await expect(page.getByRole("status").filter({ hasText: "Sending…" })).toBeVisible();
+  await expect(send).toBeDisabled();
+  await page.getByRole("button", { name: "Cancel call" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The call was cancelled." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel call" })).toHaveCount(0);
+  await expect(send).toBeEnabled();
+  await expect(page.getByRole("region", { name: "Call history" })).toContainText(
+    "failed: The call was cancelled.",
+  );
+  // The next call goes out normally.
+  await chooseOperation(page, "List items");
+  await send.click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+});
+
+test("with the relay off the step says so up front, and a call to an API without CORS explains why it failed", async ({
+  page,
+}) => {
+  // As a static host or CONNECTOR_STUDIO_RELAY=off serves the app: /__relay/token is not there. (Done in the
+  // page, not with page.route: routing would change how the browser handles CORS preflights.)
+  await page.addInitScript(() => {
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).includes("/__relay/token")
+        ? Promise.resolve(new Response("", { status: 404 }))
+        : original(input, init);
+  });
+  await page.reload();
+  await expect(page.locator(".cs-app[data-ready='true']")).toBeAttached();
+  await importConnector(page, apiKeyHeaderConnector(`127.0.0.1:${NO_CORS_PORT}`));
+  await expect(page.getByTestId("relay-off")).toContainText(
+    "The relay is off, so calls go straight from this page: only APIs that allow CORS can answer.",
+  );
+  await createConnection(page, { "Tasks API key": API_KEY });
+  const before = noCors.hits.filter((h) => h.url.startsWith("/v1/items") && h.method === "GET").length;
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not reach" })).toContainText(
+    `Could not reach http://127.0.0.1:${NO_CORS_PORT}: the API does not allow calls from this page (CORS) and the relay is off.`,
+  );
+  // The refused preflight kept the call itself from reaching the API.
+  expect(noCors.hits.filter((h) => h.url.startsWith("/v1/items") && h.method === "GET").length).toBe(before);
+});

@@ -109,6 +109,14 @@ export function apiKeyHeaderConnector(host: string): Package {
             responses: { "200": { description: "OK" } },
           },
         },
+        "/slow": {
+          get: {
+            operationId: "GetSlow",
+            summary: "Wait a while",
+            parameters: [],
+            responses: { "200": { description: "OK" } },
+          },
+        },
       },
       { api_key: { type: "apiKey", in: "header", name: "X-Api-Key" } },
     ),

@@ -159,6 +159,12 @@ export async function startFixtureApi(
         case "/v1/mismatch":
           if (req.headers["x-api-key"] !== API_KEY) return json(res, 401, { error: "bad api key" });
           return json(res, 200, { id: "abc", tags: [1, "ok"] });
+        case "/v1/slow":
+          // Answers after 10 s, unless the caller gives up first (Cancel call).
+          if (req.headers["x-api-key"] !== API_KEY) return json(res, 401, { error: "bad api key" });
+          await new Promise((resolve) => setTimeout(resolve, 10_000));
+          if (!res.writableEnded && !res.destroyed) json(res, 200, { slow: true });
+          return;
         case "/v1/big":
           res.setHeader("content-type", "application/octet-stream");
           res.end(Buffer.alloc(11 * 1024 * 1024, 0x61));
