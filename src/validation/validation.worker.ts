@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { ConnectorDocument } from "../model/connector-document";
 import type { SwaggerDocument } from "../model/swagger-types";
-import { primeDefinitionText } from "./budget";
+import { computeBudget, primeDefinitionText } from "./budget";
 import { validateConnectorSync } from "./validate-connector";
 import type { ValidationWorkerRequest, ValidationWorkerResponse } from "./validation-protocol";
 
@@ -9,6 +9,13 @@ import type { ValidationWorkerRequest, ValidationWorkerResponse } from "./valida
 // TypeScript. swagger-parser (which needs Buffer) is deliberately not on this path; see docs/validation-rules.md.
 
 let lastDefinition: SwaggerDocument | null = null;
+/** The budget reads only the definition. */
+const EMPTY_PARTS: Omit<ConnectorDocument, "definition"> = {
+  properties: {},
+  icon: null,
+  script: null,
+  settings: null,
+};
 
 function respond(message: ValidationWorkerResponse): void {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -16,15 +23,20 @@ function respond(message: ValidationWorkerResponse): void {
 
 self.onmessage = (event: MessageEvent<ValidationWorkerRequest>) => {
   const request = event.data;
-  if (request.type !== "validate") return;
+  if (request.type !== "validate" && request.type !== "budget") return;
   const started = performance.now();
   try {
     if (request.definitionText !== null) {
       lastDefinition = JSON.parse(request.definitionText) as SwaggerDocument;
-      // The client sends JSON.stringify(definition): its length is the minified size.
+      // The client sends the compact text of the definition: its length is the minified size.
       primeDefinitionText(lastDefinition, request.definitionText);
     }
     if (!lastDefinition) throw new Error("No definition was sent.");
+    if (request.type === "budget") {
+      const budget = computeBudget({ ...EMPTY_PARTS, definition: lastDefinition });
+      respond({ type: "budget", id: request.id, budget, elapsed: performance.now() - started });
+      return;
+    }
     const doc: ConnectorDocument = {
       definition: lastDefinition,
       properties: request.properties,
