@@ -16,6 +16,7 @@ import {
   patchObject,
   readDynamicValues,
   readStaticValues,
+  renameParameter,
   resolveParameter,
   setDropdown,
   setParameterType,
@@ -145,7 +146,7 @@ function ParameterForm({ pointer, node, onClose }: { pointer: string; node: Para
   const errorOf = (field: keyof ParameterFormValues) => formState.errors[field]?.message;
 
   const text = (
-    field: "name" | "summary" | "description" | "default",
+    field: "summary" | "description" | "default",
     key: string,
     label: string,
     toValue: (text: string) => JsonValue | undefined,
@@ -200,9 +201,13 @@ function ParameterForm({ pointer, node, onClose }: { pointer: string; node: Para
           hint={
             p.in === "path"
               ? "A path parameter is named after a {placeholder} of the operation's path."
-              : undefined
+              : "Renaming also updates the dynamic dropdowns of this operation that pass its value on."
           }
-          {...text("name", "name", "Rename parameter", (t) => t)}
+          {...register("name", {
+            onChange: (e: { target: { value: string } }) => {
+              if (valid("name")) dispatch(renameParameter(pointer, e.target.value), `${pointer}/name`);
+            },
+          })}
         />
         <TextField
           label="Summary"

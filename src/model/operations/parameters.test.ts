@@ -14,6 +14,7 @@ import {
   readDynamicValues,
   readStaticValues,
   removeSchemaProperty,
+  renameParameter,
   renameSchemaProperty,
   setDropdown,
   setSchemaPropertyRequired,
@@ -253,6 +254,61 @@ describe("typed values of a parameter (default value, static values)", () => {
     next = setParameterType(pointer, "boolean").apply(next);
     expect(getAtPointer(next.definition, `${pointer}/items`)).toBeUndefined();
     expect(setParameterType(pointer, "boolean").apply(next)).toBe(next);
+  });
+});
+
+describe("renameParameter", () => {
+  const withParams = () => {
+    const { doc, location } = docWithAction();
+    const op = toPointer(["paths", location.path, "get"]);
+    const next = patchObject(op, {
+      parameters: [
+        { name: "site", in: "query", type: "string" },
+        {
+          name: "list",
+          in: "query",
+          type: "string",
+          "x-ms-dynamic-values": { operationId: "GetLists", parameters: { site: { parameter: "site" } } },
+        },
+        {
+          name: "body",
+          in: "body",
+          schema: {
+            "x-ms-dynamic-properties": {
+              operationId: "GetSchema",
+              parameters: { site: { parameterReference: "site" }, fixed: { value: "site" } },
+            },
+          },
+        },
+        { name: "other", in: "header", type: "string" },
+      ],
+    }).apply(doc);
+    return { doc: next, op };
+  };
+
+  it("renames the parameter and the bindings of its operation that pass its value on", () => {
+    const { doc, op } = withParams();
+    const next = renameParameter(`${op}/parameters/0`, "siteId").apply(doc);
+    expect(getAtPointer(next.definition, `${op}/parameters/0/name`)).toBe("siteId");
+    expect(getAtPointer(next.definition, `${op}/parameters/1/x-ms-dynamic-values/parameters`)).toEqual({
+      site: { parameter: "siteId" },
+    });
+    expect(
+      getAtPointer(next.definition, `${op}/parameters/2/schema/x-ms-dynamic-properties/parameters`),
+    ).toEqual({ site: { parameterReference: "siteId" }, fixed: { value: "site" } });
+  });
+
+  it("refuses an empty name or one another parameter of the same location has", () => {
+    const { doc, op } = withParams();
+    expect(renameParameter(`${op}/parameters/0`, "").apply(doc)).toBe(doc);
+    expect(renameParameter(`${op}/parameters/0`, "list").apply(doc)).toBe(doc);
+    // Another location may use the name.
+    expect(
+      getAtPointer(
+        renameParameter(`${op}/parameters/0`, "other").apply(doc).definition,
+        `${op}/parameters/0/name`,
+      ),
+    ).toBe("other");
   });
 });
 

@@ -398,6 +398,86 @@ export function patchObject(
   };
 }
 
+const BINDING_EXTENSIONS = new Set([
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-properties",
+]);
+
+/** Rewrites `{ parameter: previous }` / `{ parameterReference: previous[/…] }` bindings under `node`. */
+function renameBindings(node: JsonValue, previous: string, next: string, inBinding: boolean): JsonValue {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const copy = node.map((item) => {
+      const renamed = renameBindings(item, previous, next, inBinding);
+      if (renamed !== item) changed = true;
+      return renamed;
+    });
+    return changed ? copy : node;
+  }
+  if (!isJsonObject(node)) return node;
+  let copy: JsonObject | null = null;
+  for (const key of Object.keys(node)) {
+    const value = node[key] as JsonValue;
+    let renamed: JsonValue = value;
+    if (inBinding && key === "parameter" && value === previous) renamed = next;
+    else if (inBinding && key === "parameterReference" && typeof value === "string") {
+      if (value === previous) renamed = next;
+      else if (value.startsWith(`${previous}/`)) renamed = next + value.slice(previous.length);
+    } else if (typeof value === "object" && value !== null)
+      renamed = renameBindings(value, previous, next, inBinding || BINDING_EXTENSIONS.has(key));
+    if (renamed !== value) {
+      copy ??= { ...node };
+      copy[key] = renamed;
+    }
+  }
+  return copy ?? node;
+}
+
+/**
+ * Renames the parameter at `pointer` (an operation's or a path item's) and the dynamic-dropdown and
+ * dynamic-schema bindings of the same operation(s) that pass its value on (`{ parameter: name }`,
+ * `parameterReference`). Does nothing for an empty name or one another parameter of that location uses.
+ */
+export function renameParameter(pointer: string, next: string): Command {
+  return {
+    name: "definition:rename:parameter",
+    label: "Rename parameter",
+    apply: (doc) => {
+      const node = getAtPointer(doc.definition, pointer);
+      if (!isJsonObject(node) || typeof node.name !== "string" || node.name === next || next === "")
+        return doc;
+      const previous = node.name;
+      const segments = parsePointer(pointer);
+      const ownerSegments = segments.slice(0, -2);
+      const owner = getAtPointer(doc.definition, ownerSegments);
+      if (!isJsonObject(owner) || !Array.isArray(owner.parameters)) return doc;
+      const index = Number(segments[segments.length - 1]);
+      const clash = owner.parameters.some((p, i) => {
+        const resolved = i === index ? undefined : resolveParameter(doc.definition, p);
+        return resolved?.name === next && resolved.in === node.in;
+      });
+      if (clash) return doc;
+      let definition = setAtPointer(doc.definition, pointer, { ...node, name: next });
+      // Bindings live in the operation (or, for a path item's parameter, in each of its operations).
+      const scopes =
+        segments[0] === "paths" && (HTTP_METHODS as readonly string[]).includes(segments[2] ?? "")
+          ? [ownerSegments]
+          : segments[0] === "paths" && segments[2] === "parameters"
+            ? HTTP_METHODS.map((m) => [...ownerSegments, m])
+            : [];
+      for (const scope of scopes) {
+        const operation = getAtPointer(definition, scope);
+        if (!isJsonObject(operation)) continue;
+        const renamed = renameBindings(operation, previous, next, false);
+        if (renamed !== operation) definition = setAtPointer(definition, scope, renamed);
+      }
+      return { ...doc, definition };
+    },
+  };
+}
+
 /** The three dropdown kinds of the parameter editor. */
 export type DropdownKind = "none" | "static" | "dynamic";
 
