@@ -331,6 +331,13 @@ test("two authentication options: the second one's fields and credential are use
   await dialog.getByLabel("Password", { exact: true }).fill(BASIC_PASSWORD);
   await dialog.getByLabel("Region", { exact: true }).fill("eu");
   await expect(dialog.getByLabel("Remember for this browser tab")).not.toBeChecked();
+  // No serious accessibility problems in the dialog with the choice, the fields and the checkbox.
+  const scan = await new AxeBuilder({ page }).include("dialog[open]").analyze();
+  expect(
+    scan.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
   await dialog.getByRole("button", { name: "Create connection" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/Connection ready with User name and password/)).toBeVisible();
