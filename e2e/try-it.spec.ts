@@ -7,6 +7,7 @@ import {
   apiKeyHeaderConnector,
   apiKeyQueryConnector,
   basicConnector,
+  keyOrOAuthConnector,
   oauthConnector,
   twoOptionConnector,
   type Package,
@@ -475,4 +476,31 @@ test("with the relay off the step says so up front, and a call to an API without
   );
   // The refused preflight kept the call itself from reaching the API.
   expect(noCors.hits.filter((h) => h.url.startsWith("/v1/items") && h.method === "GET").length).toBe(before);
+});
+
+test("two authentication options: signing in with the second one sends its OAuth token only", async ({
+  page,
+}) => {
+  await importConnector(page, keyOrOAuthConnector(`127.0.0.1:${NO_CORS_PORT}`, oauth.issuer));
+  await page.getByRole("button", { name: "New connection" }).click();
+  const dialog = page.getByRole("dialog", { name: "New connection" });
+  await expect(dialog.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+  await dialog.getByLabel("Sign-in method", { exact: true }).selectOption({ label: "Work account" });
+  await expect(dialog.getByLabel("Profile key", { exact: true })).toHaveCount(0);
+  const popupPromise = page.waitForEvent("popup");
+  await dialog.getByRole("button", { name: "Sign in" }).click();
+  const popup = await popupPromise;
+  await expect(dialog.getByRole("status")).toHaveText("Signed in.");
+  await expect.poll(() => popup.isClosed()).toBe(true);
+  await dialog.getByRole("button", { name: "Create connection" }).click();
+  await expect(page.getByText(/Connection ready \(signed in\) with Work account/)).toBeVisible();
+
+  const accepted = noCors.acceptedTokens.length;
+  await page.getByRole("button", { name: "Test operation" }).click();
+  await expect(response(page).getByTestId("response-status")).toHaveText("200 OK");
+  await expect(response(page).getByLabel("Response body")).toContainText('"sub": "johndoe"');
+  expect(noCors.acceptedTokens.length).toBe(accepted + 1);
+  const sent = noCors.hits.filter((h) => h.url === "/v1/profile" && h.method === "GET").at(-1)?.headers;
+  expect(sent?.authorization).toBe(`Bearer ${noCors.acceptedTokens.at(-1)}`);
+  expect(sent?.["x-api-key"]).toBeUndefined();
 });

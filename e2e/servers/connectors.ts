@@ -360,3 +360,49 @@ export function twoOptionConnector(host: string): Package {
     },
   };
 }
+
+/**
+ * An API key or an OAuth 2.0 sign-in (oauth2-mock-server), on the API without CORS. The option ids differ from
+ * the security definition keys, so each option's scheme is the definition its parameters can fill.
+ */
+export function keyOrOAuthConnector(host: string, issuer: string): Package {
+  const pkg = oauthConnector(host, issuer);
+  const definition = {
+    ...pkg.definition,
+    info: { title: "Key Or Sign In", description: "Two ways to call the profile", version: "1.0" },
+    securityDefinitions: {
+      api_key: { type: "apiKey", in: "header", name: "X-Api-Key" },
+      ...(pkg.definition.securityDefinitions as Record<string, unknown>),
+    },
+  };
+  const token = (pkg.properties.properties as { connectionParameters: { token: unknown } })
+    .connectionParameters.token;
+  return {
+    definition,
+    properties: {
+      properties: {
+        connectionParameters: {},
+        connectionParameterSets: {
+          uiDefinition: { displayName: "Sign-in method", description: "How to call the API" },
+          values: [
+            {
+              name: "keyOption",
+              uiDefinition: { displayName: "Profile key", description: "A key from your profile" },
+              parameters: {
+                api_key: {
+                  type: "securestring",
+                  uiDefinition: { displayName: "Profile key", constraints: { required: "true" } },
+                },
+              },
+            },
+            {
+              name: "signInOption",
+              uiDefinition: { displayName: "Work account", description: "Sign in with your work account" },
+              parameters: { token },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
