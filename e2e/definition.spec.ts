@@ -238,7 +238,7 @@ const PARAM_DOC = {
           {
             name: "listId",
             in: "path",
-            required: true,
+            required: false,
             type: "string",
             "x-ms-summary": "List",
             "x-ms-url-encoding": "single",
@@ -269,7 +269,7 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
 
   // A click in the Validation list opens the operation, the parameter and focuses its Default value.
   await validation(page)
-    .getByRole("button", { name: /DefaultValueMustMatchType/ })
+    .getByRole("button", { name: /DefaultValueMustMatchType\s/ })
     .click();
   const editor = s.getByRole("region", { name: "Parameter top" });
   const defaultValue = editor.getByLabel("Default value");
@@ -331,11 +331,17 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   await expect(editor.getByLabel("Summary", { exact: true })).toHaveValue("Top items");
   await expect(editor.getByLabel("Dropdown type")).toHaveValue("none");
 
-  // A path parameter is named after a placeholder of the path and is always required.
-  await editor.getByRole("button", { name: "Back" }).click();
-  await s.getByRole("button", { name: "Edit parameter listId" }).click();
+  // A path parameter is always required: the problem on the parameter focuses Is required?.
+  await validation(page)
+    .getByRole("button", { name: /^Error PathParameterMustBeRequired/ })
+    .click();
   const pathParam = s.getByRole("region", { name: "Parameter listId" });
-  await expect(pathParam.getByLabel("Is required?")).toBeDisabled();
+  const required = pathParam.getByLabel("Is required?");
+  await expect(required).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect.poll(() => visibleText(page)).toContain('"required": true');
+  await expect(required).toBeDisabled();
+  // …and is named after a placeholder of the path.
   await expect(pathParam.getByLabel("Name", { exact: true })).toHaveAttribute(
     "data-pointer",
     "/paths/~1lists~1{listId}~1items/get/parameters/0/name",

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, type ReactElement } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { getAtPointer } from "../../model/json-pointer";
@@ -165,6 +165,20 @@ function ParameterForm({ pointer, node, onClose }: { pointer: string; node: Para
   const type = typeof p.type === "string" ? p.type : "string";
   const formats = FORMATS_BY_TYPE[type] ?? [];
   const kind = dropdownKind(p);
+  // A problem reported on the parameter itself (not one of its keys) focuses the field that most likely
+  // fixes it: a path parameter that is not required, a missing summary, else the name.
+  const ownTarget =
+    p.in === "path" && p.required !== true
+      ? "required"
+      : typeof p["x-ms-summary"] !== "string" || p["x-ms-summary"].trim() === ""
+        ? "summary"
+        : "name";
+  // Always the same wrapper (a changing tree would remount the input being typed in).
+  const anchor = (field: typeof ownTarget, element: ReactElement) => (
+    <div className="cs-def-anchor" data-pointer={field === ownTarget ? pointer : undefined}>
+      {element}
+    </div>
+  );
 
   const onKind = (next: DropdownKind) => {
     const current = readNode();
@@ -192,29 +206,35 @@ function ParameterForm({ pointer, node, onClose }: { pointer: string; node: Para
         </button>
       </div>
       <form className="cs-def-form" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Name"
-          pointer={`${pointer}/name`}
-          error={errorOf("name")}
-          spellCheck={false}
-          autoComplete="off"
-          hint={
-            p.in === "path"
-              ? "A path parameter is named after a {placeholder} of the operation's path."
-              : "Renaming also updates the dynamic dropdowns of this operation that pass its value on."
-          }
-          {...register("name", {
-            onChange: (e: { target: { value: string } }) => {
-              if (valid("name")) dispatch(renameParameter(pointer, e.target.value), `${pointer}/name`);
-            },
-          })}
-        />
-        <TextField
-          label="Summary"
-          pointer={`${pointer}/x-ms-summary`}
-          error={errorOf("summary")}
-          {...text("summary", "x-ms-summary", "Change summary", orRemove)}
-        />
+        {anchor(
+          "name",
+          <TextField
+            label="Name"
+            pointer={`${pointer}/name`}
+            error={errorOf("name")}
+            spellCheck={false}
+            autoComplete="off"
+            hint={
+              p.in === "path"
+                ? "A path parameter is named after a {placeholder} of the operation's path."
+                : "Renaming also updates the dynamic dropdowns of this operation that pass its value on."
+            }
+            {...register("name", {
+              onChange: (e: { target: { value: string } }) => {
+                if (valid("name")) dispatch(renameParameter(pointer, e.target.value), `${pointer}/name`);
+              },
+            })}
+          />,
+        )}
+        {anchor(
+          "summary",
+          <TextField
+            label="Summary"
+            pointer={`${pointer}/x-ms-summary`}
+            error={errorOf("summary")}
+            {...text("summary", "x-ms-summary", "Change summary", orRemove)}
+          />,
+        )}
         <TextArea
           label="Description"
           rows={3}
@@ -233,21 +253,24 @@ function ParameterForm({ pointer, node, onClose }: { pointer: string; node: Para
             )}
           />
         ) : null}
-        <Checkbox
-          label="Is required?"
-          pointer={`${pointer}/required`}
-          error={errorOf("required")}
-          disabled={p.in === "path" && p.required === true}
-          hint={p.in === "path" ? "Path parameters are always required." : undefined}
-          {...register("required", {
-            onChange: (e: { target: { checked: boolean } }) => {
-              if (!valid("required")) return;
-              dispatch(
-                patchObject(pointer, { required: e.target.checked ? true : undefined }, "Change required"),
-              );
-            },
-          })}
-        />
+        {anchor(
+          "required",
+          <Checkbox
+            label="Is required?"
+            pointer={`${pointer}/required`}
+            error={errorOf("required")}
+            disabled={p.in === "path" && p.required === true}
+            hint={p.in === "path" ? "Path parameters are always required." : undefined}
+            {...register("required", {
+              onChange: (e: { target: { checked: boolean } }) => {
+                if (!valid("required")) return;
+                dispatch(
+                  patchObject(pointer, { required: e.target.checked ? true : undefined }, "Change required"),
+                );
+              },
+            })}
+          />,
+        )}
         <Select
           label="Visibility"
           pointer={`${pointer}/x-ms-visibility`}
