@@ -179,6 +179,43 @@ describe("relay", () => {
     expect(slow.status).toBe(504);
   });
 
+  it("stops the onward call when the page cancels its call", async () => {
+    // A relay whose own time limit (60 s) is far beyond this test's, so only the page's cancel can end it.
+    const patient = createRelay({ maxRequestBytes: 1024, maxResponseBytes: 2048, timeoutMs: 60_000 }, "t2");
+    let arrived!: () => void;
+    let closed!: () => void;
+    const targetArrived = new Promise<void>((r) => (arrived = r));
+    const targetClosed = new Promise<void>((r) => (closed = r));
+    const hanging = createServer((req) => {
+      req.on("close", closed);
+      arrived(); // and never answers
+    });
+    const app2 = createServer((req, res) => patient.middleware(req, res, () => res.end("app")));
+    const [hangPort, app2Port] = await Promise.all([listen(hanging), listen(app2)]);
+    try {
+      const page = request({
+        host: "127.0.0.1",
+        port: app2Port,
+        path: "/__relay",
+        method: "POST",
+        headers: {
+          origin: `http://127.0.0.1:${app2Port}`,
+          "sec-fetch-site": "same-origin",
+          [RELAY_TOKEN_HEADER]: "t2",
+        },
+      });
+      page.on("error", () => undefined);
+      page.end(JSON.stringify({ method: "GET", url: `http://127.0.0.1:${hangPort}/hang` }));
+      await targetArrived;
+      page.destroy();
+      await targetClosed;
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+      app2.close();
+    }
+  });
+
   it("passes other paths on to the app", async () => {
     const res = await new Promise<string>((resolve) =>
       request({ host: "127.0.0.1", port: appPort, path: "/index.html" }, (r) => {

@@ -224,6 +224,14 @@ export function createRelay(
     const method = parsed.method.toUpperCase();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+    // The page cancelled the call (Cancel call, a closed tab): stop the onward call too, not up to 30 s later.
+    let pageGone = false;
+    const onClose = () => {
+      if (res.writableFinished) return;
+      pageGone = true;
+      controller.abort();
+    };
+    res.on("close", onClose);
     const started = performance.now();
     try {
       const response = await fetch(target, {
@@ -245,12 +253,14 @@ export function createRelay(
       };
       sendJson(res, 200, result);
     } catch (error) {
+      if (pageGone) return;
       if (controller.signal.aborted)
         return refuse(res, 504, `The API did not answer within ${limits.timeoutMs / 1000} s.`);
       const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
       return refuse(res, 502, `Could not reach ${target.origin}${cause}`);
     } finally {
       clearTimeout(timer);
+      res.off("close", onClose);
     }
   };
 
