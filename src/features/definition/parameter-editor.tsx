@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, type ReactElement } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { getAtPointer } from "../../model/json-pointer";
+import { escapePointerToken, getAtPointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
 import {
   findOperationById,
@@ -531,12 +531,13 @@ function DynamicValuesEditor({
           const parameters = { ...config.parameters };
           if (value === undefined) delete parameters[name];
           else parameters[name] = value;
-          write({ parameters }, `${dv}/parameters/${name}`);
+          write({ parameters }, `${dv}/parameters/${escapePointerToken(name)}`);
         };
         return (
           <div className="cs-def-row" key={name}>
             <Select
               label={`${name}: value from`}
+              pointer={`${dv}/parameters/${escapePointerToken(name)}`}
               value={bound ? "parameter" : "fixed"}
               options={[
                 { value: "fixed", label: "Fixed value" },
@@ -549,7 +550,7 @@ function DynamicValuesEditor({
             {bound ? (
               <Select
                 label={`${name}: parameter`}
-                pointer={`${dv}/parameters/${name}`}
+                pointer={`${dv}/parameters/${escapePointerToken(name)}`}
                 value={String((binding as JsonObject).parameter)}
                 options={ownParams.map((n) => ({ value: n, label: n }))}
                 onChange={(e) => setBinding({ parameter: e.currentTarget.value })}
@@ -557,7 +558,7 @@ function DynamicValuesEditor({
             ) : (
               <TextField
                 label={`${name}: fixed value`}
-                pointer={`${dv}/parameters/${name}`}
+                pointer={`${dv}/parameters/${escapePointerToken(name)}`}
                 value={
                   binding === undefined ? "" : typeof binding === "string" ? binding : JSON.stringify(binding)
                 }
