@@ -252,6 +252,12 @@ const PARAM_DOC = {
   },
 };
 
+async function expectNoSeriousViolations(page: Page, selector: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 function validation(page: Page): Locator {
   return page.getByRole("region", { name: "Validation" });
 }
@@ -290,6 +296,7 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   const name = editor.getByLabel("Name", { exact: true });
   await name.fill("filter");
   await expect(editor.getByText("already named “filter”")).toBeVisible();
+  await expectNoSeriousViolations(page, '[aria-label="Definition step"]');
   await name.fill("");
   await expect(editor.getByText("A parameter needs a name.")).toBeVisible();
   await name.fill("top");
@@ -392,6 +399,7 @@ test("deleting an operation: policies and references shown first, policy lists c
   await expect(confirm.getByRole("list", { name: "References to the operation" })).toContainText(
     "GetItems — x-ms-dynamic-values",
   );
+  await expectNoSeriousViolations(page, "dialog[open]");
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
 
