@@ -2,7 +2,7 @@ import type { ChangeEvent, RefObject } from "react";
 import { useStore } from "zustand";
 import { selectCanRedo, selectCanUndo, selectDocument } from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
-import { readFileList } from "./import/read-input-files";
+import { fileListSources } from "./import/read-input-files";
 import { saveStatusStore } from "./persistence/save-status";
 import { useShellActions } from "./shell-actions";
 import { UpdateFromFileButton } from "./update-from-file";
@@ -38,7 +38,7 @@ export function ImportFileInput({ inputRef }: { inputRef: RefObject<HTMLInputEle
   const { importFiles } = useShellActions();
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
-    const files = await readFileList(Array.from(input.files ?? []));
+    const files = fileListSources(Array.from(input.files ?? []));
     // Reset so that choosing the same file again still fires a change.
     input.value = "";
     if (files.length > 0) await importFiles(files);

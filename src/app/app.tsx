@@ -2,7 +2,6 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "rea
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
-import type { InputFile } from "../importers/import-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { createWorkspaceStore, selectDocument, type WorkspaceState } from "../store/workspace-store";
 import { WorkspaceStoreProvider, useWorkspace } from "../store/workspace-context";
@@ -12,11 +11,10 @@ import { ConnectorsNav } from "./connectors-nav";
 import { EmptyWorkspace } from "./empty-workspace";
 import { ExportErrorsDialog } from "./export-errors-dialog";
 import { downloadFile } from "../lib/download";
-import { buildExport } from "./export-connector";
-import { ImportReportPanel } from "./import-report-panel";
 import { warmUpImporter } from "./import/import-client";
+import type { ImportSource } from "./import/import-protocol";
 import { runImport } from "./import/run-import";
-import { SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
+import { ImportReportPanel, SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
 import { NoticesArea } from "./notices-area";
 import { PasteDialog } from "./paste-dialog";
 import type { AutosaveControls, startAutosave } from "./persistence/autosave";
@@ -46,7 +44,9 @@ function Workspace() {
       label="Resize the Swagger editor"
       start={
         <div className="cs-main-column">
-          <ImportReportPanel />
+          <Suspense fallback={null}>
+            <ImportReportPanel />
+          </Suspense>
           <StepsPanel />
           <Suspense fallback={null}>
             <ValidationPanel />
@@ -115,7 +115,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   useShareLinkImport(store, restored);
 
   const importFiles = useCallback(
-    async (files: InputFile[]) => {
+    async (files: ImportSource[]) => {
       setBusy(true);
       try {
         await runImport(store, files);
@@ -127,14 +127,11 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   );
   const dragging = useWindowDrop(importFiles);
 
-  // Once the workspace is ready and the page is idle, start the import worker so that the first drop
-  // pays only for the import itself (the worker's code loads and compiles on its own thread).
+  // Once the workspace is ready, start the import worker so that the first drop pays only for the import
+  // itself: its code loads and compiles on its own thread. (Waiting for an idle main thread could put that
+  // off until after the first drop, while the Swagger editor loads.)
   useEffect(() => {
-    if (!restored) return;
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1000));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => warmUpImporter(), { timeout: 3000 });
-    return () => cancel(handle);
+    if (restored) warmUpImporter();
   }, [restored]);
 
   const actions = useMemo<ShellActions>(
@@ -146,6 +143,8 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
         const doc = selectDocument(store.getState());
         if (!doc) return;
         try {
+          // Loaded on first use: the export gate brings the validation client, kept out of the first chunk.
+          const { buildExport } = await import("./export-connector");
           const result = await buildExport(doc);
           if (!result.ok) {
             setExportErrors(result.errors);

@@ -7,6 +7,16 @@ const validationModules = import.meta.glob<{ ValidationPanel: ComponentType }>(
   "../features/validation/validation-panel.tsx",
 );
 
+/**
+ * The Import report (with its virtualised list), kept out of the first chunk. Its download starts with the
+ * app's code so that it is there before the first import.
+ */
+const loadImportReport = () => import("./import-report-panel");
+if (typeof window !== "undefined") void loadImportReport().catch(() => {});
+export const ImportReportPanel = lazy(() =>
+  loadImportReport().then((m) => ({ default: m.ImportReportPanel })),
+);
+
 /** The Monaco pane, loaded on first use so that the first paint never waits for Monaco. */
 export const SwaggerEditorPane = lazy(() => import("../code-pane/swagger-editor-pane"));
 

@@ -1,9 +1,9 @@
 import { createContext, useContext } from "react";
-import type { InputFile } from "../importers/import-types";
+import type { ImportSource } from "./import/import-protocol";
 
 /** What the shell's controls can ask for; provided once by the app so that every button does the same. */
 export interface ShellActions {
-  importFiles(files: InputFile[]): Promise<void>;
+  importFiles(files: ImportSource[]): Promise<void>;
   /** Opens the file chooser of the hidden "Import file" input. */
   chooseFiles(): void;
   openPaste(): void;

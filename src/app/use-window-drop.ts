@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
-import type { InputFile } from "../importers/import-types";
 import { warmUpImporter } from "./import/import-client";
+import type { ImportSource } from "./import/import-protocol";
 import { captureDrop, dragHasFiles, readDrop } from "./import/read-input-files";
 
 /**
  * Makes the whole window a drop target for files, several files, folders and zips. Returns whether files
  * are being dragged over the window (for the overlay).
  */
-export function useWindowDrop(onFiles: (files: InputFile[]) => void): boolean {
+export function useWindowDrop(onFiles: (files: ImportSource[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;

@@ -17,33 +17,40 @@ export interface PackedValue<T> {
   sideTables: SideTableEntry[];
 }
 
-/** Lists the side tables of `value` so that they survive a structured clone. Does not change `value`. */
+/**
+ * Lists the side tables of `value` so that they survive a structured clone. Does not change `value`. It
+ * visits every object of the document (a few hundred thousand for a large connector), so it avoids
+ * per-node allocations: only objects are visited and a path is copied only where a table is found.
+ */
 export function packSideTables<T>(value: T): PackedValue<T> {
   const sideTables: SideTableEntry[] = [];
   const path: (string | number)[] = [];
-  const visit = (node: unknown): void => {
-    if (typeof node !== "object" || node === null) return;
-    const record = node as Record<symbol, unknown>;
-    SIDE_TABLES.forEach((symbol, index) => {
-      const content = record[symbol];
-      if (content !== undefined) sideTables.push([[...path], index as SideTableIndex, content]);
-    });
+  const visit = (node: object): void => {
+    const keyOrder = (node as Record<symbol, unknown>)[KEY_ORDER];
+    if (keyOrder !== undefined) sideTables.push([path.slice(), 0, keyOrder]);
+    const rawNumbers = (node as Record<symbol, unknown>)[RAW_NUMBERS];
+    if (rawNumbers !== undefined) sideTables.push([path.slice(), 1, rawNumbers]);
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (typeof child !== "object" || child === null) continue;
         path.push(i);
-        visit(node[i]);
+        visit(child);
         path.pop();
       }
       return;
     }
     if (node instanceof Uint8Array) return;
-    for (const key of Object.keys(node)) {
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+      const child = record[key];
+      if (typeof child !== "object" || child === null || !Object.hasOwn(record, key)) continue;
       path.push(key);
-      visit((node as Record<string, unknown>)[key]);
+      visit(child);
       path.pop();
     }
   };
-  visit(value);
+  if (typeof value === "object" && value !== null) visit(value);
   return { value, sideTables };
 }
 

@@ -1,30 +1,36 @@
 import type { InputFile } from "../../importers/import-types";
+import type { ImportSource } from "./import-protocol";
 
 /**
  * What a drop carried, captured while the drop event runs: `DataTransfer` items are emptied as soon as the
- * event handler returns, so entries and files are taken synchronously and read afterwards.
+ * event handler returns, so folders and files are taken synchronously and walked afterwards. Files are
+ * never read here: the import worker reads them.
  */
 export interface DropCapture {
+  /** Dropped folders (walked by {@link readDrop}). */
   entries: FileSystemEntry[];
-  files: File[];
+  /** Dropped files with their paths, in drop order. */
+  files: { path: string; file: File }[];
 }
 
-/** Takes the entries (files and folders) and plain files of a drop. Call it inside the drop handler. */
+/** Takes the folders and files of a drop. Call it inside the drop handler. */
 export function captureDrop(dataTransfer: DataTransfer): DropCapture {
   const entries: FileSystemEntry[] = [];
-  const files: File[] = [];
+  const files: DropCapture["files"] = [];
   const items = Array.from(dataTransfer.items ?? []);
   for (const item of items) {
     if (item.kind !== "file") continue;
     // Synthetic drops (and some browsers) have no file-system entry: fall back to the file itself.
     const entry = typeof item.webkitGetAsEntry === "function" ? item.webkitGetAsEntry() : null;
-    if (entry) entries.push(entry);
-    else {
-      const file = item.getAsFile();
-      if (file) files.push(file);
+    if (entry?.isDirectory) {
+      entries.push(entry);
+      continue;
     }
+    const file = item.getAsFile();
+    if (file) files.push({ path: entry?.fullPath.replace(/^\/+/, "") || file.name, file });
   }
-  if (items.length === 0) files.push(...Array.from(dataTransfer.files ?? []));
+  if (items.length === 0)
+    for (const file of Array.from(dataTransfer.files ?? [])) files.push({ path: file.name, file });
   return { entries, files };
 }
 
@@ -37,6 +43,11 @@ async function toInputFile(file: File, path: string): Promise<InputFile> {
   return { path, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
+/** A file for the import worker to read (so that the main thread never reads it). */
+function toSource(file: File, path: string): ImportSource {
+  return { path, blob: file };
+}
+
 function readEntriesBatch(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
 }
@@ -45,10 +56,10 @@ function entryFile(entry: FileSystemFileEntry): Promise<File> {
   return new Promise((resolve, reject) => entry.file(resolve, reject));
 }
 
-async function readEntry(entry: FileSystemEntry, out: InputFile[]): Promise<void> {
+async function readEntry(entry: FileSystemEntry, out: ImportSource[]): Promise<void> {
   if (entry.isFile) {
     const file = await entryFile(entry as FileSystemFileEntry);
-    out.push(await toInputFile(file, entry.fullPath.replace(/^\/+/, "") || file.name));
+    out.push(toSource(file, entry.fullPath.replace(/^\/+/, "") || file.name));
     return;
   }
   if (entry.isDirectory) {
@@ -62,12 +73,20 @@ async function readEntry(entry: FileSystemEntry, out: InputFile[]): Promise<void
   }
 }
 
-/** Reads a captured drop into input files; folders are walked and keep their relative paths. */
-export async function readDrop(capture: DropCapture): Promise<InputFile[]> {
-  const out: InputFile[] = [];
+/**
+ * Lists the files of a captured drop for the importer; folders are walked and keep their relative paths.
+ * Without folders this settles at once (no file is read on the main thread).
+ */
+export async function readDrop(capture: DropCapture): Promise<ImportSource[]> {
+  const out: ImportSource[] = [];
   for (const entry of capture.entries) await readEntry(entry, out);
-  for (const file of capture.files) out.push(await toInputFile(file, file.name));
+  for (const { path, file } of capture.files) out.push(toSource(file, path));
   return out;
+}
+
+/** The files picked in a file input, for the importer (a folder pick keeps `webkitRelativePath`). */
+export function fileListSources(files: Iterable<File>): ImportSource[] {
+  return Array.from(files, (file) => toSource(file, file.webkitRelativePath || file.name));
 }
 
 /** Reads files picked in a file input (a folder pick keeps `webkitRelativePath`). */

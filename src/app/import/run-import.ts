@@ -1,14 +1,14 @@
 import type { StoreApi } from "zustand/vanilla";
-import type { InputFile } from "../../importers/import-types";
 import { connectorTitle } from "../../model/connector-document";
 import { formatTextProblem } from "../../model/diagnostic";
 import type { WorkspaceState } from "../../store/workspace-store";
 import { importInWorker } from "./import-client";
+import type { ImportSource } from "./import-protocol";
 
 /** At most this many problems are listed in one message; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 8;
 
-function describeFiles(files: InputFile[]): string {
+function describeFiles(files: ImportSource[]): string {
   if (files.length === 1) return files[0]?.path ?? "1 file";
   const top = new Set(files.map((f) => f.path.split("/")[0]));
   if (top.size === 1 && files.some((f) => f.path.includes("/")))
@@ -21,7 +21,10 @@ function describeFiles(files: InputFile[]): string {
  * and each problem is reported as `file:line:column: message`.
  * @returns the new connector's id, or null when nothing was imported.
  */
-export async function runImport(store: StoreApi<WorkspaceState>, files: InputFile[]): Promise<string | null> {
+export async function runImport(
+  store: StoreApi<WorkspaceState>,
+  files: ImportSource[],
+): Promise<string | null> {
   const { notify } = store.getState();
   if (files.length === 0) {
     notify("warning", "Nothing to import: no files were received.");
