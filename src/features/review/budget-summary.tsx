@@ -1,6 +1,8 @@
-import { useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { ConnectorDocument } from "../../model/connector-document";
-import { computeBudget } from "../../validation/budget";
+import { useWorkspace } from "../../store/workspace-context";
+import type { Budget } from "../../validation/budget";
+import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
 function Meter({
   label,
@@ -35,24 +37,50 @@ function Meter({
   );
 }
 
-/** Size and count limits of the platform, measured on the current document. */
-export function BudgetSummary({ doc }: { doc: ConnectorDocument }) {
-  const budget = useMemo(() => computeBudget(doc), [doc]);
+/**
+ * Size and count limits of the platform, measured on the current document in the shared validation worker
+ * (counting the schemas of Encodian's bodies takes longer than a frame). The last figures stay shown while
+ * the next revision is measured, but never another connector's.
+ */
+export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revision: number }) {
+  const activeId = useWorkspace((s) => s.activeId);
+  const result = useQuery({
+    queryKey: ["review-budget", activeId, revision],
+    placeholderData: (previous: Budget | undefined, previousQuery) =>
+      previousQuery?.queryKey[1] === activeId ? previous : undefined,
+    queryFn: async ({ signal }) => {
+      await definitionTextReady(doc.definition, { signal });
+      const measured = await sharedValidationClient().budget(doc, { channel: "review:budget", signal });
+      if (!measured) throw new DOMException("Superseded", "AbortError");
+      return measured.budget;
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+  const budget = result.data;
   return (
     <section className="cs-review-section" aria-labelledby="cs-review-budget">
       <h3 id="cs-review-budget">Budget</h3>
-      <div className="cs-review-section__body">
-        <Meter label="Definition size" value={budget.size.indented} limit={budget.size.limit} unit="KB" />
-        <Meter label="Operations" value={budget.operations.count} limit={budget.operations.limit} />
-        <Meter
-          label="Largest body or response (schemas)"
-          value={budget.schemasPerBody.max}
-          limit={budget.schemasPerBody.limit}
-        />
-        <p className="cs-muted">
-          Minified, the definition is {(budget.size.minified / 1024).toFixed(0)} KB.{" "}
-          {budget.unusedDefinitions.length} unused definition(s).
-        </p>
+      <div className="cs-review-section__body" aria-busy={result.isFetching || undefined}>
+        {budget ? (
+          <>
+            <Meter label="Definition size" value={budget.size.indented} limit={budget.size.limit} unit="KB" />
+            <Meter label="Operations" value={budget.operations.count} limit={budget.operations.limit} />
+            <Meter
+              label="Largest body or response (schemas)"
+              value={budget.schemasPerBody.max}
+              limit={budget.schemasPerBody.limit}
+            />
+            <p className="cs-muted">
+              Minified, the definition is {(budget.size.minified / 1024).toFixed(0)} KB.{" "}
+              {budget.unusedDefinitions.length} unused definition(s).
+            </p>
+          </>
+        ) : result.isError ? (
+          <p role="alert">The budget could not be measured: {String(result.error)}</p>
+        ) : (
+          <p className="cs-muted">Measuring…</p>
+        )}
       </div>
     </section>
   );

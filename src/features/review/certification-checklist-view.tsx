@@ -1,50 +1,91 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { Diagnostic } from "../../model/diagnostic";
 import { buildCertificationChecklist } from "../../review/certification-checklist";
 import { useWorkspace } from "../../store/workspace-context";
 import { stepForDiagnostic } from "../../validation/diagnostic-location";
+import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
 const STATUS_TEXT = { passed: "Passed", failed: "Failed", todo: "To do" } as const;
 
-/** The certification-mode results as the pull-request checklist. */
+/** While the maker types with Review open, the checklist is checked this long after the last edit. */
+export const CHECK_DEBOUNCE_MS = 600;
+
+interface CheckResults {
+  certification: Diagnostic[];
+  plain: Diagnostic[];
+  /** Why the worker could not run, when the check ran on the page instead. */
+  failure: string | null;
+}
+
+const superseded = (error: unknown) =>
+  (error instanceof Error && error.message === "superseded") ||
+  (error instanceof DOMException && error.name === "AbortError");
+
+/** The checklist's requests supersede each other; the Validation panel and the export gate use their own. */
+const CHANNELS = { certification: "review:certification", plain: "review:plain" } as const;
+
+/**
+ * The certification-mode results as the pull-request checklist. Both validations (certification mode, and
+ * plain to tell what certification adds) run in the shared validation worker, so a large connector never
+ * blocks the page; the plain one is usually already there from the Validation panel for the same revision.
+ */
 export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDocument; revision: number }) {
   const [independentPublisher, setIndependentPublisher] = useState(false);
   const setStep = useWorkspace((s) => s.setStep);
   const requestFocus = useWorkspace((s) => s.requestFocus);
   const activeId = useWorkspace((s) => s.activeId);
-  // Both validations take a few hundred ms on the largest connectors and run on the main thread: while the
-  // maker types in the Swagger editor with Review open, check once typing pauses and keep the last results.
+  // While the maker types with Review open, check once typing pauses and keep the last results.
   const [settled, setSettled] = useState({ doc, revision, id: activeId });
   useEffect(() => {
     if (settled.revision === revision && settled.doc === doc && settled.id === activeId) return;
     // Another connector is checked at once; the same one once typing pauses.
-    const delay = settled.id === activeId ? 600 : 0;
+    const delay = settled.id === activeId ? CHECK_DEBOUNCE_MS : 0;
     const handle = window.setTimeout(() => setSettled({ doc, revision, id: activeId }), delay);
     return () => window.clearTimeout(handle);
   }, [doc, revision, activeId, settled]);
-  const results = useQuery({
+  // The check is measured (request → results rendered) as "review:checklist" for the e2e long-task test.
+  const checkStarted = useRef<number | null>(null);
+  const results = useQuery<CheckResults>({
     queryKey: ["certification", settled.id, settled.revision],
     // The last results stay shown while the next check runs, but never another connector's.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === settled.id ? previous : undefined,
-    queryFn: async () => {
+    queryFn: async ({ signal }) => {
+      checkStarted.current = performance.now();
       const checked = settled.doc;
-      const { validateConnector } = await import("../../validation/validate-connector");
+      const client = sharedValidationClient();
+      await definitionTextReady(checked.definition, { signal });
       const [certification, plain] = await Promise.all([
-        validateConnector(checked, { certification: true }),
-        validateConnector(checked, { certification: false }),
+        client.validate(checked, { certification: true, channel: CHANNELS.certification, signal }),
+        client.validate(checked, { channel: CHANNELS.plain, signal }),
       ]);
-      return { certification, plain };
+      // Superseded by a newer check of this checklist (that one's results will show).
+      if (!certification || !plain) throw new Error("superseded");
+      return {
+        certification: certification.diagnostics,
+        plain: plain.diagnostics,
+        failure: certification.failure ?? plain.failure,
+      };
     },
     staleTime: Infinity,
+    retry: false,
   });
-  const items = results.data
-    ? buildCertificationChecklist(doc, results.data.certification, results.data.plain, {
-        independentPublisher,
-      })
-    : [];
+  useEffect(() => {
+    if (!results.data || results.isPlaceholderData || checkStarted.current === null) return;
+    performance.measure("review:checklist", { start: checkStarted.current });
+    checkStarted.current = null;
+  }, [results.data, results.isPlaceholderData]);
+  const items = useMemo(
+    () =>
+      results.data
+        ? buildCertificationChecklist(doc, results.data.certification, results.data.plain, {
+            independentPublisher,
+          })
+        : [],
+    [doc, results.data, independentPublisher],
+  );
   const open = (d: Diagnostic) => {
     setStep(stepForDiagnostic(d));
     requestFocus(d.file, d.path);
@@ -62,7 +103,14 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
           Independent publisher
         </label>
         {results.isPending ? <p aria-busy="true">Checking with the certification rules…</p> : null}
-        {results.isError ? <p role="alert">The certification check failed: {String(results.error)}</p> : null}
+        {results.isError && !superseded(results.error) ? (
+          <p role="alert">The certification check failed: {String(results.error)}</p>
+        ) : null}
+        {results.data?.failure ? (
+          <p className="cs-muted">
+            The validation worker could not run ({results.data.failure}); checked on the page instead.
+          </p>
+        ) : null}
         <ul className="cs-review-checklist">
           {items.map((item) => (
             <li key={item.id} className={`cs-review-check cs-review-check--${item.status}`}>

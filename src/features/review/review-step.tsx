@@ -46,7 +46,7 @@ export function ReviewStep() {
       <ConnectorSummary doc={doc} />
       <OperationsInspector doc={doc} diagnostics={diagnostics} />
       <CertificationChecklistView doc={doc} revision={revision} />
-      <BudgetSummary doc={doc} />
+      <BudgetSummary doc={doc} revision={revision} />
       {dialog === "compare" ? <CompareDialog doc={doc} connectorId={activeId} onClose={closeDialog} /> : null}
       {dialog === "certification" ? <CertificationExportDialog doc={doc} onClose={closeDialog} /> : null}
       {dialog === "share" ? <ShareDialog doc={doc} onClose={closeDialog} /> : null}

@@ -1,20 +1,22 @@
-import { useEffect, useRef, useState } from "react";
-import type { Diagnostic } from "../../model/diagnostic";
-import type { JsonValue } from "../../model/json-value";
-import { sharedDefinitionText } from "../../model/memo-stringify";
+import { useEffect, useState } from "react";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
-import { createValidationClient, type ValidationClient } from "../../validation/validation-client";
+import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
 /** Delay after the last edit before validating: typing is not interrupted, results land within 500 ms. */
 export const VALIDATION_DEBOUNCE_MS = 250;
 /** The text for the worker is ready and posted at most this long after the edit. */
 const VALIDATION_DEADLINE_MS = 450;
 
+/** The panel's requests supersede each other (a result for an older revision is dropped). */
+const CHANNEL = "validation-panel";
+
 /**
- * Runs validation in the worker on every revision of the active document (debounced) and writes the
+ * Runs validation in the shared worker on every revision of the active document (debounced) and writes the
  * results into the store with the revision they belong to. A result that arrives after a newer edit is
- * dropped. When no worker can be started, validation falls back to the main thread.
+ * dropped. The Review checklist and the export gate ask the same client, so a revision already validated in
+ * the same mode is not validated again. When the worker cannot run, validation happens on the page and
+ * `failure` says why.
  */
 export function useValidation(certification: boolean): {
   running: boolean;
@@ -24,7 +26,6 @@ export function useValidation(certification: boolean): {
   const store = useWorkspaceStoreApi();
   const doc = useWorkspace(selectDocument);
   const revision = useWorkspace((s) => s.revision);
-  const clientRef = useRef<ValidationClient | null>(null);
   const [state, setState] = useState<{ running: boolean; elapsed: number | null; failure: string | null }>({
     running: false,
     elapsed: null,
@@ -32,70 +33,36 @@ export function useValidation(certification: boolean): {
   });
 
   useEffect(() => {
-    const client = createValidationClient({
-      writeDefinition: (definition) => sharedDefinitionText.stringify(definition as JsonValue),
-    });
-    clientRef.current = client;
-    return () => {
-      client.dispose();
-      clientRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
     if (!doc) return;
-    let cancelled = false;
-    let idle: number | undefined;
-    const requestedAt = Date.now();
-    const post = () => {
-      const client = clientRef.current;
-      if (!client) return;
+    const abort = new AbortController();
+    const client = sharedValidationClient();
+    const current = () => !abort.signal.aborted && store.getState().revision === revision;
+    const run = async () => {
+      // The definition's text is written in idle slices; past the deadline the rest at once.
+      await definitionTextReady(doc.definition, {
+        deadlineMs: VALIDATION_DEADLINE_MS - VALIDATION_DEBOUNCE_MS,
+        signal: abort.signal,
+      });
       setState((s) => ({ ...s, running: true }));
-      const finish = (diagnostics: Diagnostic[], elapsed: number | null) => {
-        if (cancelled || store.getState().revision !== revision) return;
-        store.getState().setDiagnostics(revision, diagnostics);
-        setState({ running: false, elapsed, failure: null });
-      };
-      client
-        .validate(doc, { certification })
-        .then((outcome) => {
-          if (outcome) finish(outcome.diagnostics, outcome.elapsed);
-        })
-        .catch(async (error: unknown) => {
-          // No worker (or it crashed): validate here so the list and the export gate still work.
-          const { validateConnector } = await import("../../validation/validate-connector");
-          const started = performance.now();
-          const diagnostics = await validateConnector(doc, { certification });
-          finish(diagnostics, performance.now() - started);
-          if (!cancelled)
-            setState((s) => ({ ...s, failure: error instanceof Error ? error.message : String(error) }));
-        });
+      const outcome = await client.validate(doc, { certification, channel: CHANNEL, signal: abort.signal });
+      if (!outcome || !current()) return;
+      store.getState().setDiagnostics(revision, outcome.diagnostics);
+      setState({ running: false, elapsed: outcome.elapsed, failure: outcome.failure });
     };
-    // The definition's text for the worker is written in idle slices (between keystrokes, after paint);
-    // the cache keeps the progress, and only the changed branch of an edited definition is new. Past the
-    // deadline the rest is written at once so that results still land within 500 ms.
-    const step = (deadline: IdleDeadline) => {
-      idle = undefined;
-      if (cancelled) return;
-      const ready =
-        sharedDefinitionText.stringifyWithin(
-          doc.definition as JsonValue,
-          () => deadline.timeRemaining() < 3,
-        ) !== null;
-      const late = deadline.didTimeout || Date.now() - requestedAt >= VALIDATION_DEADLINE_MS;
-      if (ready || late) post();
-      else idle = requestIdleCallback(step, { timeout: remaining() });
-    };
-    const remaining = () => Math.max(1, requestedAt + VALIDATION_DEADLINE_MS - Date.now());
     const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === "function")
-        idle = requestIdleCallback(step, { timeout: remaining() });
-      else post();
+      run().catch((error: unknown) => {
+        if (abort.signal.aborted) return;
+        // Neither the worker nor the page could validate: say so rather than show a stale list.
+        setState({
+          running: false,
+          elapsed: null,
+          failure: error instanceof Error ? error.message : String(error),
+        });
+      });
     }, VALIDATION_DEBOUNCE_MS);
     return () => {
-      cancelled = true;
+      abort.abort();
       clearTimeout(timer);
-      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [doc, revision, certification, store]);
 
