@@ -133,3 +133,44 @@ test("certification mode adds the content rules", async ({ page }) => {
   await validation(page).getByLabel("Certification mode").check();
   await expect(validation(page)).toContainText("ValueContainsRestrictedWords");
 });
+
+test("when the validation worker cannot run, the page validates, says so, and Export is still refused", async ({
+  page,
+}) => {
+  // Only the validation worker fails to start (the import worker still runs).
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        if (options?.name === "validation") throw new Error("validation worker blocked by the test");
+        super(url, options);
+      }
+    };
+  });
+  await openApp(page);
+  await pickImportFiles(page, [
+    { name: "apiDefinition.swagger.json", bytes: encode(definition) },
+    { name: "apiProperties.json", bytes: encode(properties) },
+  ]);
+  await expect(problem(page, "PathParameterMustBeRequired")).toBeVisible({ timeout: 45_000 });
+  await expect(validation(page)).toContainText(
+    "The validation worker could not run (validation worker blocked by the test); validated on the page instead.",
+  );
+
+  // The Review checklist says the same and still lists the results.
+  await page.getByRole("tab", { name: /^\d*\s*Review/ }).click();
+  const cert = page.getByRole("region", { name: "Certification", exact: true });
+  await expect(cert).toContainText("checked on the page instead", { timeout: 30_000 });
+  await expect(
+    cert.getByRole("listitem").filter({ hasText: /^FailedThe validator passes in certification mode/ }),
+  ).toContainText("PathParameterMustBeRequired");
+  await expect(page.getByRole("region", { name: "Budget", exact: true })).toContainText(
+    /Operations\s*1 of 256/,
+  );
+
+  // The export gate validates on the page too: the error still blocks.
+  await header(page).getByRole("button", { name: "Export", exact: true }).click();
+  await expect(page.getByRole("alertdialog", { name: "Export blocked" })).toContainText(
+    "PathParameterMustBeRequired",
+  );
+});
