@@ -1,36 +1,13 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { relayPlugin } from "./src/relay/relay-plugin.ts";
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/**
- * Marks the entry chunk (React and the shell, all run at start-up) for eager compilation: with V8's
- * explicit compile hint, Chromium compiles its functions on a background thread while the file streams in,
- * instead of one by one on the main thread during the first render (open → ready).
- */
-function eagerEntryCompile(): Plugin {
-  return {
-    name: "connector-studio:eager-entry-compile",
-    apply: "build",
-    enforce: "post",
-    generateBundle: {
-      // After Vite's own additions to the chunk (its preload map), so that the hint is the first line.
-      order: "post",
-      handler(_options, bundle) {
-        for (const chunk of Object.values(bundle)) {
-          if (chunk.type === "chunk" && chunk.isEntry && chunk.fileName.endsWith(".js"))
-            chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-        }
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), relayPlugin(), eagerEntryCompile()],
+  plugins: [react(), relayPlugin()],
   resolve: {
     alias: [
       // swagger-parser needs util.format in the browser (reference/toolchain.md §3.2)
