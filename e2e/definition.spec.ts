@@ -502,10 +502,10 @@ test("Encodian (219 operations): switching operations and typing, measured input
   expect(typing.length).toBeGreaterThanOrEqual(20);
   // The typed text reached the document and the (virtualised) list.
   await expect(actions).toContainText("abcdefghijklmnopqrst");
-  // The target is 50 ms. On an idle machine switching measures about 45 ms and a keystroke 35–95 ms; a CPU
-  // profile puts most of a keystroke outside this step (the Swagger editor pane's sync and autosave's
-  // serialisation of the 1 MB definition). This machine is shared (load average above 20 at times), so only
-  // gross regressions fail here; the log line above carries the figures for the report.
-  expect(median(typing)).toBeLessThan(500);
-  expect(median(switching)).toBeLessThan(500);
+  // Speed is measured by the benchmark (`npm run bench -- <corpus> --only browser`: form typing p95 on
+  // Encodian); here the figures are only recorded with the run, since a shared machine stretches any timing.
+  test.info().annotations.push({
+    type: "timing",
+    description: `switch median ${median(switching).toFixed(1)} ms, keystroke median ${median(typing).toFixed(1)} ms`,
+  });
 });
