@@ -308,7 +308,10 @@ function trimOperationNames(properties: JsonObject, keep: Set<string>): JsonObje
   let nextProps: JsonObject = props;
   if (Array.isArray(props.scriptOperations)) {
     const kept = props.scriptOperations.filter((n) => typeof n !== "string" || keep.has(n));
-    if (kept.length !== props.scriptOperations.length) nextProps = { ...nextProps, scriptOperations: kept };
+    // An empty list means "every operation": when none of the code's operations stays, the list is left as it
+    // was (Validation flags the missing names), so the custom code never widens to every operation.
+    if (kept.length !== props.scriptOperations.length && kept.length > 0)
+      nextProps = { ...nextProps, scriptOperations: kept };
   }
   if (Array.isArray(props.policyTemplateInstances)) {
     let changed = false;

@@ -140,10 +140,15 @@ describe("budget", () => {
     expect(computeBudget(doc).unusedDefinitions).toEqual(["A", "B"]);
     const cleaned = removeUnusedDefinitions().apply(doc);
     expect(Object.keys(cleaned.definition.definitions ?? {})).toEqual(["Task", "ListCollection"]);
-    const kept = keepOperations(["ListLists", "OnTaskDone"]).apply(validConnector());
-    expect(computeBudget(kept).operations.count).toBe(2);
+    const kept = keepOperations(["ListLists", "CreateTask", "OnTaskDone"]).apply(validConnector());
+    expect(computeBudget(kept).operations.count).toBe(3);
     // Policies and custom code that named removed operations are trimmed, so nothing dangles.
     expect(validateConnectorSync(kept).filter((d) => d.severity !== "info")).toEqual([]);
+  });
+  it("keeps the custom code's operation list when none of its operations stays (empty would mean all)", () => {
+    const kept = keepOperations(["ListLists"]).apply(validConnector());
+    expect(getAtPointer(kept.properties, "/properties/scriptOperations")).toEqual(["CreateTask"]);
+    expect(validateConnectorSync(kept).map((d) => d.ruleId)).toContain("OperationIdNotFound");
   });
   it("counts a recursive schema without looping", () => {
     const doc = withDefinition("/definitions/Task/properties/parent", { $ref: "#/definitions/Task" });
