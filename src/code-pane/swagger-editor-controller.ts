@@ -136,7 +136,9 @@ export function describeProblem(problem: TextProblem): string {
  */
 export class SwaggerEditorController {
   private readonly editor: monaco.editor.IStandaloneCodeEditor;
-  private readonly models: Record<SwaggerFormat, monaco.editor.ITextModel>;
+  private readonly jsonModel: monaco.editor.ITextModel;
+  /** Created when YAML is first shown: its model would start the YAML language worker for nothing. */
+  private yamlModel: monaco.editor.ITextModel | null = null;
   private readonly viewStates: Partial<Record<SwaggerFormat, monaco.editor.ICodeEditorViewState | null>> = {};
   private readonly disposables: monaco.IDisposable[] = [];
   private readonly unsubscribe: () => void;
@@ -180,16 +182,11 @@ export class SwaggerEditorController {
     private readonly store: StoreApi<WorkspaceState>,
   ) {
     setupMonaco();
-    this.models = {
-      json:
-        monaco.editor.getModel(SWAGGER_JSON_URI) ?? monaco.editor.createModel("", "json", SWAGGER_JSON_URI),
-      yaml:
-        monaco.editor.getModel(SWAGGER_YAML_URI) ?? monaco.editor.createModel("", "yaml", SWAGGER_YAML_URI),
-    };
-    this.models.json.updateOptions({ tabSize: 4, insertSpaces: true });
-    this.models.yaml.updateOptions({ tabSize: 2, insertSpaces: true });
+    this.jsonModel =
+      monaco.editor.getModel(SWAGGER_JSON_URI) ?? monaco.editor.createModel("", "json", SWAGGER_JSON_URI);
+    this.jsonModel.updateOptions({ tabSize: 4, insertSpaces: true });
     this.editor = monaco.editor.create(host, {
-      model: this.models.json,
+      model: this.jsonModel,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -210,8 +207,7 @@ export class SwaggerEditorController {
     this.editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => this.redo());
 
     this.disposables.push(
-      this.models.json.onDidChangeContent(() => this.onUserEdit("json")),
-      this.models.yaml.onDidChangeContent(() => this.onUserEdit("yaml")),
+      this.jsonModel.onDidChangeContent(() => this.onUserEdit("json")),
       // A change from elsewhere waiting for paint is applied before the key edits the text.
       this.editor.onKeyDown(() => this.flushSync()),
       // Clicking a button (Undo, a step, a connector) first commits what was typed here.
@@ -250,8 +246,8 @@ export class SwaggerEditorController {
     this.editor.dispose();
     // Models outlive the editor (they are found again by URI on the next mount); empty them to free memory.
     this.applyingExternal = true;
-    this.models.json.setValue("");
-    this.models.yaml.setValue("");
+    this.jsonModel.setValue("");
+    this.yamlModel?.setValue("");
     this.applyingExternal = false;
     this.listeners.clear();
   }
@@ -269,12 +265,13 @@ export class SwaggerEditorController {
     }
     const doc = selectDocument(this.store.getState());
     this.viewStates[this.format] = this.editor.saveViewState();
-    const leaving = this.models[this.format];
+    const leaving = this.modelFor(this.format);
     this.format = format;
-    const model = this.models[format];
-    this.replaceAll(model, doc ? serialise(doc.definition, format) : "");
+    const model = this.modelFor(format);
+    const text = doc ? serialise(doc.definition, format) : "";
+    this.replaceAll(model, text);
     this.syncedDefinition = doc?.definition ?? null;
-    this.markSynced(model.getValue(), model);
+    this.markSynced(this.textAfterReplace(model, text), model);
     this.outline = null;
     this.scheduleOutline();
     this.editor.setModel(model);
@@ -400,6 +397,14 @@ export class SwaggerEditorController {
     this.syncFromStore();
   }
 
+  /**
+   * The model's text once it was given `text`: that text itself when the model keeps "\n" line ends (reading a
+   * 1 MB model back costs tens of milliseconds), else the model's value with its own line ends.
+   */
+  private textAfterReplace(model: monaco.editor.ITextModel, text: string): string {
+    return model.getEOL() === "\n" && model.getValueLength() === text.length ? text : model.getValue();
+  }
+
   private markSynced(text: string, model: monaco.editor.ITextModel): void {
     this.syncedText = text;
     this.syncedVersion = model.getVersionId();
@@ -450,7 +455,7 @@ export class SwaggerEditorController {
       if (edit) this.applyEdit(edit.start, edit.end, edit.text);
     }
     this.syncedDefinition = definition;
-    this.markSynced(model.getValue(), model);
+    this.markSynced(this.textAfterReplace(model, text), model);
     this.outline = null;
     this.hasDuplicateKeys = false;
     this.scheduleOutline();
@@ -532,7 +537,8 @@ export class SwaggerEditorController {
   }
 
   private replaceAll(model: monaco.editor.ITextModel, text: string): void {
-    if (model.getValue() === text) return;
+    // Length first: building the value of a 1 MB model only to compare it costs tens of milliseconds.
+    if (model.getValueLength() === text.length && model.getValue() === text) return;
     this.applyingExternal = true;
     try {
       model.setValue(text);
@@ -828,7 +834,19 @@ export class SwaggerEditorController {
   // --- helpers ------------------------------------------------------------------------------------------
 
   private model(): monaco.editor.ITextModel {
-    return this.models[this.format];
+    return this.modelFor(this.format);
+  }
+
+  private modelFor(format: SwaggerFormat): monaco.editor.ITextModel {
+    if (format === "json") return this.jsonModel;
+    if (!this.yamlModel) {
+      const yaml =
+        monaco.editor.getModel(SWAGGER_YAML_URI) ?? monaco.editor.createModel("", "yaml", SWAGGER_YAML_URI);
+      yaml.updateOptions({ tabSize: 2, insertSpaces: true });
+      this.disposables.push(yaml.onDidChangeContent(() => this.onUserEdit("yaml")));
+      this.yamlModel = yaml;
+    }
+    return this.yamlModel;
   }
 
   private applyLargeTextOptions(): void {
