@@ -106,7 +106,10 @@ function useAutosave(store: StoreApi<WorkspaceState>): React.RefObject<AutosaveC
 function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
-  const [exportErrors, setExportErrors] = useState<Diagnostic[] | null>(null);
+  const [exportErrors, setExportErrors] = useState<{
+    errors: Diagnostic[];
+    validatedOnPage: string | null;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const restored = useStore(saveStatusStore, (s) => s.restored);
   const autosave = useAutosave(store);
@@ -147,7 +150,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
           const { buildExport } = await import("./export-connector");
           const result = await buildExport(doc);
           if (!result.ok) {
-            setExportErrors(result.errors);
+            setExportErrors({ errors: result.errors, validatedOnPage: result.validatedOnPage });
             return;
           }
           downloadFile(result.bytes, result.fileName, "application/zip");
@@ -170,7 +173,10 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             .getState()
             .notify(
               warnings > 0 ? "warning" : "info",
-              `Exported ${result.fileName}${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? "" : "s"} (see Validation)` : ""}.`,
+              `Exported ${result.fileName}${warnings > 0 ? ` with ${warnings} warning${warnings === 1 ? "" : "s"} (see Validation)` : ""}.` +
+                (result.validatedOnPage
+                  ? ` The validation worker could not run (${result.validatedOnPage}); it was checked on the page.`
+                  : ""),
             );
         } catch (error) {
           store
@@ -208,7 +214,11 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
         ) : null}
         {pasteOpen ? <PasteDialog onClose={() => setPasteOpen(false)} /> : null}
         {exportErrors ? (
-          <ExportErrorsDialog errors={exportErrors} onClose={() => setExportErrors(null)} />
+          <ExportErrorsDialog
+            errors={exportErrors.errors}
+            validatedOnPage={exportErrors.validatedOnPage}
+            onClose={() => setExportErrors(null)}
+          />
         ) : null}
       </div>
     </ShellActionsContext.Provider>
