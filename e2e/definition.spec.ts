@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { ENCODIAN_DIR } from "./support/corpus";
+import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
 
 // The Definition step (issue 3): an action built through the forms, Import from sample, Add default
 // response, the parameter editor, two-way sync with the Swagger editor, and renaming an operation ID that
@@ -39,35 +40,20 @@ const LISTS_DOC = {
   },
 };
 
-function pane(page: Page): Locator {
-  return page.getByRole("region", { name: "Swagger editor" });
-}
-
 function step(page: Page): Locator {
   return page.getByRole("region", { name: "Definition step" });
 }
 
-/** The lines Monaco renders, in screen order (the viewport is tall, so the whole small document). */
-async function visibleText(page: Page): Promise<string> {
-  return pane(page)
-    .locator(".view-lines")
-    .evaluate((el) =>
-      [...el.children]
-        .map((line) => ({
-          top: parseFloat((line as HTMLElement).style.top) || 0,
-          text: line.textContent ?? "",
-        }))
-        .sort((a, b) => a.top - b.top)
-        .map((line) => line.text.replace(/\u00a0/g, " "))
-        .join("\n"),
-    );
-}
-
-async function pasteIntoEditor(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await pane(page).locator(".view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("ControlOrMeta+V");
+/** A new connector holding LISTS_DOC (pasted into the Swagger editor), on the Definition step. */
+async function openWithListsDoc(page: Page): Promise<{ s: Locator; pageErrors: string[] }> {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await openDefinition(page);
+  const s = step(page);
+  await expect(swaggerEditor(page).locator(".view-lines")).toBeVisible();
+  await pasteIntoSwaggerEditor(page, JSON.stringify(LISTS_DOC, null, 4));
+  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+  return { s, pageErrors };
 }
 
 async function openDefinition(page: Page): Promise<void> {
@@ -141,8 +127,8 @@ test("an action built by form: Import from sample, Add default response, paramet
   await editor.getByLabel("Display name 2").fill("Fifty");
 
   // Form → pane. Form fields write after a short debounce, so wait for the last edit before reading.
-  await expect.poll(() => visibleText(page)).toContain('"displayName": "Fifty"');
-  const text = await visibleText(page);
+  await expect.poll(() => visibleEditorText(page)).toContain('"displayName": "Fifty"');
+  const text = await visibleEditorText(page);
   expect(text).toContain('"x-ms-summary": "Page size"');
   expect(text).toContain('"operationId": "ListItems"');
   expect(text).toContain('"/lists/{listId}/items"');
@@ -159,14 +145,7 @@ test("an action built by form: Import from sample, Add default response, paramet
 test("pane → form, renaming an operation ID updates its dynamic-values users, no axe violations", async ({
   page,
 }) => {
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openDefinition(page);
-  const s = step(page);
-
-  await expect(pane(page).locator(".view-lines")).toBeVisible();
-  await pasteIntoEditor(page, JSON.stringify(LISTS_DOC, null, 4));
-  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+  const { s, pageErrors } = await openWithListsDoc(page);
   await s
     .getByRole("list", { name: "Actions" })
     .getByRole("button", { name: /List lists/ })
@@ -174,14 +153,17 @@ test("pane → form, renaming an operation ID updates its dynamic-values users, 
   await expect(s.getByLabel("Summary", { exact: true })).toHaveValue("List lists");
 
   // Pane → form: change the summary in the pane; the open form follows.
-  await pasteIntoEditor(page, JSON.stringify(LISTS_DOC, null, 4).replace('"List lists"', '"List all lists"'));
+  await pasteIntoSwaggerEditor(
+    page,
+    JSON.stringify(LISTS_DOC, null, 4).replace('"List lists"', '"List all lists"'),
+  );
   await expect(s.getByLabel("Summary", { exact: true })).toHaveValue("List all lists");
 
   // Rename the operation ID: the other operation's dynamic dropdown follows.
   await s.getByLabel("Operation ID").fill("AllLists");
-  await expect.poll(() => visibleText(page)).toContain('"operationId": "AllLists"');
+  await expect.poll(() => visibleEditorText(page)).toContain('"operationId": "AllLists"');
   await expect
-    .poll(async () => (await visibleText(page)).match(/"operationId": "AllLists"/g)?.length ?? 0)
+    .poll(async () => (await visibleEditorText(page)).match(/"operationId": "AllLists"/g)?.length ?? 0)
     .toBe(2);
   await s
     .getByRole("list", { name: "Actions" })
@@ -269,8 +251,8 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await openDefinition(page);
   const s = step(page);
-  await expect(pane(page).locator(".view-lines")).toBeVisible();
-  await pasteIntoEditor(page, JSON.stringify(PARAM_DOC, null, 4));
+  await expect(swaggerEditor(page).locator(".view-lines")).toBeVisible();
+  await pasteIntoSwaggerEditor(page, JSON.stringify(PARAM_DOC, null, 4));
   await expect(s.getByTestId("operation-count")).toHaveText("1 operation");
 
   // A click in the Validation list opens the operation, the parameter and focuses its Default value.
@@ -283,14 +265,14 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   await expect(defaultValue).toHaveValue("abc");
 
   await defaultValue.fill("25");
-  await expect.poll(() => visibleText(page)).toContain('"default": 25');
+  await expect.poll(() => visibleEditorText(page)).toContain('"default": 25');
   // Invalid text stays on screen with its message and is not written.
   await defaultValue.fill("2.5");
   await expect(editor.getByText("Enter a whole number")).toBeVisible();
   await expect(defaultValue).toHaveAttribute("aria-invalid", "true");
   await editor.getByLabel("Summary", { exact: true }).fill("Page size");
-  await expect.poll(() => visibleText(page)).toContain('"x-ms-summary": "Page size"');
-  expect(await visibleText(page)).toContain('"default": 25');
+  await expect.poll(() => visibleEditorText(page)).toContain('"x-ms-summary": "Page size"');
+  expect(await visibleEditorText(page)).toContain('"default": 25');
 
   // Names: required, unique in their location.
   const name = editor.getByLabel("Name", { exact: true });
@@ -305,7 +287,7 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   // Typing in one field is one undo step.
   await editor.getByLabel("Description", { exact: true }).click();
   await page.keyboard.type("How many items");
-  await expect.poll(() => visibleText(page)).toContain('"description": "How many items"');
+  await expect.poll(() => visibleEditorText(page)).toContain('"description": "How many items"');
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(editor.getByLabel("Description", { exact: true })).toHaveValue("");
   // The invalid draft was replaced by the document's value when the document changed (undo).
@@ -313,9 +295,9 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
 
   // Changing the type converts the default value that converts exactly.
   await editor.getByLabel("Type", { exact: true }).selectOption("string");
-  await expect.poll(() => visibleText(page)).toContain('"default": "25"');
+  await expect.poll(() => visibleEditorText(page)).toContain('"default": "25"');
   await editor.getByLabel("Type", { exact: true }).selectOption("integer");
-  await expect.poll(() => visibleText(page)).toContain('"default": 25');
+  await expect.poll(() => visibleEditorText(page)).toContain('"default": 25');
 
   // Static values follow the type; the default must be one of them.
   await editor.getByLabel("Dropdown type").selectOption("Static");
@@ -326,15 +308,15 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   await expect(editor.getByText("Enter a whole number")).toBeVisible();
   await editor.getByLabel("Value 2").fill("50");
   await editor.getByLabel("Display name 2").fill("Fifty");
-  await expect.poll(() => visibleText(page)).toContain('"displayName": "Fifty"');
-  expect(await visibleText(page)).toContain('"value": 50');
+  await expect.poll(() => visibleEditorText(page)).toContain('"displayName": "Fifty"');
+  expect(await visibleEditorText(page)).toContain('"value": 50');
   await defaultValue.fill("30");
   await expect(editor.getByText("The default value must be one of the dropdown values.")).toBeVisible();
 
   // Pane → form: the open parameter follows the Swagger editor.
   const edited = structuredClone(PARAM_DOC);
   edited.paths["/lists/{listId}/items"].get.parameters[1]!["x-ms-summary"] = "Top items";
-  await pasteIntoEditor(page, JSON.stringify(edited, null, 4));
+  await pasteIntoSwaggerEditor(page, JSON.stringify(edited, null, 4));
   await expect(editor.getByLabel("Summary", { exact: true })).toHaveValue("Top items");
   await expect(editor.getByLabel("Dropdown type")).toHaveValue("none");
 
@@ -346,7 +328,7 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   const required = pathParam.getByLabel("Is required?");
   await expect(required).toBeFocused();
   await page.keyboard.press("Space");
-  await expect.poll(() => visibleText(page)).toContain('"required": true');
+  await expect.poll(() => visibleEditorText(page)).toContain('"required": true');
   await expect(required).toBeDisabled();
   // …and is named after a placeholder of the path.
   await expect(pathParam.getByLabel("Name", { exact: true })).toHaveAttribute(
@@ -356,21 +338,15 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
   await pathParam.getByLabel("Name", { exact: true }).fill("list");
   await expect(pathParam.getByText("placeholder of /lists/{listId}/items: “listId”")).toBeVisible();
   await pathParam.getByLabel("Summary", { exact: true }).fill("List ID");
-  await expect.poll(() => visibleText(page)).toContain('"x-ms-summary": "List ID"');
-  expect(await visibleText(page)).toContain('"name": "listId"');
+  await expect.poll(() => visibleEditorText(page)).toContain('"x-ms-summary": "List ID"');
+  expect(await visibleEditorText(page)).toContain('"name": "listId"');
   expect(pageErrors).toEqual([]);
 });
 
 test("deleting an operation: policies and references shown first, policy lists cleaned, references kept for Validation, one undo step", async ({
   page,
 }) => {
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openDefinition(page);
-  const s = step(page);
-  await expect(pane(page).locator(".view-lines")).toBeVisible();
-  await pasteIntoEditor(page, JSON.stringify(LISTS_DOC, null, 4));
-  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+  const { s, pageErrors } = await openWithListsDoc(page);
 
   // Two policies: one for ListLists only, one for both operations.
   const policies = s.getByRole("list", { name: "Policies" });

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { pickImportFiles } from "./support/drop-files";
 import { swaggerEditor } from "./support/swagger-editor";
 import { openApp, stepsTablist, waitForSaved } from "./support/workspace";
@@ -89,6 +89,18 @@ async function chooseOperation(page: Page, name: string): Promise<void> {
 const request = (page: Page) => page.getByRole("region", { name: "Request" });
 const response = (page: Page) => page.getByRole("region", { name: "Response" });
 const schemaValidation = (page: Page) => page.getByRole("region", { name: "Schema validation" });
+
+/**
+ * Signs in from the New connection dialog: the popup goes to the identity provider, comes back to the app's
+ * callback page and closes itself.
+ */
+async function signInThroughPopup(page: Page, dialog: Locator): Promise<void> {
+  const popupPromise = page.waitForEvent("popup");
+  await dialog.getByRole("button", { name: "Sign in" }).click();
+  const popup = await popupPromise;
+  await expect(dialog.getByRole("status")).toHaveText("Signed in.");
+  await expect.poll(() => popup.isClosed()).toBe(true);
+}
 
 test("API key in a header, through the relay; Use response as schema updates the definition", async ({
   page,
@@ -181,12 +193,7 @@ test("OAuth 2.0: sign-in with PKCE in a popup, then a refused token is refreshed
   await importConnector(page, oauthConnector(`127.0.0.1:${NO_CORS_PORT}`, oauth.issuer));
   await page.getByRole("button", { name: "New connection" }).click();
   const dialog = page.getByRole("dialog", { name: "New connection" });
-  const popupPromise = page.waitForEvent("popup");
-  await dialog.getByRole("button", { name: "Sign in" }).click();
-  const popup = await popupPromise;
-  // The popup went to the identity provider, came back to the app's callback page and closed itself.
-  await expect(dialog.getByRole("status")).toHaveText("Signed in.");
-  await expect.poll(() => popup.isClosed()).toBe(true);
+  await signInThroughPopup(page, dialog);
   await dialog.getByRole("button", { name: "Create connection" }).click();
   await expect(page.getByText(/Connection ready \(signed in\)/)).toBeVisible();
   expect(oauth.grants).toContain("authorization_code");
@@ -487,11 +494,7 @@ test("two authentication options: signing in with the second one sends its OAuth
   await expect(dialog.getByRole("button", { name: "Sign in" })).toHaveCount(0);
   await dialog.getByLabel("Sign-in method", { exact: true }).selectOption({ label: "Work account" });
   await expect(dialog.getByLabel("Profile key", { exact: true })).toHaveCount(0);
-  const popupPromise = page.waitForEvent("popup");
-  await dialog.getByRole("button", { name: "Sign in" }).click();
-  const popup = await popupPromise;
-  await expect(dialog.getByRole("status")).toHaveText("Signed in.");
-  await expect.poll(() => popup.isClosed()).toBe(true);
+  await signInThroughPopup(page, dialog);
   await dialog.getByRole("button", { name: "Create connection" }).click();
   await expect(page.getByText(/Connection ready \(signed in\) with Work account/)).toBeVisible();
 
