@@ -14,7 +14,12 @@ import { downloadFile } from "../lib/download";
 import { warmUpImporter } from "./import/import-client";
 import type { ImportSource } from "./import/import-protocol";
 import { runImport } from "./import/run-import";
-import { ImportReportPanel, SwaggerEditorPane, ValidationPanel } from "./lazy-modules";
+import {
+  ImportReportPanel,
+  preloadSwaggerEditorPane,
+  SwaggerEditorPane,
+  ValidationPanel,
+} from "./lazy-modules";
 import { NoticesArea } from "./notices-area";
 import { PasteDialog } from "./paste-dialog";
 import type { AutosaveControls, startAutosave } from "./persistence/autosave";
@@ -68,6 +73,9 @@ function Workspace() {
  * The autosave module (idb, zod) is its own chunk, kept out of the first one; its download starts with the
  * app's code rather than after the first render, so that restoring does not wait for it.
  */
+/** How long after ready Monaco starts loading in idle time (the Swagger editor pane's code). */
+const PRELOAD_EDITOR_AFTER_MS = 1500;
+
 let autosaveModule: Promise<{ startAutosave: typeof startAutosave }> | null = null;
 const loadAutosave = () => (autosaveModule ??= import("./persistence/autosave"));
 if (typeof window !== "undefined") void loadAutosave().catch(() => {});
@@ -135,6 +143,22 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   // off until after the first drop, while the Swagger editor loads.)
   useEffect(() => {
     if (restored) warmUpImporter();
+  }, [restored]);
+
+  // A little after ready, when the page is idle, Monaco is loaded too (see preloadSwaggerEditorPane); after
+  // the first paint and the first look, so that it does not compete with them.
+  useEffect(() => {
+    if (!restored) return;
+    let idle: number | undefined;
+    const timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === "function")
+        idle = window.requestIdleCallback(preloadSwaggerEditorPane, { timeout: 10_000 });
+      else preloadSwaggerEditorPane();
+    }, PRELOAD_EDITOR_AFTER_MS);
+    return () => {
+      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
   }, [restored]);
 
   const actions = useMemo<ShellActions>(
