@@ -19,7 +19,9 @@ export interface ChecklistItem {
 const key = (d: Diagnostic) => `${d.ruleId}|${d.file}|${d.path}`;
 
 function hasSchemaOrDynamic(response: unknown): boolean {
-  return isJsonObject(response) && (response.schema !== undefined || response["x-ms-dynamic-schema"] !== undefined);
+  return (
+    isJsonObject(response) && (response.schema !== undefined || response["x-ms-dynamic-schema"] !== undefined)
+  );
 }
 
 function fromDiagnostics(id: string, label: string, list: Diagnostic[], passDetail: string): ChecklistItem {
@@ -48,7 +50,10 @@ export function buildCertificationChecklist(
   const plainKeys = new Set(plain.map(key));
   const added = certification.filter((d) => !plainKeys.has(key(d)));
   const inDefinition = (prefix: string) =>
-    added.filter((d) => d.file === "apiDefinition.swagger.json" && (d.path === prefix || d.path.startsWith(`${prefix}/`)));
+    added.filter(
+      (d) =>
+        d.file === "apiDefinition.swagger.json" && (d.path === prefix || d.path.startsWith(`${prefix}/`)),
+    );
   const props = isJsonObject(doc.properties.properties) ? doc.properties.properties : {};
   const color = typeof props.iconBrandColor === "string" ? props.iconBrandColor.toLowerCase() : "";
   const operations = listOperations(doc.definition);
@@ -66,10 +71,18 @@ export function buildCertificationChecklist(
       id: "validator",
       label: "The validator passes in certification mode (what paconn validate checks)",
       status: errors.length > 0 ? "failed" : "passed",
-      detail: errors.length > 0 ? `${errors.length} error(s) remain; fix them in the Validation list.` : "No errors.",
+      detail:
+        errors.length > 0
+          ? `${errors.length} error(s) remain; fix them in the Validation list.`
+          : "No errors.",
       diagnostics: errors,
     },
-    fromDiagnostics("title", "Title and description: English, at most 30 characters, no restricted words", inDefinition("/info"), "Title and description meet the rules."),
+    fromDiagnostics(
+      "title",
+      "Title and description: English, at most 30 characters, no restricted words",
+      inDefinition("/info"),
+      "Title and description meet the rules.",
+    ),
     fromDiagnostics(
       "descriptions",
       "Summaries and descriptions for all operations and parameters",
@@ -100,13 +113,17 @@ export function buildCertificationChecklist(
           id: "brand-color",
           label: "Brand colour #da3b01 and no icon (independent publisher)",
           status: color === "#da3b01" ? "passed" : "failed",
-          detail: color === "#da3b01" ? "The colour is right." : "Set Icon background color to #da3b01 (the certification package does it for you).",
+          detail:
+            color === "#da3b01"
+              ? "The colour is right."
+              : "Set Icon background color to #da3b01 (the certification package does it for you).",
           diagnostics: [],
         }
       : {
           id: "brand-color",
           label: "Brand colour is your own (not #007ee5 or #ffffff) and a 230×230 icon",
-          status: color === "" || color === "#007ee5" || color === "#ffffff" || !doc.icon ? "failed" : "passed",
+          status:
+            color === "" || color === "#007ee5" || color === "#ffffff" || !doc.icon ? "failed" : "passed",
           detail:
             color === "" || color === "#007ee5" || color === "#ffffff"
               ? "Set Icon background color to your brand colour in the General step."
@@ -125,7 +142,8 @@ export function buildCertificationChecklist(
       id: "not-existing",
       label: "The connector does not already exist in the repository",
       status: "todo",
-      detail: "Search certified-connectors and independent-publisher-connectors for the service before submitting.",
+      detail:
+        "Search certified-connectors and independent-publisher-connectors for the service before submitting.",
       diagnostics: [],
     },
     {
@@ -150,7 +168,8 @@ export function buildCertificationChecklist(
       id: "oauth-steps",
       label: "README explains how to create the OAuth app",
       status: "todo",
-      detail: "Fill in Obtaining Credentials in the generated README (redirect URL https://global.consent.azure-apim.net/redirect).",
+      detail:
+        "Fill in Obtaining Credentials in the generated README (redirect URL https://global.consent.azure-apim.net/redirect).",
       diagnostics: [],
     });
   }
