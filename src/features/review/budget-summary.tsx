@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { LimitMeter } from "../../components/ui/limit-meter";
 import type { ConnectorDocument } from "../../model/connector-document";
 import { useWorkspace } from "../../store/workspace-context";
 import type { Budget } from "../../validation/budget";
@@ -15,25 +16,17 @@ function Meter({
   limit: number;
   unit?: string;
 }) {
-  const over = value > limit;
   const shown = (n: number) => (unit === "KB" ? `${(n / 1024).toFixed(0)} KB` : String(n));
+  const text = `${shown(value)} of ${shown(limit)}${value > limit ? " — over the limit" : ""}`;
   return (
-    <div className="cs-review-meter">
-      <span>{label}</span>
-      <meter
-        min={0}
-        max={limit}
-        low={limit * 0.8}
-        high={limit * 0.95}
-        optimum={0}
-        value={Math.min(value, limit)}
-        aria-label={label}
-      />
-      <span className={over ? "cs-review-over" : undefined}>
-        {shown(value)} of {shown(limit)}
-        {over ? " — over the limit" : ""}
-      </span>
-    </div>
+    <LimitMeter
+      label={label}
+      value={value}
+      limit={limit}
+      text={text}
+      className="cs-review-meter"
+      overClassName="cs-review-over"
+    />
   );
 }
 

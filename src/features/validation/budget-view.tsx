@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from "react";
+import { LimitMeter } from "../../components/ui/limit-meter";
 import { listOperations } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
@@ -9,24 +10,8 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} KB`;
 }
 
-function Meter({ label, value, limit, text }: { label: string; value: number; limit: number; text: string }) {
-  return (
-    <div className="cs-budget-meter">
-      <span>{label}</span>
-      <meter
-        min={0}
-        max={limit}
-        low={limit * 0.8}
-        high={limit * 0.95}
-        optimum={0}
-        value={Math.min(value, limit)}
-        aria-label={label}
-      >
-        {text}
-      </meter>
-      <span className={value > limit ? "cs-validation-error" : undefined}>{text}</span>
-    </div>
-  );
+function Meter(props: { label: string; value: number; limit: number; text: string }) {
+  return <LimitMeter {...props} className="cs-budget-meter" overClassName="cs-validation-error" />;
 }
 
 /**
