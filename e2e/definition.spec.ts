@@ -44,15 +44,19 @@ function step(page: Page): Locator {
   return page.getByRole("region", { name: "Definition step" });
 }
 
-/** A new connector holding LISTS_DOC (pasted into the Swagger editor), on the Definition step. */
-async function openWithListsDoc(page: Page): Promise<{ s: Locator; pageErrors: string[] }> {
+/** A new connector holding `doc` (pasted into the Swagger editor), on the Definition step. */
+async function openWithDoc(
+  page: Page,
+  doc: object,
+  operationCount: string,
+): Promise<{ s: Locator; pageErrors: string[] }> {
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await openDefinition(page);
   const s = step(page);
   await expect(swaggerEditor(page).locator(".view-lines")).toBeVisible();
-  await pasteIntoSwaggerEditor(page, JSON.stringify(LISTS_DOC, null, 4));
-  await expect(s.getByTestId("operation-count")).toHaveText("2 operations");
+  await pasteIntoSwaggerEditor(page, JSON.stringify(doc, null, 4));
+  await expect(s.getByTestId("operation-count")).toHaveText(operationCount);
   return { s, pageErrors };
 }
 
@@ -145,7 +149,7 @@ test("an action built by form: Import from sample, Add default response, paramet
 test("pane → form, renaming an operation ID updates its dynamic-values users, no axe violations", async ({
   page,
 }) => {
-  const { s, pageErrors } = await openWithListsDoc(page);
+  const { s, pageErrors } = await openWithDoc(page, LISTS_DOC, "2 operations");
   await s
     .getByRole("list", { name: "Actions" })
     .getByRole("button", { name: /List lists/ })
@@ -247,13 +251,7 @@ function validation(page: Page): Locator {
 test("parameter editor: rules while typing, invalid text not written, one undo step per field, Validation focuses the field", async ({
   page,
 }) => {
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openDefinition(page);
-  const s = step(page);
-  await expect(swaggerEditor(page).locator(".view-lines")).toBeVisible();
-  await pasteIntoSwaggerEditor(page, JSON.stringify(PARAM_DOC, null, 4));
-  await expect(s.getByTestId("operation-count")).toHaveText("1 operation");
+  const { s, pageErrors } = await openWithDoc(page, PARAM_DOC, "1 operation");
 
   // A click in the Validation list opens the operation, the parameter and focuses its Default value.
   await validation(page)
@@ -346,7 +344,7 @@ test("parameter editor: rules while typing, invalid text not written, one undo s
 test("deleting an operation: policies and references shown first, policy lists cleaned, references kept for Validation, one undo step", async ({
   page,
 }) => {
-  const { s, pageErrors } = await openWithListsDoc(page);
+  const { s, pageErrors } = await openWithDoc(page, LISTS_DOC, "2 operations");
 
   // Two policies: one for ListLists only, one for both operations.
   const policies = s.getByRole("list", { name: "Policies" });

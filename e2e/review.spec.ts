@@ -6,7 +6,7 @@ import { expect, test, type Download, type Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { ENCODIAN_DIR } from "./support/corpus";
 import { pickImportFiles, type TestFile } from "./support/drop-files";
-import { connectorItems, header, notices, openApp, waitForSaved } from "./support/workspace";
+import { connectorItems, header, notices, openAppForEachTest, waitForSaved } from "./support/workspace";
 
 // Issue 7, one test per region of the Review step: Operations, Certification, Budget, Compare with… (file and
 // export snapshot), Export for certification, Share; then axe and keyboard-only use.
@@ -19,17 +19,7 @@ const packageFiles = (definition = definitionText()): TestFile[] => [
   { name: "icon.png", bytes: new Uint8Array(readFileSync(fixture("icon.png"))) },
 ];
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openApp(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, "uncaught errors in the page").toEqual([]);
-});
+openAppForEachTest();
 
 async function openReview(page: Page, files = packageFiles()): Promise<void> {
   await pickImportFiles(page, files);

@@ -13,6 +13,7 @@ import {
   newConnectorButton,
   notices,
   openApp,
+  openAppForEachTest,
   stepsTablist,
   waitForSaved,
 } from "./support/workspace";
@@ -39,17 +40,7 @@ async function expectConnectors(page: Page, names: string[]): Promise<void> {
   for (const [i, name] of names.entries()) await expect(connectorItems(page).nth(i)).toContainText(name);
 }
 
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await openApp(page);
-});
-
-test.afterEach(() => {
-  expect(pageErrors, "uncaught errors in the page").toEqual([]);
-});
+openAppForEachTest();
 
 test("an empty workspace offers the drop region; New connector shows the six steps and the Swagger editor", async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 /** Opens the app and waits until the saved workspace has been restored (or found empty). */
 export async function openApp(page: Page): Promise<void> {
@@ -35,4 +35,20 @@ export async function waitForSaved(page: Page): Promise<void> {
 
 export function notices(page: Page): Locator {
   return page.locator(".cs-notices");
+}
+
+/**
+ * For a spec whose every test starts on the opened app: opens it before each test, and fails a test whose page
+ * threw an uncaught error.
+ */
+export function openAppForEachTest(): void {
+  let pageErrors: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await openApp(page);
+  });
+  test.afterEach(() => {
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
+  });
 }
