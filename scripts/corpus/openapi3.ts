@@ -11,22 +11,8 @@ import { convertOpenApi3, isOpenApi3 } from "../../src/importers/openapi3/conver
 import { prepareSwagger2 } from "../../src/importers/openapi3/swagger2-input";
 import { deriveConnectionProperties } from "../../src/importers/shared/derive-connection-parameters";
 import type { ImportReportEntry } from "../../src/model/import-report";
+import { DENY_EXTERNAL_REFS } from "../../src/validation/swagger-parser-check";
 import type { CorpusSection, CorpusSectionResult } from "./corpus-section";
-
-/** swagger-parser options that never read a file or URL: any external `$ref` fails and is named. */
-export const DENY_EXTERNAL = {
-  resolve: {
-    http: false,
-    file: false,
-    denyExternal: {
-      order: 1,
-      canRead: true,
-      read: (file: { url: string }) => {
-        throw new Error(`External $ref not allowed: ${file.url}`);
-      },
-    },
-  },
-} as const;
 
 /** One input of the `openapi/` corpus folder: a single file, or a multi-file set with its entry. */
 export interface OpenApiInput {
@@ -194,7 +180,10 @@ export const section: CorpusSection = {
           ? "parameter sets"
           : Object.keys((params.connectionParameters ?? {}) as JsonObject).join("+") || "none";
       try {
-        await SwaggerParser.validate(structuredClone(converted.definition) as never, DENY_EXTERNAL as never);
+        await SwaggerParser.validate(
+          structuredClone(converted.definition) as never,
+          DENY_EXTERNAL_REFS as never,
+        );
         passed++;
         lines.push(
           `ok   ${input.name} (${converted.kind}): ${ops} operations, auth ${auth}; report: ${summary || "empty"}`,

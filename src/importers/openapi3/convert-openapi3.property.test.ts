@@ -3,20 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
 import { convertOpenApi3, ExternalRefError, OpenApi3ConversionError } from "./convert-openapi3";
-
-const DENY = {
-  resolve: {
-    http: false,
-    file: false,
-    denyExternal: {
-      order: 1,
-      canRead: true,
-      read: (f: { url: string }) => {
-        throw new Error(`External $ref not allowed: ${f.url}`);
-      },
-    },
-  },
-};
+import { DENY_EXTERNAL_REFS } from "../../validation/swagger-parser-check";
 
 /** A small document that exercises most of the converter; mutations start from it. */
 const SEED: JsonObject = {
@@ -235,7 +222,10 @@ describe("convertOpenApi3 on mutated documents", () => {
       fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), async (mutations) => {
         const result = convertOrExplain(mutate(SEED, mutations));
         if (!result) return;
-        await SwaggerParser.validate(structuredClone(result.document.definition) as never, DENY as never);
+        await SwaggerParser.validate(
+          structuredClone(result.document.definition) as never,
+          DENY_EXTERNAL_REFS as never,
+        );
       }),
       { numRuns: 60 },
     );

@@ -2,24 +2,11 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
 import type { JsonObject, JsonValue } from "../../model/json-value";
 import { convertOpenApi3, isOpenApi3, OpenApi3ConversionError, ExternalRefError } from "./convert-openapi3";
+import { DENY_EXTERNAL_REFS } from "../../validation/swagger-parser-check";
 
 /** swagger-parser must never read a file or URL (toolchain.md §3.3). */
-const DENY = {
-  resolve: {
-    http: false,
-    file: false,
-    denyExternal: {
-      order: 1,
-      canRead: true,
-      read: (f: { url: string }) => {
-        throw new Error(`External $ref not allowed: ${f.url}`);
-      },
-    },
-  },
-};
-
 async function expectValid(definition: JsonValue): Promise<void> {
-  await SwaggerParser.validate(structuredClone(definition) as never, DENY as never);
+  await SwaggerParser.validate(structuredClone(definition) as never, DENY_EXTERNAL_REFS as never);
 }
 
 function base(extra: JsonObject = {}): JsonObject {
