@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRelay, RELAY_TOKEN_HEADER, type RelayResponse } from "./relay-handler";
+import { createRelay, isLoopbackHost, RELAY_TOKEN_HEADER, type RelayResponse } from "./relay-handler";
 
 let app: Server;
 let target: Server;
@@ -169,6 +169,136 @@ describe("relay", () => {
     );
     expect(big.status).toBe(413);
     expect(targetHits).toBe(before);
+  });
+
+  it("answers malformed header lists with 400 and a reason, never internals, without calling the target", async () => {
+    const before = targetHits;
+    const url = `http://127.0.0.1:${targetPort}/x`;
+    const cases: [unknown, string][] = [
+      ["X-Api-Key: k", "Headers must be a list of [name, value] pairs."],
+      [[["X-Api-Key"]], "Header 1 is not a [name, value] pair."],
+      [["X-Api-Key=k"], "Header 1 is not a [name, value] pair."],
+      [[[1, 2]], "Header 1: name and value must both be text."],
+      [
+        [
+          ["X-Ok", "1"],
+          [null, "v"],
+        ],
+        "Header 2: name and value must both be text.",
+      ],
+      [[["X-Api-Key", { k: 1 }]], "Header 1: name and value must both be text."],
+      [[["bad name", "x"]], 'Header 1: "bad name" is not a valid header name.'],
+      [[["", "x"]], 'Header 1: "" is not a valid header name.'],
+      [
+        [["X-Split", "a\r\nInjected: 1"]],
+        'Header "X-Split": the value has a line break, a control character or a character beyond Latin-1.',
+      ],
+      [
+        [["X-Euro", "10 €"]],
+        'Header "X-Euro": the value has a line break, a control character or a character beyond Latin-1.',
+      ],
+    ];
+    for (const [headers, message] of cases) {
+      const res = await call("/__relay", good({ method: "GET", url, headers }));
+      expect({ headers, ...res }).toEqual({ headers, status: 400, json: { error: message } });
+    }
+    expect(targetHits).toBe(before);
+  });
+
+  it("refuses Expect, CONNECT, TRACE, URL credentials and broken base64 with 400 and a cause", async () => {
+    const before = targetHits;
+    const url = `http://127.0.0.1:${targetPort}/x`;
+    const expectHeader = await call(
+      "/__relay",
+      good({ method: "POST", url, headers: [["Expect", "100-continue"]], bodyBase64: "aGk=" }),
+    );
+    expect(expectHeader).toEqual({
+      status: 400,
+      json: {
+        error: "The relay does not send an Expect header (it sends the whole body at once); remove it.",
+      },
+    });
+    for (const method of ["CONNECT", "connect", "TRACE", "track"]) {
+      const res = await call("/__relay", good({ method, url }));
+      expect(res).toEqual({
+        status: 400,
+        json: { error: `The relay does not send ${method.toUpperCase()} requests.` },
+      });
+    }
+    expect((await call("/__relay", good({ method: "GET /x HTTP/1.1", url }))).status).toBe(400);
+    const credentials = await call(
+      "/__relay",
+      good({ method: "GET", url: `http://u:p@127.0.0.1:${targetPort}/` }),
+    );
+    expect(credentials).toEqual({
+      status: 400,
+      json: { error: "The URL contains a user name or password; send credentials in a header instead." },
+    });
+    const base64 = await call("/__relay", good({ method: "POST", url, bodyBase64: "not base64!" }));
+    expect(base64).toEqual({ status: 400, json: { error: "The body must be base64 text." } });
+    expect(await call("/__relay", good([]))).toEqual({
+      status: 400,
+      json: { error: "The relay request must be a JSON object." },
+    });
+    expect((await call("/__relay", good({ method: "GET", url: 42 }))).status).toBe(400);
+    expect(targetHits).toBe(before);
+  });
+
+  it("says why an API could not be reached", async () => {
+    const closed = createServer();
+    const closedPort = await listen(closed);
+    await new Promise((r) => closed.close(r));
+    const res = await call("/__relay", good({ method: "GET", url: `http://127.0.0.1:${closedPort}/` }));
+    expect(res.status).toBe(502);
+    expect((res.json as { error: string }).error).toMatch(
+      new RegExp(`^Could not reach http://127\\.0\\.0\\.1:${closedPort}: .*ECONNREFUSED`),
+    );
+  });
+
+  it("parses Host strictly: only localhost, 127.x.x.x and [::1] (with a port) are loopback", () => {
+    for (const host of ["localhost", "LocalHost:4173", "127.0.0.1", "127.1.2.3:80", "[::1]", "[::1]:4173"])
+      expect([host, isLoopbackHost(host)]).toEqual([host, true]);
+    for (const host of [
+      undefined,
+      "",
+      "[::1].evil.com",
+      "[::1].evil.com:4173",
+      "[::1]evil.com",
+      "[::1]:4173.evil.com",
+      "[::2]",
+      "[::ffff:8.8.8.8]",
+      "localhost.evil.com",
+      "evil.com",
+      "127.0.0.1.evil.com",
+      "127.0.0.1:80:80",
+      "127.0.0.1:99999",
+      "127.0.0.1:",
+      "127.256.0.1",
+      "127.0.0.1 evil.com",
+      "user@localhost",
+    ])
+      expect([host, isLoopbackHost(host)]).toEqual([host, false]);
+  });
+
+  it("refuses a Host of [::1].evil.com", async () => {
+    const res = await call("/__relay/token", {
+      method: "GET",
+      headers: { host: "[::1].evil.com", "sec-fetch-site": "same-origin" },
+    });
+    expect(res).toEqual({
+      status: 403,
+      json: { error: "The relay only answers requests addressed to localhost." },
+    });
+    const relayed = await call("/__relay", {
+      ...good({ method: "GET", url: `http://127.0.0.1:${targetPort}/x` }),
+      headers: {
+        host: "[::1].evil.com",
+        origin: "http://[::1].evil.com",
+        "sec-fetch-site": "same-origin",
+        [RELAY_TOKEN_HEADER]: "test-token",
+      },
+    });
+    expect(relayed.status).toBe(403);
   });
 
   it("caps the response size and the time", async () => {

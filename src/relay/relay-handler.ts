@@ -57,10 +57,26 @@ const DROPPED_REQUEST_HEADERS = new Set([
 
 const LOOPBACK_ADDRESSES = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-function isLoopbackHost(host: string | undefined): boolean {
+const HOST_WITH_BRACKETS = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/;
+const HOST_NAME = /^([A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+
+/**
+ * True when a Host header names this machine: `localhost`, `127.x.x.x` or `[::1]`, with an optional port.
+ * Parsed strictly, whole value: `[::1].evil.com`, `localhost.evil.com` or `127.0.0.1:80:80` are not loopback.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
   if (!host) return false;
-  const name = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d+$/, "");
-  return name === "localhost" || name === "::1" || /^127(\.\d{1,3}){3}$/.test(name);
+  const bracketed = HOST_WITH_BRACKETS.exec(host);
+  const plain = bracketed ? null : HOST_NAME.exec(host);
+  const match = bracketed ?? plain;
+  if (!match) return false;
+  const port = match[2];
+  if (port !== undefined && Number(port) > 65_535) return false;
+  const name = (match[1] ?? "").toLowerCase();
+  if (bracketed) return name === "::1";
+  if (name === "localhost") return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
+  return octets !== null && octets.slice(1).every((o) => Number(o) <= 255);
 }
 
 /** A relay instance: one random token per server start, checked on every call. */
@@ -131,25 +147,103 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-function parseRelayRequest(raw: Buffer): RelayRequest | string {
+/** A relay request after checking: what goes out, exactly. */
+export interface CheckedRelayRequest {
+  method: string;
+  target: URL;
+  headers: [string, string][];
+  body: Buffer<ArrayBuffer> | undefined;
+}
+
+// RFC 9110 token characters: a method or a header name.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// A header value the relay can send as is: visible Latin-1 text, spaces and tabs (no CR, LF or NUL).
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// Methods fetch (and so the relay) cannot send: CONNECT opens a tunnel, TRACE/TRACK echo credentials back.
+const UNSENDABLE_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+/**
+ * Checks what the page asks the relay to send and says plainly what is wrong: every problem of the request
+ * itself is a 400 with a reason, found before anything is sent.
+ */
+export function checkRelayRequest(
+  raw: Buffer,
+  maxBodyBytes: number,
+): CheckedRelayRequest | { problem: string; status: 400 | 413 } {
+  const bad = (problem: string) => ({ problem, status: 400 as const });
   let value: unknown;
   try {
     value = JSON.parse(raw.toString("utf8"));
   } catch {
-    return "The relay request is not JSON.";
+    return bad("The relay request is not JSON.");
   }
-  if (typeof value !== "object" || value === null) return "The relay request must be an object.";
-  const r = value as Partial<RelayRequest>;
-  if (typeof r.method !== "string" || !/^[A-Za-z]+$/.test(r.method))
-    return "The relay request needs an HTTP method.";
-  if (typeof r.url !== "string") return "The relay request needs a URL.";
-  if (
-    r.headers !== undefined &&
-    !(Array.isArray(r.headers) && r.headers.every((h) => Array.isArray(h) && h.length === 2))
-  )
-    return "Headers must be a list of [name, value] pairs.";
-  if (r.bodyBase64 !== undefined && typeof r.bodyBase64 !== "string") return "The body must be base64 text.";
-  return r as RelayRequest;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return bad("The relay request must be a JSON object.");
+  const r = value as Record<string, unknown>;
+
+  if (typeof r.method !== "string" || !TOKEN.test(r.method))
+    return bad("The relay request needs an HTTP method (a word such as GET or POST).");
+  const method = r.method.toUpperCase();
+  if (UNSENDABLE_METHODS.has(method)) return bad(`The relay does not send ${method} requests.`);
+
+  if (typeof r.url !== "string") return bad("The relay request needs a URL (text).");
+  let target: URL;
+  try {
+    target = new URL(r.url);
+  } catch {
+    return bad(`Not a URL: ${quote(r.url)}`);
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:")
+    return bad(`Only http and https URLs are relayed, not ${target.protocol}`);
+  if (target.username !== "" || target.password !== "")
+    return bad("The URL contains a user name or password; send credentials in a header instead.");
+
+  const headers: [string, string][] = [];
+  if (r.headers !== undefined) {
+    if (!Array.isArray(r.headers)) return bad("Headers must be a list of [name, value] pairs.");
+    for (const [index, pair] of (r.headers as unknown[]).entries()) {
+      if (!Array.isArray(pair) || pair.length !== 2)
+        return bad(`Header ${index + 1} is not a [name, value] pair.`);
+      const [name, headerValue] = pair as unknown[];
+      if (typeof name !== "string" || typeof headerValue !== "string")
+        return bad(`Header ${index + 1}: name and value must both be text.`);
+      if (!TOKEN.test(name)) return bad(`Header ${index + 1}: ${quote(name)} is not a valid header name.`);
+      if (!HEADER_VALUE.test(headerValue))
+        return bad(
+          `Header ${quote(name)}: the value has a line break, a control character or a character beyond Latin-1.`,
+        );
+      const lower = name.toLowerCase();
+      if (lower === "expect")
+        return bad("The relay does not send an Expect header (it sends the whole body at once); remove it.");
+      if (!DROPPED_REQUEST_HEADERS.has(lower)) headers.push([name, headerValue]);
+    }
+  }
+
+  let body: Buffer<ArrayBuffer> | undefined;
+  if (r.bodyBase64 !== undefined) {
+    if (typeof r.bodyBase64 !== "string" || !BASE64.test(r.bodyBase64))
+      return bad("The body must be base64 text.");
+    body = Buffer.from(r.bodyBase64, "base64");
+    if (body.length > maxBodyBytes)
+      return { problem: `The request body is larger than ${maxBodyBytes} bytes.`, status: 413 };
+  }
+  return { method, target, headers, body: method === "GET" || method === "HEAD" ? undefined : body };
+}
+
+/** The reason a fetch failed, from its cause (undici's errors are not always `Error` instances). */
+function failureCause(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const text = (value: unknown): string =>
+    typeof value === "object" && value !== null && "message" in value && typeof value.message === "string"
+      ? value.message
+      : "";
+  const reason = text(cause) || text(error);
+  return reason ? `: ${reason}` : "";
 }
 
 async function readLimited(response: Response, limit: number): Promise<Buffer | null> {
@@ -202,26 +296,10 @@ export function createRelay(
       return refuse(res, 401, "Missing or wrong relay token.");
     const raw = await readBody(req, Math.ceil(limits.maxRequestBytes * 1.4) + 64 * 1024);
     if (raw === null) return refuse(res, 413, `The request is larger than ${limits.maxRequestBytes} bytes.`);
-    const parsed = parseRelayRequest(raw);
-    if (typeof parsed === "string") return refuse(res, 400, parsed);
-    let target: URL;
-    try {
-      target = new URL(parsed.url);
-    } catch {
-      return refuse(res, 400, `Not a URL: ${parsed.url}`);
-    }
-    if (target.protocol !== "http:" && target.protocol !== "https:") {
-      return refuse(res, 400, `Only http and https URLs are relayed, not ${target.protocol}`);
-    }
-    const body = parsed.bodyBase64 ? Buffer.from(parsed.bodyBase64, "base64") : undefined;
-    if (body && body.length > limits.maxRequestBytes) {
-      return refuse(res, 413, `The request body is larger than ${limits.maxRequestBytes} bytes.`);
-    }
-    const headers = new Headers();
-    for (const [name, value] of parsed.headers ?? []) {
-      if (!DROPPED_REQUEST_HEADERS.has(name.toLowerCase())) headers.append(name, value);
-    }
-    const method = parsed.method.toUpperCase();
+    const checked = checkRelayRequest(raw, limits.maxRequestBytes);
+    if ("problem" in checked) return refuse(res, checked.status, checked.problem);
+    const { method, target, body } = checked;
+    const headers = new Headers(checked.headers);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
     // The page cancelled the call (Cancel call, a closed tab): stop the onward call too, not up to 30 s later.
@@ -237,7 +315,7 @@ export function createRelay(
       const response = await fetch(target, {
         method,
         headers,
-        body: method === "GET" || method === "HEAD" ? undefined : body,
+        body,
         redirect: "manual",
         signal: controller.signal,
       });
@@ -256,8 +334,7 @@ export function createRelay(
       if (pageGone) return;
       if (controller.signal.aborted)
         return refuse(res, 504, `The API did not answer within ${limits.timeoutMs / 1000} s.`);
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-      return refuse(res, 502, `Could not reach ${target.origin}${cause}`);
+      return refuse(res, 502, `Could not reach ${target.origin}${failureCause(error)}`);
     } finally {
       clearTimeout(timer);
       res.off("close", onClose);
@@ -272,7 +349,10 @@ export function createRelay(
       if (path === RELAY_TOKEN_PATH) return handleToken(req, res);
       if (path === RELAY_PATH) {
         handleRelay(req, res).catch((error: unknown) => {
-          if (!res.headersSent) refuse(res, 500, error instanceof Error ? error.message : String(error));
+          // Every problem of the request is answered above with a reason; what lands here is the relay's own
+          // fault. The page gets no internals (stack, messages of libraries), the terminal gets the detail.
+          console.error("Connector Studio relay:", error);
+          if (!res.headersSent) refuse(res, 500, "The relay failed unexpectedly; see the server's terminal.");
           else res.end();
         });
         return;
