@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PreparedRequest } from "./prepare-request";
 import {
   base64ToBytes,
+  blobTypeFor,
   bytesToBase64,
   chooseRoutes,
   formatSize,
@@ -61,6 +62,57 @@ describe("transport", () => {
       contentType: "application/pdf",
     });
     expect(viewBody([], new Uint8Array())).toEqual({ kind: "empty" });
+  });
+
+  it("never gives a response body an active content type at the app's origin", () => {
+    const enc = new TextEncoder();
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>';
+    const view = (type: string, body: Uint8Array) => {
+      const v = viewBody([["Content-Type", type]], body);
+      return { kind: v.kind, blobType: blobTypeFor(v) };
+    };
+    // SVG, HTML and XML are markup that can run script: text, and no blob URL at all.
+    for (const type of [
+      "image/svg+xml",
+      "IMAGE/SVG+XML; charset=utf-8",
+      "text/html",
+      "application/xhtml+xml",
+      "text/xml",
+      "application/xml",
+    ])
+      expect([type, view(type, enc.encode(svg))]).toEqual([type, { kind: "text", blobType: null }]);
+    expect(viewBody([["Content-Type", "image/svg+xml"]], enc.encode(svg))).toEqual({
+      kind: "text",
+      text: svg,
+    });
+    // Markup that does not look like text (a NUL byte) is a download, typed so that it can never render.
+    const withNul = new Uint8Array([...enc.encode("<html><script>alert(1)</script>"), 0]);
+    for (const type of ["text/html", "image/svg+xml", "application/xhtml+xml"])
+      expect([type, view(type, withNul)]).toEqual([
+        type,
+        { kind: "binary", blobType: "application/octet-stream" },
+      ]);
+    // Anything else that is not a passive raster image downloads as application/octet-stream too.
+    for (const type of [
+      "application/pdf",
+      "application/octet-stream",
+      "video/mp4",
+      "image/x-unknown",
+      "foo/bar",
+    ])
+      expect([type, view(type, new Uint8Array([1, 0, 2]))]).toEqual([
+        type,
+        { kind: "binary", blobType: "application/octet-stream" },
+      ]);
+    // Passive raster images keep their type (an <img>, or a tab showing a picture, runs nothing).
+    for (const type of ["image/png", "image/jpeg", "Image/GIF", "image/webp", "image/avif"])
+      expect([type, view(type, new Uint8Array([137, 80]))]).toEqual([
+        type,
+        { kind: "image", blobType: type.toLowerCase() },
+      ]);
+    expect(blobTypeFor({ kind: "image", contentType: "image/svg+xml" })).toBe("application/octet-stream");
+    expect(blobTypeFor({ kind: "text", text: "x" })).toBeNull();
+    expect(blobTypeFor({ kind: "empty" })).toBeNull();
   });
 
   it("encodes bodies for the relay and formats sizes", () => {

@@ -67,12 +67,34 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** Decides how to show a body: pretty JSON, text, an image, or a download for anything binary. */
+/**
+ * Raster image types that are passive wherever a browser shows them (no script, no markup, no links), even when
+ * the user opens the image in a tab at the app's origin. SVG is not one of them: it is XML that can run script.
+ */
+export const PASSIVE_IMAGE_TYPES: ReadonlySet<string> = new Set([
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+  "image/bmp",
+  "image/x-icon",
+  "image/vnd.microsoft.icon",
+]);
+
+/** The type every download of a response body gets: a file to save, never a page the browser renders. */
+export const DOWNLOAD_TYPE = "application/octet-stream";
+
+/**
+ * Decides how to show a body: pretty JSON, text, a passive image, or a download for anything binary. An API's
+ * response never becomes active content at the app's origin: HTML, SVG and XML are shown as text, and only the
+ * raster types of PASSIVE_IMAGE_TYPES are shown as images.
+ */
 export function viewBody(headers: [string, string][], body: Uint8Array): BodyView {
   if (body.length === 0) return { kind: "empty" };
   const contentType = (headerValue(headers, "content-type") ?? "").toLowerCase();
   const mime = contentType.split(";")[0]?.trim() ?? "";
-  if (mime.startsWith("image/")) return { kind: "image", contentType: mime };
+  if (PASSIVE_IMAGE_TYPES.has(mime)) return { kind: "image", contentType: mime };
   const textual =
     mime === "" ||
     mime.startsWith("text/") ||
@@ -92,6 +114,18 @@ export function viewBody(headers: [string, string][], body: Uint8Array): BodyVie
     }
   }
   return { kind: "text", text };
+}
+
+/**
+ * The type of the blob URL the Test step makes for a body, or null when it makes none. Never the API's own
+ * Content-Type for anything but a passive image: a blob URL opened in a tab runs at the app's origin, so an
+ * HTML, SVG or PDF body (or one mislabelled as anything else) would get the app's origin and its relay token.
+ */
+export function blobTypeFor(view: BodyView): string | null {
+  if (view.kind === "image")
+    return PASSIVE_IMAGE_TYPES.has(view.contentType) ? view.contentType : DOWNLOAD_TYPE;
+  if (view.kind === "binary") return DOWNLOAD_TYPE;
+  return null;
 }
 
 /** A byte count for people: `512 B`, `1.5 KB`, `2.0 MB`. */

@@ -4,12 +4,15 @@ import { getAtPointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonValue } from "../../model/json-value";
 import type { OperationRef, Schema } from "../../model/swagger-types";
 import { checkResponseAgainstSchema } from "../../try-it-core/response-schema-check";
-import { formatSize, viewBody, type CallResponse } from "../../try-it-core/transport";
+import { blobTypeFor, formatSize, viewBody, type CallResponse } from "../../try-it-core/transport";
 
-/** Status, time, size, headers and body: pretty JSON, text, an image, or a download for binary. */
+/**
+ * Status, time, size, headers and body: pretty JSON, text (HTML, SVG and XML too: never rendered), a passive
+ * image, or a download for binary (always application/octet-stream, so it cannot open as a page).
+ */
 export function ResponseView({ response, notes }: { response: CallResponse; notes: string[] }) {
   const view = useMemo(() => viewBody(response.headers, response.body), [response]);
-  const blobUrl = useBlobUrl(response, view.kind === "image" || view.kind === "binary");
+  const blobUrl = useBlobUrl(response.body, blobTypeFor(view));
   return (
     <section aria-label="Response" className="cs-try__panel">
       <h3>Response</h3>
@@ -61,16 +64,16 @@ export function ResponseView({ response, notes }: { response: CallResponse; note
   );
 }
 
-function useBlobUrl(response: CallResponse, wanted: boolean): string | null {
+/** A blob URL of the body with the given (safe) type, revoked when the response changes; null when type is. */
+function useBlobUrl(body: Uint8Array, type: string | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!wanted) return;
-    const type = response.headers.find(([n]) => n.toLowerCase() === "content-type")?.[1] ?? "";
-    const created = URL.createObjectURL(new Blob([response.body as Uint8Array<ArrayBuffer>], { type }));
+    if (type === null) return;
+    const created = URL.createObjectURL(new Blob([body as Uint8Array<ArrayBuffer>], { type }));
     setUrl(created);
     return () => URL.revokeObjectURL(created);
-  }, [response, wanted]);
-  return wanted ? url : null;
+  }, [body, type]);
+  return type === null ? null : url;
 }
 
 /** The response schema the platform would check a status against: that status's, else `default`. */
