@@ -2,12 +2,14 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
+import { cspPlugin } from "./src/csp/csp-plugin.ts";
 import { relayPlugin } from "./src/relay/relay-plugin.ts";
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), relayPlugin()],
+  // The Content-Security-Policy header on every page (src/csp), then the Test step's relay.
+  plugins: [react(), cspPlugin(), relayPlugin()],
   resolve: {
     alias: [
       // swagger-parser needs util.format in the browser (reference/toolchain.md §3.2)
