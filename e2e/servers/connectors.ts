@@ -406,3 +406,23 @@ export function keyOrOAuthConnector(host: string, issuer: string): Package {
     },
   };
 }
+
+/** No authentication: operations whose answers are active content (SVG, HTML) or a PNG. */
+export function mediaConnector(host: string): Package {
+  const get = (operationId: string, summary: string) => ({
+    get: { operationId, summary, parameters: [], responses: { "200": { description: "OK" } } },
+  });
+  return {
+    definition: base(
+      "Media Answers",
+      host,
+      {
+        "/media/svg": get("GetSvg", "Get an SVG"),
+        "/media/page": get("GetPage", "Get a page"),
+        "/media/png": get("GetPng", "Get a PNG"),
+      },
+      {},
+    ),
+    properties: { properties: { publisher: "Connector Studio tests", stackOwner: "Connector Studio tests" } },
+  };
+}

@@ -19,6 +19,16 @@ export const API_KEY = "key-123";
 export const BASIC_USER = "alice";
 export const BASIC_PASSWORD = "s3cret!";
 
+/** An SVG whose script marks the page it runs in (the title) and reads the relay token if it can. */
+export const ACTIVE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/>' +
+  '<script>document.title = "svg script ran"; fetch("/__relay/token")</script></svg>';
+export const ACTIVE_HTML =
+  '<!doctype html><title>page</title><script>document.title = "html script ran"; fetch("/__relay/token")</script>';
+/** A 1×1 PNG. */
+export const TINY_PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -168,6 +178,20 @@ export async function startFixtureApi(
         case "/v1/big":
           res.setHeader("content-type", "application/octet-stream");
           res.end(Buffer.alloc(11 * 1024 * 1024, 0x61));
+          return;
+        // Active content an API may answer with (issue 12): the Test step must never run it at the app's origin.
+        case "/v1/media/svg":
+          res.setHeader("content-type", "image/svg+xml");
+          res.end(ACTIVE_SVG);
+          return;
+        case "/v1/media/page":
+          // HTML with a NUL byte, so the Test step offers it as a download rather than as text.
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          res.end(Buffer.concat([Buffer.from(ACTIVE_HTML), Buffer.from([0])]));
+          return;
+        case "/v1/media/png":
+          res.setHeader("content-type", "image/png");
+          res.end(Buffer.from(TINY_PNG_BASE64, "base64"));
           return;
         default:
           return json(res, 404, { error: "not found" });
