@@ -87,6 +87,8 @@ test("every page carries the CSP header, and the main steps and Test calls raise
   page,
   request,
 }) => {
+  // It walks the whole app (Monaco and its workers, every step, three calls): slow on a shared machine.
+  test.setTimeout(180_000);
   const main = await page.goto("/");
   const policy = (await main?.allHeaders())?.["content-security-policy"] ?? "";
   for (const directive of [
