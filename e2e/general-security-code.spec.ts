@@ -232,6 +232,9 @@ test("Security: OAuth 2.0 with Azure Active Directory, client secret never expor
   await page.getByLabel("Identity provider").selectOption({ label: "Azure Active Directory" });
   await page.getByLabel("Client ID").fill("5c7a2b4e-0000-4000-8000-000000000001");
   await page.getByLabel("Client secret").fill("do-not-export-me");
+  await expect(page.getByLabel("Client secret")).toHaveAccessibleDescription(
+    /Never saved.*not in exported files, the browser draft or share links/,
+  );
   await expect(page.getByLabel("Login URL")).toHaveValue("https://login.microsoftonline.com");
   await page.getByLabel("Tenant ID").fill("contoso.onmicrosoft.com");
   await page.getByLabel("Resource URL").fill("https://graph.microsoft.com");

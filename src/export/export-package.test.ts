@@ -2,7 +2,6 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createEmptyConnector } from "../model/create-empty-connector";
 import { exportPackageFiles, exportPackageZip, packageFileName } from "./export-package";
-import { stripSecrets } from "./strip-secrets";
 
 describe("export", () => {
   it("writes the package files with 4-space JSON, icon and script only when present", () => {
@@ -43,24 +42,31 @@ describe("export", () => {
     expect(packageFileName(createEmptyConnector(""))).toBe("Untitled connector.zip");
   });
 
-  it("never exports a real client secret but keeps placeholders", () => {
+  it("never exports a client secret value, whatever it looks like, and says so", () => {
     const properties = {
       properties: {
         connectionParameters: {
           token: { type: "oauthSetting", oAuthSettings: { clientId: "id", clientSecret: "s3cr3t-value" } },
-          other: { type: "oauthSetting", oAuthSettings: { clientSecret: "[[DUMMY]]" } },
+          other: {
+            type: "oauthSetting",
+            oAuthSettings: { clientSecret: "A1B2C3D4E5F60718293A4B5C6D7E8F90" },
+          },
+          none: { type: "oauthSetting", oAuthSettings: { clientSecret: null } },
           clientSecret: { type: "securestring" },
         },
       },
     };
-    const { properties: stripped, removed } = stripSecrets(properties);
-    expect(removed).toEqual(["/properties/connectionParameters/token/oAuthSettings/clientSecret"]);
-    expect(JSON.stringify(stripped)).not.toContain("s3cr3t-value");
-    expect(JSON.stringify(stripped)).toContain("[[DUMMY]]");
     const doc = { ...createEmptyConnector(), properties };
     const exported = exportPackageFiles(doc);
-    expect(exported.notes).toHaveLength(1);
+    expect(exported.notes).toHaveLength(2);
+    expect(exported.notes.join("\n")).toContain(
+      "/properties/connectionParameters/other/oAuthSettings/clientSecret",
+    );
     const all = exported.files.map((f) => new TextDecoder().decode(f.bytes)).join("\n");
     expect(all).not.toContain("s3cr3t-value");
+    expect(all).not.toContain("A1B2C3D4E5F60718293A4B5C6D7E8F90");
+    // null holds no secret (published connectors have it) and the securestring parameter is no secret value.
+    expect(all).toContain('"clientSecret": null');
+    expect(all).toContain('"clientSecret": {');
   });
 });

@@ -1,8 +1,8 @@
 import { zipSync } from "fflate";
 import { connectorTitle, PACKAGE_FILES, type ConnectorDocument } from "../model/connector-document";
 import type { JsonObject } from "../model/json-value";
+import { clientSecretNote, documentForWriting } from "../model/secrets";
 import { stringifyJson } from "../model/text/json-text";
-import { stripSecrets } from "./strip-secrets";
 
 /** One file of an exported connector package. */
 export interface PackageFile {
@@ -41,21 +41,19 @@ export function buildSettings(doc: ConnectorDocument): JsonObject {
 }
 
 /**
- * The files of a connector package: `apiDefinition.swagger.json`, `apiProperties.json` (client secrets left
- * out), `icon.png` and `script.csx` when the connector has them, and `settings.json` for paconn. JSON is
- * written with 4-space indentation and the source key order, so an untouched import exports the same JSON.
+ * The files of a connector package: `apiDefinition.swagger.json`, `apiProperties.json` (every client secret
+ * value left out, see {@link documentForWriting}), `icon.png` and `script.csx` when the connector has them,
+ * and `settings.json` for paconn. JSON is written with 4-space indentation and the source key order, so an
+ * untouched import exports the same JSON (but for a client secret value).
  */
-export function exportPackageFiles(doc: ConnectorDocument, options: ExportOptions = {}): ExportedPackage {
+export function exportPackageFiles(source: ConnectorDocument, options: ExportOptions = {}): ExportedPackage {
   const indent = options.indent ?? 4;
-  const { properties, removed } = stripSecrets(doc.properties);
-  const notes = removed.map(
-    (pointer) =>
-      `The OAuth client secret at ${pointer} in apiProperties.json was left out; give it to paconn with --secret.`,
-  );
+  const { document: doc, removed } = documentForWriting(source);
+  const notes = removed.map(clientSecretNote);
   const text = (value: JsonObject) => encoder.encode(stringifyJson(value, indent === 0 ? "" : indent));
   const files: PackageFile[] = [
     { path: PACKAGE_FILES.definition, bytes: text(doc.definition) },
-    { path: PACKAGE_FILES.properties, bytes: text(properties) },
+    { path: PACKAGE_FILES.properties, bytes: text(doc.properties) },
   ];
   if (doc.icon) files.push({ path: PACKAGE_FILES.icon, bytes: doc.icon.bytes });
   if (doc.script !== null) files.push({ path: PACKAGE_FILES.script, bytes: encoder.encode(doc.script) });

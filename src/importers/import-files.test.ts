@@ -126,4 +126,32 @@ describe("importFiles", () => {
     const outcome = importFiles([file("broken.zip", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]))]);
     expect(outcome.ok).toBe(false);
   });
+
+  it("never names the password of a URL in a problem or report entry", () => {
+    const openapi = {
+      openapi: "3.0.3",
+      info: { title: "Refs", version: "1" },
+      servers: [{ url: "https://api.contoso.com" }],
+      paths: {
+        "/a": {
+          get: {
+            responses: {
+              "200": {
+                description: "OK",
+                content: {
+                  "application/json": {
+                    schema: { $ref: "https://alice:s3cr3t-pa55@schemas.contoso.com/a.json" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const outcome = importFiles([file("refs.openapi.json", json(openapi))]);
+    const text = JSON.stringify(outcome);
+    expect(text).toContain("schemas.contoso.com");
+    expect(text).not.toContain("s3cr3t-pa55");
+  });
 });

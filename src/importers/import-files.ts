@@ -12,6 +12,7 @@ import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types"
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
+import { withoutUrlCredentials } from "./shared/credentials";
 import { deriveConnectionProperties } from "./shared/derive-connection-parameters";
 
 /** What a file of the input turned out to be. */
@@ -238,10 +239,30 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       report = built.report;
     }
   } catch (error) {
-    return { ok: false, problems: [{ file: main.file.path, message: errorMessage(error) }] };
+    return {
+      ok: false,
+      problems: [{ file: main.file.path, message: withoutUrlCredentials(errorMessage(error)) }],
+    };
   }
 
-  return { ok: true, document, kind, name: importName(files, main.file), report, notes };
+  return {
+    ok: true,
+    document,
+    kind,
+    name: importName(files, main.file),
+    report: report.map(withoutCredentialsInEntry),
+    notes,
+  };
+}
+
+/**
+ * The last guard before the Import report (panel, CLI `--report`, logs): no URL in an entry keeps its user
+ * name and password, whichever converter wrote it. The converters already cut them off and say so.
+ */
+function withoutCredentialsInEntry(entry: ImportReportEntry): ImportReportEntry {
+  const source = withoutUrlCredentials(entry.source);
+  const message = withoutUrlCredentials(entry.message);
+  return source === entry.source && message === entry.message ? entry : { ...entry, source, message };
 }
 
 function buildFromPackage(

@@ -2,6 +2,7 @@ import { zipSync } from "fflate";
 import { exportPackageFiles, type PackageFile } from "../export/export-package";
 import { connectorTitle, type ConnectorDocument } from "../model/connector-document";
 import { isJsonObject } from "../model/json-value";
+import { clientSecretNote, documentForWriting } from "../model/secrets";
 import { generateIntro, generateReadme } from "./readme-generator";
 
 export interface CertificationPackageOptions {
@@ -38,10 +39,12 @@ export function repositoryFolderName(doc: ConnectorDocument): string {
  * maker's document.
  */
 export function buildCertificationPackage(
-  doc: ConnectorDocument,
+  source: ConnectorDocument,
   options: CertificationPackageOptions,
 ): CertificationPackage {
-  const notes: string[] = [];
+  // Every file below (the README too) is built from the document without its client secrets.
+  const { document: doc, removed } = documentForWriting(source);
+  const notes: string[] = removed.map(clientSecretNote);
   let packaged = doc;
   if (options.independentPublisher) {
     const props = isJsonObject(doc.properties.properties) ? doc.properties.properties : {};

@@ -2,7 +2,7 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import type { ConnectorDocument } from "../model/connector-document";
 import { isJsonObject, type JsonObject } from "../model/json-value";
 import type { SwaggerDocument } from "../model/swagger-types";
-import { stripSecrets } from "../export/strip-secrets";
+import { documentForWriting } from "../model/secrets";
 
 /** Fragments longer than this are not offered as links (chat tools and mail clients cut long URLs). */
 export const SHARE_FRAGMENT_LIMIT = 32_000;
@@ -28,11 +28,12 @@ function fromBase64Url(text: string): Uint8Array {
  * Returns null when the result is too long for a link: share the package file instead. Secrets are left out;
  * the icon is left out (it would dominate the size).
  */
-export function encodeShareFragment(doc: ConnectorDocument): string | null {
+export function encodeShareFragment(source: ConnectorDocument): string | null {
+  const doc = documentForWriting(source).document;
   const payload = {
     v: 1,
     definition: doc.definition,
-    properties: stripSecrets(doc.properties).properties,
+    properties: doc.properties,
     script: doc.script,
   };
   const fragment = PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));

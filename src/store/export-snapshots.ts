@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from "idb";
-import { stripSecrets } from "../export/strip-secrets";
 import type { ConnectorDocument } from "../model/connector-document";
+import { documentForWriting } from "../model/secrets";
 
 /** A copy of a connector taken at an export, so that reviewers can compare with what was shipped. */
 export interface ExportSnapshot {
@@ -28,18 +28,23 @@ function db(): Promise<IDBPDatabase> {
   return database;
 }
 
-/** Records a snapshot of the connector as exported (secrets left out, icon left out to keep it small). */
+/** The snapshot kept for an export: secrets left out (as every writer does), icon left out to keep it small. */
+export function exportSnapshotOf(connectorId: string, doc: ConnectorDocument, now: number): ExportSnapshot {
+  return {
+    connectorId,
+    takenAt: now,
+    title: typeof doc.definition.info?.title === "string" ? doc.definition.info.title : "Connector",
+    document: { ...documentForWriting(doc).document, icon: null },
+  };
+}
+
+/** Records a snapshot of the connector as exported ({@link exportSnapshotOf}). */
 export async function saveExportSnapshot(
   connectorId: string,
   doc: ConnectorDocument,
   now = Date.now(),
 ): Promise<void> {
-  const snapshot: ExportSnapshot = {
-    connectorId,
-    takenAt: now,
-    title: typeof doc.definition.info?.title === "string" ? doc.definition.info.title : "Connector",
-    document: { ...doc, icon: null, properties: stripSecrets(doc.properties).properties },
-  };
+  const snapshot = exportSnapshotOf(connectorId, doc, now);
   const handle = await db();
   await handle.add(STORE, snapshot);
   const keys = await handle.getAllKeysFromIndex(STORE, "connectorId", connectorId);

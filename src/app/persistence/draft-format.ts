@@ -5,8 +5,8 @@ import type { JsonObject, JsonValue } from "../../model/json-value";
 import { isJsonObject } from "../../model/json-value";
 import type { SwaggerDocument } from "../../model/swagger-types";
 import { formatTextProblem } from "../../model/diagnostic";
+import { documentForWriting } from "../../model/secrets";
 import { parseJsonText, stringifyJson } from "../../model/text/json-text";
-import { stripSecrets } from "../../export/strip-secrets";
 
 /** The draft format written by this build. A newer one is set aside, never guessed at. */
 export const DRAFT_FORMAT = "connector-studio/draft";
@@ -17,8 +17,8 @@ export const WORKSPACE_FORMAT = "connector-studio/workspace";
  * One autosaved connector. The JSON files are kept as text written by the lossless serialiser: structured
  * clone (what IndexedDB stores) would drop the key-order and raw-number side tables of the model. Only the
  * document is stored: not the undo history, and no secrets: the Test step's credentials are not in the
- * document, and an OAuth client secret that came in with an imported apiProperties.json is left out (as
- * the export does).
+ * document, and an OAuth client secret that came in with an imported apiProperties.json is left out,
+ * whatever it looks like (`documentForWriting`, as every writer does).
  */
 export const draftRecordSchema = z.object({
   format: z.literal(DRAFT_FORMAT),
@@ -60,10 +60,11 @@ export type WorkspaceRecord = z.infer<typeof workspaceRecordSchema>;
  */
 export function encodeDraft(
   id: string,
-  doc: ConnectorDocument,
+  source: ConnectorDocument,
   meta: { savedAt: number; saveCount: number; owner: string },
   writeDefinition: (definition: JsonValue) => string = (definition) => stringifyJson(definition, 0),
 ): DraftRecord {
+  const doc = documentForWriting(source).document;
   return {
     format: DRAFT_FORMAT,
     version: DRAFT_VERSION,
@@ -73,7 +74,7 @@ export function encodeDraft(
     saveCount: meta.saveCount,
     owner: meta.owner,
     definition: writeDefinition(doc.definition as JsonValue),
-    properties: stringifyJson(stripSecrets(doc.properties).properties, 0),
+    properties: stringifyJson(doc.properties, 0),
     settings: doc.settings ? stringifyJson(doc.settings, 0) : null,
     script: doc.script,
     icon: doc.icon ? { bytes: doc.icon.bytes, mediaType: doc.icon.mediaType } : null,

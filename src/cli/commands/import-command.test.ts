@@ -58,4 +58,46 @@ describe("connector-studio import", () => {
     );
     expect(await main(["import", single, "--out", path.join(dir, "o")])).toBe(0);
   });
+
+  it("keeps credentials of a Postman collection out of the package, the report and the log, and says so", async () => {
+    const logged: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void logged.push(line));
+    const input = path.join(dir, "functions.postman_collection.json");
+    await writeFile(
+      input,
+      JSON.stringify({
+        info: {
+          name: "Functions",
+          schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        variable: [{ key: "baseUrl", value: "https://alice:s3cr3t-pa55@fn.contoso.com/api" }],
+        item: [
+          {
+            name: "Run",
+            request: {
+              method: "GET",
+              url: "{{baseUrl}}/run?code=c0de-value-1",
+              header: [{ key: "X-Functions-Key", value: "fn-key-value" }],
+            },
+          },
+        ],
+      }),
+    );
+    const out = path.join(dir, "out");
+    const reportFile = path.join(dir, "report.json");
+    expect(await main(["import", input, "--out", out, "--report", reportFile])).toBe(0);
+    const written = [
+      await readFile(reportFile, "utf8"),
+      logged.join("\n"),
+      ...(await Promise.all(
+        ["apiDefinition.swagger.json", "apiProperties.json", "settings.json"].map((f) =>
+          readFile(path.join(out, "functions.postman_collection", f), "utf8"),
+        ),
+      )),
+    ].join("\n");
+    for (const secret of ["alice", "s3cr3t-pa55", "c0de-value-1", "fn-key-value"])
+      expect(written).not.toContain(secret);
+    const report = JSON.parse(await readFile(reportFile, "utf8")).inputs[0].report as { message: string }[];
+    expect(report.filter((e) => /withheld/.test(e.message))).toHaveLength(3);
+  });
 });

@@ -252,13 +252,14 @@ export function SecurityStep() {
                   autoComplete="off"
                   value={clientSecret}
                   onChange={(event) => setClientSecret(event.target.value)}
-                  hint="Never written to the connector files: paconn and pac ask for it when you deploy. Kept only while this page is open."
+                  hint="Never saved, whatever it looks like: not in exported files, the browser draft or share links. It stays in memory only while this step is open; paconn and pac ask for it when you deploy, the Test step when you sign in."
                 />
               </div>
               {storedSecret ? (
                 <div className="cs-security__warning" role="status">
                   <p>
-                    The imported connection settings contain a client secret. It is left out of every export.
+                    The imported connection settings contain a client secret. It is never saved: exports, the
+                    browser draft and share links leave it out, so it is gone after a reload.
                   </p>
                   <button
                     type="button"

@@ -593,3 +593,82 @@ describe("multi-file documents", () => {
     ).toThrow(/#\/components\/schemas\/Nope/);
   });
 });
+
+describe("credentials never reach the output or the report", () => {
+  it("cuts user:password@ off server URLs (first, others, overrides) and says so without the values", async () => {
+    const { def, report } = convert(
+      base({
+        servers: [
+          { url: "https://alice:s3cr3t-pa55@api.contoso.com/v1" },
+          { url: "https://bob:0th3r-pa55@backup.contoso.com" },
+        ],
+        components: {
+          securitySchemes: {
+            oauth: {
+              type: "oauth2",
+              flows: {
+                authorizationCode: { authorizationUrl: "/authorize", tokenUrl: "/token", scopes: {} },
+              },
+            },
+          },
+        },
+        paths: {
+          "/items": {
+            servers: [{ url: "https://carol:th1rd-pa55@other.contoso.com" }],
+            get: { responses: { "200": { description: "OK" } } },
+          },
+        },
+      }),
+    );
+    await expectValid(def);
+    expect(def.host).toBe("api.contoso.com");
+    expect(def.securityDefinitions.oauth.authorizationUrl).toBe("https://api.contoso.com/authorize");
+    const all = JSON.stringify({ def, report });
+    for (const value of ["alice", "s3cr3t-pa55", "bob", "0th3r-pa55", "carol", "th1rd-pa55"])
+      expect(all).not.toContain(value);
+    expect(report.filter((e) => /user name and password/.test(e.message)).length).toBeGreaterThan(0);
+  });
+
+  it("keeps no default, example or test value of a secret-named parameter, in any case", async () => {
+    const { def, report } = convert(
+      base({
+        paths: {
+          "/run": {
+            get: {
+              parameters: [
+                { name: "code", in: "query", schema: { type: "string", default: "c0de-default" } },
+                { name: "X-FUNCTIONS-KEY", in: "header", schema: { type: "string" }, example: "fn-example" },
+                {
+                  name: "subscription-key",
+                  in: "query",
+                  schema: { type: "string" },
+                  "x-ms-test-value": "sub-tv",
+                },
+                {
+                  name: "country_code",
+                  in: "query",
+                  schema: { type: "string", default: "US" },
+                  example: "GB",
+                },
+              ],
+              responses: { "200": { description: "OK" } },
+            },
+          },
+        },
+      }),
+    );
+    await expectValid(def);
+    const params = def.paths["/run"].get.parameters as Any[];
+    const byName = (n: string) => params.find((p) => p.name === n);
+    expect(byName("code").default).toBeUndefined();
+    expect(byName("X-FUNCTIONS-KEY")["x-example"]).toBeUndefined();
+    expect(byName("subscription-key")["x-ms-test-value"]).toBeUndefined();
+    expect(byName("country_code")).toMatchObject({ default: "US", "x-example": "GB" });
+    const all = JSON.stringify({ def, report });
+    for (const value of ["c0de-default", "fn-example", "sub-tv"]) expect(all).not.toContain(value);
+    const withheld = report.filter((e) => /withheld/.test(e.message));
+    expect(withheld.map((e) => e.message).join("\n")).toMatch(
+      /"code".*\n.*"X-FUNCTIONS-KEY".*\n.*"subscription-key"/,
+    );
+  });
+});

@@ -4,6 +4,12 @@ import { escapePointerToken, getAtPointer, parsePointer } from "../../model/json
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
 import type { SecurityScheme, SwaggerDocument } from "../../model/swagger-types";
 import type { ConversionResult } from "../import-types";
+import {
+  credentialWithheldMessage,
+  isCredentialName,
+  URL_CREDENTIALS_WITHHELD,
+  withoutUrlCredentials,
+} from "../shared/credentials";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import {
   externalRefMessage,
@@ -87,6 +93,8 @@ class Converter {
   private readonly refreshUrls = new Map<string, string>();
   private readonly parameterNames = new Map<string, JsonObject | null>();
   private serverUrl = "";
+  /** Set when a server URL carried `user:password@` (cut off, reported once without the values). */
+  private urlCredentials = false;
   private host: string | undefined;
   private basePath = "/";
 
@@ -223,7 +231,7 @@ class Converter {
       );
       return;
     }
-    const url = substituteVariables(first.url, first.variables);
+    const url = this.withoutCredentials(substituteVariables(first.url, first.variables));
     this.serverUrl = url;
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/i.exec(url);
     if (match) {
@@ -259,7 +267,7 @@ class Converter {
         "note",
         "/servers/0/url",
         "/host",
-        `The server URL "${first.url}" has no host: set the host on the General step.`,
+        `The server URL "${this.withoutCredentials(first.url)}" has no host: set the host on the General step.`,
       );
     }
     if (isJsonObject(first.variables) && Object.keys(first.variables).length > 0) {
@@ -275,9 +283,10 @@ class Converter {
         "dropped",
         `/servers/${i + 1}`,
         undefined,
-        `The server ${String(server.url ?? "")} was dropped: a connector has one host (the first server is used).`,
+        `The server ${this.withoutCredentials(String(server.url ?? ""))} was dropped: a connector has one host (the first server is used).`,
       );
     });
+    this.reportUrlCredentials("/servers");
   }
 
   private tags(tags: JsonValue[]): JsonObject[] {
@@ -594,9 +603,25 @@ class Converter {
     return out;
   }
 
+  /** A URL without its user name and password; notes that some were cut off. */
+  private withoutCredentials(url: string): string {
+    const clean = withoutUrlCredentials(url);
+    if (clean !== url) this.urlCredentials = true;
+    return clean;
+  }
+
+  /** Reports, once and without the values, that URLs carried credentials. */
+  private reportUrlCredentials(source: string): void {
+    if (!this.urlCredentials) return;
+    this.urlCredentials = false;
+    this.add("dropped", source, "/host", URL_CREDENTIALS_WITHHELD);
+  }
+
   private serversOverride(value: JsonValue, src: string): void {
     if (!Array.isArray(value)) return;
-    const urls = value.filter(isJsonObject).map((s) => substituteVariables(String(s.url ?? ""), s.variables));
+    const urls = value
+      .filter(isJsonObject)
+      .map((s) => this.withoutCredentials(substituteVariables(String(s.url ?? ""), s.variables)));
     if (urls.length === 0 || urls.every((u) => u.replace(/\/+$/, "") === this.serverUrl.replace(/\/+$/, "")))
       return;
     this.add(
@@ -605,6 +630,7 @@ class Converter {
       undefined,
       `The server override ${urls.join(", ")} was dropped: the connector's host is ${this.serverUrl || "unset"}. A "Set host URL" or "Route request" policy can send these calls elsewhere.`,
     );
+    this.reportUrlCredentials(src);
   }
 
   private operation(
@@ -886,7 +912,8 @@ class Converter {
         `"deprecated" on the parameter "${name}" was dropped: Swagger 2.0 parameters cannot be deprecated.`,
       );
     }
-    if (p.example !== undefined && !isJsonObject(p.example) && !Array.isArray(p.example)) {
+    const credential = isCredentialName(name);
+    if (!credential && p.example !== undefined && !isJsonObject(p.example) && !Array.isArray(p.example)) {
       out["x-example"] = p.example;
       this.add(
         "kept-as-extension",
@@ -901,7 +928,37 @@ class Converter {
         if (kept !== undefined) out[key] = kept;
       }
     }
+    if (credential) this.withholdCredentialSamples(out, p, name, location, src, tgt);
     return out;
+  }
+
+  /**
+   * A parameter whose name marks a credential (`X-Functions-Key`, `code`, `api_key`…) keeps no sample value:
+   * its default, example or test value is left out and reported, without the value.
+   */
+  private withholdCredentialSamples(
+    out: JsonObject,
+    p: JsonObject,
+    name: string,
+    location: string,
+    src: string,
+    tgt: string,
+  ): void {
+    const dropped = ["default", "x-example", "x-ms-test-value", "example"].filter(
+      (key) => out[key] !== undefined,
+    );
+    for (const key of dropped) delete out[key];
+    if (dropped.length === 0 && p.example === undefined && p.examples === undefined) return;
+    this.add(
+      "dropped",
+      src,
+      tgt,
+      credentialWithheldMessage(
+        location === "header" ? "header" : `${location} parameter`,
+        name,
+        "its default, example or test value",
+      ),
+    );
   }
 
   /**

@@ -609,3 +609,51 @@ describe("convertPostman: apiProperties", () => {
     expect("connectionParameters" in properties || "connectionParameterSets" in properties).toBe(true);
   });
 });
+
+describe("credentials in requests never reach the output or the report", () => {
+  const everything = (result: ConversionResult) => JSON.stringify(result);
+
+  it("cuts user:password@ off the base URL, keeps the host and says so without the values", async () => {
+    const result = await convert(
+      collection([request("Run", "GET", "{{baseUrl}}/run")], {
+        variable: [{ key: "baseUrl", value: "https://alice:s3cr3t-pa55@host.example.com/api" }],
+      }),
+    );
+    expect(result.document.definition.host).toBe("host.example.com");
+    expect(everything(result)).not.toContain("s3cr3t-pa55");
+    expect(everything(result)).not.toContain("alice");
+    const entry = result.report.find((e) => /user name and password/.test(e.message));
+    expect(entry).toMatchObject({ kind: "dropped", target: "/host" });
+    expect(entry?.message).toMatch(/withheld/);
+  });
+
+  it("withholds the values of secret-named headers and queries (any case), keeps ordinary ones", async () => {
+    const result = await convert(
+      collection([
+        request(
+          "Run",
+          "GET",
+          "https://fn.example.com/api/run?code=Zm4tY29kZS12YWx1ZQ&sig=c2lnLXZhbHVl&country_code=US",
+          {
+            header: [
+              { key: "x-FUNCTIONS-key", value: "fn-key-value" },
+              { key: "Accept-Language", value: "en-GB" },
+            ],
+          },
+        ),
+      ]),
+    );
+    const run = op(result.document.definition, "/api/run", "get");
+    expect(param(run, "code")["x-ms-test-value"]).toBeUndefined();
+    expect(param(run, "sig")["x-ms-test-value"]).toBeUndefined();
+    expect(param(run, "country_code")["x-ms-test-value"]).toBe("US");
+    expect(param(run, "x-FUNCTIONS-key").default).toBeUndefined();
+    expect(param(run, "Accept-Language").default).toBe("en-GB");
+    for (const value of ["Zm4tY29kZS12YWx1ZQ", "c2lnLXZhbHVl", "fn-key-value"])
+      expect(everything(result)).not.toContain(value);
+    const withheld = result.report.filter((e) => /withheld/.test(e.message)).map((e) => e.message);
+    expect(withheld).toHaveLength(3);
+    expect(withheld.join("\n")).toMatch(/"x-FUNCTIONS-key"/);
+    expect(withheld.join("\n")).toMatch(/"code"/);
+  });
+});

@@ -14,6 +14,11 @@ import {
 } from "../../model/swagger-types";
 import type { ConversionResult } from "../import-types";
 import { inferSchema } from "../sample-to-schema/infer-schema";
+import {
+  authorityWithoutCredentials,
+  credentialWithheldMessage,
+  URL_CREDENTIALS_WITHHELD,
+} from "../shared/credentials";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
@@ -106,6 +111,8 @@ interface Walker {
   records: RequestRecord[];
   tagDescriptions: Map<string, string | undefined>;
   urls: UrlCache;
+  /** Set when a request URL carried `user:password@` (cut off, reported once without the values). */
+  urlCredentials: boolean;
 }
 
 function reportScripts(events: JsonValue | undefined, source: string, into: ImportReportEntry[]): void {
@@ -229,6 +236,11 @@ function readRequest(
   const contentTypeHeader = headers.find((h) => !h.disabled && h.key.toLowerCase() === "content-type")?.value;
   let body = readBody(request.body, contentTypeHeader ? w.vars.resolve(contentTypeHeader) : undefined);
   const url = parseUrl(request.url, w.vars, w.urls);
+  const cut = authorityWithoutCredentials(url.authority);
+  if (cut.withheld) {
+    url.authority = cut.authority;
+    w.urlCredentials = true;
+  }
   const ids = parameterizeLiteralIds(url);
   if (ids.length > 0) {
     entries.push({
@@ -449,18 +461,40 @@ function addParam(
   else draft.params.set(key, { param: make(), count: 1 });
 }
 
-function simpleParam(pair: PostmanPair, where: "query" | "header" | "formData"): Parameter {
+const PARAM_KIND = { query: "query parameter", header: "header", formData: "form field" } as const;
+
+function simpleParam(
+  pair: PostmanPair,
+  where: "query" | "header" | "formData",
+  record: RequestRecord,
+): Parameter {
   const param: Parameter = { name: pair.key, in: where, required: !pair.disabled, type: "string" };
   if (where === "formData" && pair.type === "file") param.type = "file";
   if (pair.description) param.description = pair.description;
   param["x-ms-summary"] = titleCase(pair.key);
   if (pair.disabled || where === "header") param["x-ms-visibility"] = "advanced";
   const sample = param.type === "file" ? undefined : safeSample(pair.key, pair.value);
+  if (sample === undefined && param.type !== "file" && isLiteralValue(pair.value)) {
+    record.entries.push({
+      kind: "dropped",
+      source: record.source,
+      message: credentialWithheldMessage(
+        PARAM_KIND[where],
+        pair.key,
+        where === "header" ? "its default" : "its test value",
+      ),
+    });
+  }
   if (sample !== undefined) {
     if (where === "header") param.default = sample;
     else param["x-ms-test-value"] = sample;
   }
   return param;
+}
+
+/** A value safeSample looked at (not empty, not a `{{variable}}`): when it gave nothing, it was a credential. */
+function isLiteralValue(value: string | undefined): value is string {
+  return value !== undefined && value !== "" && !value.includes("{{");
 }
 
 function addRecord(draft: OperationDraft, record: RequestRecord, names: string[], vars: VariableScope): void {
@@ -482,6 +516,12 @@ function addRecord(draft: OperationDraft, record: RequestRecord, names: string[]
         param["x-ms-url-encoding"] = "single";
         const sample = safeSample(canonical, own?.value);
         if (sample !== undefined) param["x-ms-test-value"] = sample;
+        else if (isLiteralValue(own?.value))
+          record.entries.push({
+            kind: "dropped",
+            source: record.source,
+            message: credentialWithheldMessage("path parameter", canonical, "its test value"),
+          });
         return param;
       },
       () => undefined,
@@ -495,7 +535,7 @@ function addRecord(draft: OperationDraft, record: RequestRecord, names: string[]
       draft,
       seen,
       `query:${pair.key}`,
-      () => simpleParam(pair, "query"),
+      () => simpleParam(pair, "query", record),
       () =>
         record.entries.push({
           kind: "approximated",
@@ -517,7 +557,7 @@ function addRecord(draft: OperationDraft, record: RequestRecord, names: string[]
       draft,
       seen,
       `header:${lower}`,
-      () => simpleParam(header, "header"),
+      () => simpleParam(header, "header", record),
       () => undefined,
     );
   }
@@ -593,7 +633,7 @@ function addBody(draft: OperationDraft, record: RequestRecord, seen: Set<string>
           draft,
           seen,
           `formData:${field.key}`,
-          () => simpleParam(field, "formData"),
+          () => simpleParam(field, "formData", record),
           () =>
             record.entries.push({
               kind: "approximated",
@@ -818,7 +858,14 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
   const collectionName = (asText(rootInfo.name) ?? asText(root.name) ?? "").trim();
 
   const vars = new VariableScope(root.variable ?? root.variables, options.environment);
-  const walker: Walker = { vars, report, records: [], tagDescriptions: new Map(), urls: new Map() };
+  const walker: Walker = {
+    vars,
+    report,
+    records: [],
+    tagDescriptions: new Map(),
+    urls: new Map(),
+    urlCredentials: false,
+  };
   const collectionSource = collectionName || options.sourceName;
   const rootAuth = resolveAuth(root.auth, { kind: "none" }, `${collectionSource} (collection)`, vars, report);
   reportScripts(root.event, `${collectionSource} (collection)`, report);
@@ -833,6 +880,14 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
       message: `Credential variables (${names}${vars.withheld.size > 8 ? ", …" : ""}) were not substituted and their values were not copied.`,
     });
   }
+
+  if (walker.urlCredentials)
+    report.push({
+      kind: "dropped",
+      source: "Request URLs",
+      target: "/host",
+      message: URL_CREDENTIALS_WITHHELD,
+    });
 
   // Host: the most used authority; base path: the literal path prefix its requests share.
   const authority = pickHost(records);

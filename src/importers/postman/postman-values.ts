@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from "../../model/json-value";
+import { isCredentialName } from "../shared/credentials";
 
 /** Loose readers for Postman JSON: every field may be missing or of the wrong type in real exports. */
 
@@ -110,7 +111,7 @@ export function isSecretValue(value: string): boolean {
 /** A sample value that may be shown in the output: literal (no variable), not a credential. */
 export function safeSample(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === "" || value.includes("{{")) return undefined;
-  if (isSecretName(name) || isSecretValue(value)) return undefined;
+  if (isSecretName(name) || isCredentialName(name) || isSecretValue(value)) return undefined;
   return value;
 }
 

@@ -5,12 +5,14 @@
  * place it lives, as published connectors hold it, and are no-ops when the value is already there.
  *
  * Client secrets never enter the document: the form does not write `clientSecret`, and
- * {@link stripClientSecrets} removes one that an imported file carried (export calls it too).
+ * {@link stripClientSecrets} removes one that an imported file carried. Every writer leaves it out anyway
+ * (`documentForWriting` in model/secrets).
  */
 import type { Command } from "../command";
 import type { ConnectorDocument } from "../connector-document";
 import { getAtPointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
-import { isJsonObject, KEY_ORDER, orderedKeys, type JsonObject, type JsonValue } from "../json-value";
+import { isJsonObject, KEY_ORDER, orderedKeys, type JsonObject } from "../json-value";
+import { hasClientSecret, withoutClientSecrets } from "../secrets";
 import { hasGateway } from "./general";
 
 export type AuthType = "none" | "basic" | "apiKey" | "oauth2";
@@ -232,24 +234,14 @@ function connectorSlug(doc: ConnectorDocument): string {
   return (str(doc.definition.info?.title) || "connector").toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-/** True when an imported apiProperties.json carries a client secret (it must not be exported). */
+/** True when an imported apiProperties.json carries a client secret value (every writer leaves it out). */
 export function hasStoredClientSecret(properties: JsonObject): boolean {
-  let found = false;
-  visitOAuthSettings(properties, (settings) => {
-    if ("clientSecret" in settings) found = true;
-    return settings;
-  });
-  return found;
+  return hasClientSecret(properties);
 }
 
-/** Removes every `oAuthSettings.clientSecret` (in connectionParameters and connectionParameterSets). */
+/** Removes every `oAuthSettings.clientSecret` value, the way every writer does (`documentForWriting` in model/secrets). */
 export function stripClientSecrets(properties: JsonObject): JsonObject {
-  return visitOAuthSettings(properties, (settings) => {
-    if (!("clientSecret" in settings)) return settings;
-    const copy = { ...settings };
-    delete copy.clientSecret;
-    return copy;
-  });
+  return withoutClientSecrets(properties).properties;
 }
 
 /** A command that removes stored client secrets from the document. */
@@ -262,35 +254,6 @@ export function removeClientSecrets(): Command {
       return properties === doc.properties ? doc : { ...doc, properties };
     },
   };
-}
-
-function visitOAuthSettings(properties: JsonObject, visit: (settings: JsonObject) => JsonObject): JsonObject {
-  const mapParams = (params: JsonValue | undefined): JsonValue | undefined => {
-    if (!isJsonObject(params)) return params;
-    let out = params;
-    for (const key of orderedKeys(params)) {
-      const param = params[key];
-      if (!isJsonObject(param) || !isJsonObject(param.oAuthSettings)) continue;
-      const next = visit(param.oAuthSettings);
-      if (next !== param.oAuthSettings) out = setAtPointer(out, [key, "oAuthSettings"], next);
-    }
-    return out;
-  };
-  let result = properties;
-  const cp = getAtPointer(properties, CP) as JsonValue | undefined;
-  const nextCp = mapParams(cp);
-  if (nextCp !== cp) result = setAtPointer(result, CP, nextCp);
-  const sets = getAtPointer(properties, "/properties/connectionParameterSets/values");
-  if (Array.isArray(sets)) {
-    sets.forEach((set, index) => {
-      if (!isJsonObject(set)) return;
-      const next = mapParams(set.parameters);
-      if (next !== set.parameters) {
-        result = setAtPointer(result, `/properties/connectionParameterSets/values/${index}/parameters`, next);
-      }
-    });
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------
