@@ -400,10 +400,12 @@ test("Export for certification downloads the repository layout for both publishe
   await expect(page.getByLabel("Icon background color")).toHaveValue("#1f6feb");
 });
 
-test("Share: the link opens a new connector in another page; the old one is untouched", async ({
+test("Share: the link asks first (Cancel keeps the workspace), then opens a new connector; the old one is untouched", async ({
   page,
   context,
 }) => {
+  // Two pages, one asked twice: more than the default minute on a shared machine.
+  test.setTimeout(120_000);
   await openReview(page);
   await waitForSaved(page);
   await page.getByRole("button", { name: "Share", exact: true }).click();
@@ -419,6 +421,19 @@ test("Share: the link opens a new connector in another page; the old one is unto
   other.on("pageerror", (error) => otherErrors.push(error.message));
   await other.goto(link);
   await expect(other.locator(".cs-app[data-ready='true']")).toBeAttached();
+  // Nothing opens without asking: the dialog names the connector and its size; Cancel changes nothing.
+  let confirm = other.getByRole("dialog", { name: "Open shared connector?" });
+  await expect(confirm).toContainText(/Review Fixture \(\d+ KB, 4 operations\)/);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(connectorItems(other)).toHaveCount(1);
+  expect(new URL(other.url()).hash).toBe("");
+
+  // The same link followed in the open page asks again; Open loads it as a new connector.
+  await other.goto(link);
+  confirm = other.getByRole("dialog", { name: "Open shared connector?" });
+  await confirm.getByRole("button", { name: "Open" }).click();
+  await expect(confirm).toHaveCount(0);
   await expect(notices(other)).toContainText("Opened the shared connector as a new connector.");
   await expect(connectorItems(other)).toHaveCount(2);
   await expect(connectorItems(other).filter({ hasText: "Review Fixture" })).toHaveCount(2);
@@ -432,6 +447,18 @@ test("Share: the link opens a new connector in another page; the old one is unto
   // The first page still has its one connector, unchanged.
   await expect(connectorItems(page).first()).toContainText("Review Fixture");
   await expect(operations(page)).toContainText("4 operation(s) in 3 group(s)");
+});
+
+test("Share: a link longer than a share link can be is refused without asking or opening anything", async ({
+  page,
+}) => {
+  await openReview(page);
+  await waitForSaved(page);
+  await page.goto(`/#connector=${"A".repeat(40_000)}`);
+  await expect(notices(page)).toContainText("This shared link is too long");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(connectorItems(page)).toHaveCount(1);
+  expect(new URL(page.url()).hash).toBe("");
 });
 
 test("Share: a connector too large for a link says to share the package", async ({ page }) => {

@@ -29,6 +29,7 @@ import { ShellActionsContext, type ShellActions } from "./shell-actions";
 import { SplitPane } from "./split-pane";
 import { StepsPanel } from "./steps-panel";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
+import { OpenSharedDialog } from "../features/review/open-shared-dialog";
 import { useShareLinkImport } from "../features/review/use-share-link-import";
 import { useWindowDrop } from "./use-window-drop";
 import "./app.css";
@@ -122,8 +123,8 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   const restored = useStore(saveStatusStore, (s) => s.restored);
   const autosave = useAutosave(store);
   useUndoShortcuts(store);
-  // A shared link opens as a new connector once the saved workspace is back, so it never replaces one.
-  useShareLinkImport(store, restored);
+  // A shared link is read once the saved workspace is back and opens, as a new connector, only if the user says so.
+  const sharedLink = useShareLinkImport(store, restored);
 
   const importFiles = useCallback(
     async (files: ImportSource[]) => {
@@ -237,6 +238,13 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
           </div>
         ) : null}
         {pasteOpen ? <PasteDialog onClose={() => setPasteOpen(false)} /> : null}
+        {sharedLink.pending ? (
+          <OpenSharedDialog
+            shared={sharedLink.pending}
+            onOpen={sharedLink.open}
+            onCancel={sharedLink.cancel}
+          />
+        ) : null}
         {exportErrors ? (
           <ExportErrorsDialog
             errors={exportErrors.errors}

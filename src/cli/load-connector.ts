@@ -1,7 +1,7 @@
 import { importFiles } from "../importers/import-files";
 import type { ImportSuccess } from "../importers/import-types";
 import { formatTextProblem } from "../model/diagnostic";
-import { readInput } from "./read-inputs";
+import { problemLocation, readInput } from "./read-inputs";
 
 /** Reads one CLI input as a connector, or returns the lines that say why it cannot be read. */
 export async function loadConnector(
@@ -12,7 +12,7 @@ export async function loadConnector(
     if (!outcome.ok)
       return {
         ok: false,
-        lines: outcome.problems.map((p) => formatTextProblem({ ...p, file: `${input}: ${p.file}` })),
+        lines: outcome.problems.map((p) => formatTextProblem({ ...p, file: problemLocation(input, p.file) })),
       };
     return { ok: true, value: outcome };
   } catch (error) {

@@ -25,6 +25,14 @@ export async function readInput(inputPath: string): Promise<InputFile[]> {
   return files;
 }
 
+/**
+ * Where a problem of an input is, for a message: the input itself when the problem is about the file given (a
+ * zip or a single file), else the file inside the given folder or zip.
+ */
+export function problemLocation(inputPath: string, file: string): string {
+  return file === path.basename(inputPath) ? inputPath : path.join(inputPath, file);
+}
+
 /** `<input file name without extension>`: the folder name, or the file name without its last extension. */
 export function inputName(inputPath: string): string {
   const base = path.basename(path.resolve(inputPath));

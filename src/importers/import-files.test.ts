@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from "fflate";
+import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
 import { exportPackageFiles } from "../export/export-package";
 import { importFiles } from "./import-files";
@@ -120,6 +120,52 @@ describe("importFiles", () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems[0]?.message).toMatch(/No API definition/);
+  });
+
+  it("inflates only the files of a package: an ignored entry is listed, never inflated", () => {
+    const zip = zipSync({
+      "apiDefinition.swagger.json": strToU8(json(definition)),
+      "apiProperties.json": strToU8(json(properties)),
+      "video.bin": [strToU8("x".repeat(1000)), { level: 6 }],
+    } as Zippable);
+    // Damage video.bin's deflated data (0xff: a reserved block type) so that inflating it would fail.
+    const view = new DataView(zip.buffer);
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      if (view.getUint32(i, true) !== 0x04034b50) continue;
+      const nameLength = view.getUint16(i + 26, true);
+      const start = i + 30 + nameLength + view.getUint16(i + 28, true);
+      if (new TextDecoder().decode(zip.subarray(i + 30, i + 30 + nameLength)) === "video.bin")
+        zip.fill(0xff, start, start + view.getUint32(i + 18, true));
+    }
+    const outcome = importFiles([file("Contoso.zip", zip)]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.notes).toContainEqual({
+      file: "video.bin",
+      message: "Ignored: not part of a connector package.",
+    });
+  });
+
+  it("refuses a zip whose definition inflates past the cap, naming zip, entry and limit", () => {
+    const zip = zipSync({ "apiDefinition.swagger.json": strToU8(json(definition)) });
+    const view = new DataView(zip.buffer);
+    for (let i = 0; i + 4 <= zip.length; i++)
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 1_500_000_000, true);
+    const outcome = importFiles([file("Contoso.zip", zip)]);
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [
+        { file: "Contoso.zip", message: 'entry "apiDefinition.swagger.json" inflates past 32 MB; refused.' },
+      ],
+    });
+  });
+
+  it("says so when a zip holds nothing a connector uses", () => {
+    const outcome = importFiles([file("photos.zip", zipSync({ "a.bin": new Uint8Array(3) }))]);
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ file: "photos.zip", message: expect.stringMatching(/none of its files/) }],
+    });
   });
 
   it("refuses a damaged zip", () => {

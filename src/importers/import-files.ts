@@ -1,4 +1,3 @@
-import { unzipSync } from "fflate";
 import type { ConnectorDocument } from "../model/connector-document";
 import { createEmptyConnector } from "../model/create-empty-connector";
 import type { TextProblem } from "../model/diagnostic";
@@ -14,6 +13,7 @@ import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
 import { withoutUrlCredentials } from "./shared/credentials";
 import { deriveConnectionProperties } from "./shared/derive-connection-parameters";
+import { readZip } from "./shared/read-zip";
 
 /** What a file of the input turned out to be. */
 type FileRole =
@@ -46,26 +46,32 @@ function isZip(file: InputFile): boolean {
   return file.path.toLowerCase().endsWith(".zip") || ZIP_MAGIC.every((b, i) => file.bytes[i] === b);
 }
 
-/** Expands `.zip` inputs into their files (paths prefixed by nothing: a package zip holds the files at its root). */
-function expandZips(files: readonly InputFile[], problems: TextProblem[]): InputFile[] {
+/** Zip entries an import never looks at, not even to list them: macOS resource forks. */
+function isMacMetadata(path: string): boolean {
+  return path.startsWith("__MACOSX/") || baseName(path).startsWith("._");
+}
+
+/**
+ * Expands `.zip` inputs into their files (paths prefixed by nothing: a package zip holds the files at its root).
+ * Only the entries an import can use are inflated, within {@link readZip}'s limits; the others are listed as
+ * ignored.
+ */
+function expandZips(files: readonly InputFile[], problems: TextProblem[], notes: TextProblem[]): InputFile[] {
   const result: InputFile[] = [];
   for (const file of files) {
     if (!isZip(file)) {
       result.push(file);
       continue;
     }
-    try {
-      const entries = unzipSync(file.bytes);
-      for (const [path, bytes] of Object.entries(entries)) {
-        if (path.endsWith("/") || path.startsWith("__MACOSX/") || baseName(path).startsWith("._")) continue;
-        result.push({ path, bytes });
-      }
-    } catch (error) {
-      problems.push({
-        file: file.path,
-        message: `This is not a readable zip archive (${errorMessage(error)}).`,
-      });
+    const outcome = readZip(file.bytes, (path) => !isMacMetadata(path) && roleFromName(path) !== null);
+    if (!outcome.ok) {
+      problems.push({ file: file.path, message: outcome.message });
+      continue;
     }
+    result.push(...outcome.files);
+    for (const path of outcome.skipped)
+      if (!isMacMetadata(path))
+        notes.push({ file: path, message: "Ignored: not part of a connector package." });
   }
   return result;
 }
@@ -137,10 +143,15 @@ function importName(files: readonly InputFile[], main: InputFile | undefined): s
 export function importFiles(input: readonly InputFile[]): ImportOutcome {
   const problems: TextProblem[] = [];
   const notes: TextProblem[] = [];
-  const files = expandZips(input, problems);
+  const files = expandZips(input, problems, notes);
   if (problems.length > 0) return { ok: false, problems };
-  if (files.length === 0)
-    return { ok: false, problems: [{ file: "(input)", message: "Nothing to import: no files." }] };
+  if (files.length === 0) {
+    const message =
+      notes.length > 0
+        ? "Nothing to import: none of its files is part of a connector package."
+        : "Nothing to import: no files.";
+    return { ok: false, problems: [{ file: input.map((f) => f.path).join(", ") || "(input)", message }] };
+  }
 
   const parsed: ParsedFile[] = [];
   for (const file of files) {

@@ -208,4 +208,67 @@ describe("diffConnectors", () => {
       '| GetItem | operation | Operation "GetItem" was removed (GET /items/{id}). | `/paths/~1items~1{id}/get` |',
     );
   });
+
+  describe("schemas that reference each other many levels deep", () => {
+    /**
+     * `levels` definitions, each with `fanOut` properties referencing the next one; the last has plain
+     * properties. The response of one operation references the first: `fanOut ** levels` paths. 12 × 10 is about
+     * 10 KB of JSON and 10^12 paths.
+     */
+    function layered(levels: number, fanOut: number, leaf: JsonObject): ConnectorDocument {
+      const definitions: JsonObject = {};
+      for (let level = 0; level < levels; level++) {
+        const properties: JsonObject = {};
+        for (let i = 0; i < fanOut; i++)
+          properties[`p${i}`] = level === levels - 1 ? leaf : { $ref: `#/definitions/Level${level + 1}` };
+        definitions[`Level${level}`] = { type: "object", properties };
+      }
+      const op = getItem({
+        responses: { "200": { description: "OK", schema: { $ref: "#/definitions/Level0" } } },
+        parameters: [{ name: "body", in: "body", schema: { $ref: "#/definitions/Level0" } }],
+      });
+      return connector({ "/items/{id}": { get: op } }, { definitions });
+    }
+
+    it("compares the 12 × 10 definition with itself and a small change at once, each pair once", () => {
+      const before = layered(12, 10, { type: "string" });
+      expect(JSON.stringify(before.definition).length).toBeLessThan(12_000);
+      expect(diffConnectors(before, before)).toEqual([]);
+      // A change at the top: everything below is the same and compared once.
+      const after = structuredClone(before);
+      (after.definition.definitions as JsonObject).Level0 = {
+        type: "object",
+        properties: {
+          ...((before.definition.definitions as JsonObject).Level0 as { properties: JsonObject }).properties,
+          extra: { type: "string" },
+        },
+      };
+      const changes = diffConnectors(before, after);
+      expect(changes.some((c) => c.incomplete)).toBe(false);
+      expect(changes.map((c) => c.message)).toContain('Response 200: property "extra" was added.');
+    });
+
+    it('says "too deep to compare fully" for a change at the bottom of 12 × 10, within its node budget', () => {
+      const before = layered(12, 10, { type: "string" });
+      const after = layered(12, 10, { type: "integer" });
+      const changes = diffConnectors(before, after);
+      const notices = changes.filter((c) => c.incomplete);
+      expect(notices.map((c) => c.message)).toEqual([
+        "Request body: too deep to compare fully (stopped after 2048 schema nodes); the changes listed under it may be incomplete, compare the rest by hand.",
+        "Response 200: too deep to compare fully (stopped after 2048 schema nodes); the changes listed under it may be incomplete, compare the rest by hand.",
+      ]);
+      expect(notices.every((c) => !c.breaking)).toBe(true);
+      // What it did compare is reported: the retyped leaves it reached, a bounded number of them.
+      expect(
+        changes.some((c) => /Response property "p0" was retyped from string to integer/.test(c.message)),
+      ).toBe(true);
+      expect(changes.length).toBeLessThanOrEqual(2 * 2048 + 2);
+    });
+
+    it("stops a diff that finishes but repeats itself: 5 × 10 changed at the bottom is 10^6 changes without a budget", () => {
+      const changes = diffConnectors(layered(5, 10, { type: "string" }), layered(5, 10, { type: "integer" }));
+      expect(changes.filter((c) => c.incomplete)).toHaveLength(2);
+      expect(changes.length).toBeLessThanOrEqual(2 * 2048 + 2);
+    });
+  });
 });

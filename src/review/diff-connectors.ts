@@ -1,6 +1,7 @@
 import type { ConnectorDocument } from "../model/connector-document";
 import { getAtPointer, toPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
+import { createNodeBudget, type NodeBudget } from "../model/node-budget";
 import { listOperations, type OperationRef, type Parameter, type Schema } from "../model/swagger-types";
 
 /** What part of the connector a change is about. */
@@ -20,6 +21,11 @@ export interface ConnectorChange {
   /** Which file the pointer is in. */
   file: "apiDefinition.swagger.json" | "apiProperties.json";
   message: string;
+  /**
+   * True on the notice that a schema was too deep to compare fully (its walk ran out of its node budget): the
+   * changes listed under it may be incomplete. Such a notice is not itself breaking.
+   */
+  incomplete?: true;
 }
 
 interface OperationEntry {
@@ -103,6 +109,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export function diffConnectors(oldDoc: ConnectorDocument, newDoc: ConnectorDocument): ConnectorChange[] {
   const changes: ConnectorChange[] = [];
+  const clean: CleanPairs = new Map();
   const oldOps = indexOperations(oldDoc);
   const newOps = indexOperations(newDoc);
   const newByRoute = new Map([...newOps.values()].map((e) => [`${e.ref.method} ${e.ref.path}`, e]));
@@ -135,7 +142,7 @@ export function diffConnectors(oldDoc: ConnectorDocument, newDoc: ConnectorDocum
       });
       continue;
     }
-    diffOperation(oldDoc, newDoc, before, after, changes);
+    diffOperation(oldDoc, newDoc, before, after, changes, clean);
   }
   const matchedNew = new Set<string>();
   for (const [key, before] of oldOps) {
@@ -167,6 +174,7 @@ function diffOperation(
   before: OperationEntry,
   after: OperationEntry,
   changes: ConnectorChange[],
+  clean: CleanPairs,
 ): void {
   const operationId = after.key;
   const base = { operationId, file: "apiDefinition.swagger.json" as const };
@@ -219,8 +227,8 @@ function diffOperation(
       });
     }
   }
-  diffParameters(oldDoc, newDoc, before, after, changes);
-  diffResponses(oldDoc, newDoc, before, after, changes);
+  diffParameters(oldDoc, newDoc, before, after, changes, clean);
+  diffResponses(oldDoc, newDoc, before, after, changes, clean);
 }
 
 function parameterPointer(doc: ConnectorDocument, entry: OperationEntry, name: string): string {
@@ -238,6 +246,7 @@ function diffParameters(
   before: OperationEntry,
   after: OperationEntry,
   changes: ConnectorChange[],
+  clean: CleanPairs,
 ): void {
   const oldParams = effectiveParameters(oldDoc, before.ref);
   const newParams = effectiveParameters(newDoc, after.ref);
@@ -269,19 +278,18 @@ function diffParameters(
       });
     }
     if (p.in === "body" || q.in === "body") {
-      diffSchema(
+      compareSchemas(
         oldDoc.definition,
         newDoc.definition,
         deref(oldDoc.definition, p.schema),
         deref(newDoc.definition, q.schema),
+        clean,
         {
           changes,
           base: { ...base, area: "parameter" },
           path: `${path}/schema`,
           label: "Request body",
           direction: "input",
-          depth: 0,
-          seen: new Set(),
         },
       );
     } else if (typeOf(p as Schema) !== typeOf(q as Schema)) {
@@ -396,6 +404,19 @@ function diffEnum(
   }
 }
 
+/**
+ * `$ref` pairs (with the direction) already compared without finding a change, and how many levels below them
+ * were compared: the same pair met again at that depth or less is skipped. Shared by every walk of one diff.
+ */
+type CleanPairs = Map<string, number>;
+
+interface WalkState {
+  budget: NodeBudget;
+  clean: CleanPairs;
+  /** Times the depth limit cut the walk (a pair compared under a cut is clean only down to that depth). */
+  depthCuts: number;
+}
+
 interface SchemaWalk {
   changes: ConnectorChange[];
   base: { operationId?: string; file: "apiDefinition.swagger.json"; area: ChangeArea };
@@ -404,9 +425,40 @@ interface SchemaWalk {
   direction: "input" | "output";
   depth: number;
   seen: Set<string>;
+  state: WalkState;
 }
 
-/** Compares two schemas property by property ($refs resolved, recursion cut by a visited set and a depth limit). */
+/**
+ * Compares a request body or response schema within one node budget (the validator's 2048, see
+ * {@link createNodeBudget}); when the budget runs out, adds a notice that the schema was too deep to compare fully
+ * instead of running on: schemas that reference each other a few levels deep have millions of paths.
+ */
+function compareSchemas(
+  oldRoot: JsonObject,
+  newRoot: JsonObject,
+  before: Schema | undefined,
+  after: Schema | undefined,
+  clean: CleanPairs,
+  walk: Omit<SchemaWalk, "depth" | "seen" | "state">,
+): void {
+  const state: WalkState = { budget: createNodeBudget(), clean, depthCuts: 0 };
+  diffSchema(oldRoot, newRoot, before, after, { ...walk, depth: 0, seen: new Set(), state });
+  if (state.budget.exhausted) {
+    walk.changes.push({
+      ...walk.base,
+      breaking: false,
+      kind: "changed",
+      path: walk.path,
+      incomplete: true,
+      message: `${walk.label}: too deep to compare fully (stopped after ${state.budget.limit} schema nodes); the changes listed under it may be incomplete, compare the rest by hand.`,
+    });
+  }
+}
+
+/**
+ * Compares two schemas property by property ($refs resolved, recursion cut by a visited set and a depth limit,
+ * the whole walk by its node budget; a `$ref` pair already found unchanged is not compared again).
+ */
 function diffSchema(
   oldRoot: JsonObject,
   newRoot: JsonObject,
@@ -414,12 +466,36 @@ function diffSchema(
   after: Schema | undefined,
   walk: SchemaWalk,
 ): void {
-  if (walk.depth > MAX_SCHEMA_DEPTH) return;
-  const refKey = `${before?.$ref ?? ""}|${after?.$ref ?? ""}`;
-  if (refKey !== "|") {
-    if (walk.seen.has(refKey)) return;
-    walk = { ...walk, seen: new Set(walk.seen).add(refKey) };
+  const { state } = walk;
+  if (walk.depth > MAX_SCHEMA_DEPTH) {
+    state.depthCuts++;
+    return;
   }
+  const refKey = `${before?.$ref ?? ""}|${after?.$ref ?? ""}`;
+  if (refKey === "|") {
+    if (state.budget.take()) diffSchemaNode(oldRoot, newRoot, before, after, walk);
+    return;
+  }
+  if (walk.seen.has(refKey)) return;
+  const cleanKey = `${walk.direction}|${refKey}`;
+  const below = MAX_SCHEMA_DEPTH - walk.depth;
+  if ((state.clean.get(cleanKey) ?? -1) >= below) return;
+  if (!state.budget.take()) return;
+  const changesBefore = walk.changes.length;
+  const cutsBefore = state.depthCuts;
+  diffSchemaNode(oldRoot, newRoot, before, after, { ...walk, seen: new Set(walk.seen).add(refKey) });
+  if (walk.changes.length === changesBefore && !state.budget.exhausted)
+    state.clean.set(cleanKey, state.depthCuts === cutsBefore ? Infinity : below);
+}
+
+/** One node of {@link diffSchema}: the schemas themselves, then their properties and items. */
+function diffSchemaNode(
+  oldRoot: JsonObject,
+  newRoot: JsonObject,
+  before: Schema | undefined,
+  after: Schema | undefined,
+  walk: SchemaWalk,
+): void {
   const o = deref(oldRoot, before);
   const n = deref(newRoot, after);
   if (!o && !n) return;
@@ -454,6 +530,8 @@ function diffSchema(
     const childPath = `${path}/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     const childLabel = `${label} property "${name}"`;
     if (!(name in newProps)) {
+      // A property reported without comparing further is a schema node of the walk too.
+      if (!walk.state.budget.take()) return;
       changes.push({
         ...base,
         breaking: direction === "output",
@@ -471,6 +549,7 @@ function diffSchema(
     const ot = typeOf(deref(oldRoot, before));
     const nt = typeOf(deref(newRoot, afterChild));
     if (ot !== nt && ot !== "any") {
+      if (!walk.state.budget.take()) return;
       changes.push({
         ...base,
         breaking: true,
@@ -501,6 +580,7 @@ function diffSchema(
   }
   for (const name of Object.keys(newProps)) {
     if (name in oldProps) continue;
+    if (!walk.state.budget.take()) return;
     const childPath = `${path}/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     const required = direction === "input" && newRequired.has(name);
     changes.push({
@@ -529,6 +609,7 @@ function diffResponses(
   before: OperationEntry,
   after: OperationEntry,
   changes: ConnectorChange[],
+  clean: CleanPairs,
 ): void {
   const o = (before.ref.operation.responses ?? {}) as Record<string, JsonObject>;
   const n = (after.ref.operation.responses ?? {}) as Record<string, JsonObject>;
@@ -552,20 +633,13 @@ function diffResponses(
     }
     const oldResponse = deref(oldDoc.definition, o[code]);
     const newResponse = deref(newDoc.definition, n[code]);
-    diffSchema(
+    compareSchemas(
       oldDoc.definition,
       newDoc.definition,
       oldResponse?.schema as Schema | undefined,
       newResponse?.schema as Schema | undefined,
-      {
-        changes,
-        base,
-        path: `${path}/schema`,
-        label: `Response ${code}`,
-        direction: "output",
-        depth: 0,
-        seen: new Set(),
-      },
+      clean,
+      { changes, base, path: `${path}/schema`, label: `Response ${code}`, direction: "output" },
     );
   }
   for (const code of Object.keys(n)) {

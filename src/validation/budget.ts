@@ -2,6 +2,7 @@ import type { Command } from "../model/command";
 import type { ConnectorDocument } from "../model/connector-document";
 import { escapePointerToken } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
+import { createNodeBudget, SCHEMA_NODE_BUDGET } from "../model/node-budget";
 import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
 
 /** Platform limits (reference/connector-format.md §10.4). */
@@ -24,8 +25,11 @@ export interface BodySchemaCount {
   count: number;
 }
 
-/** Counting stops here: enough to say "over the limit" without expanding a recursive schema forever. */
-export const COUNT_CAP = LIMITS.schemasPerBody * 4;
+/**
+ * Counting stops here ("2048+"): enough to say "over the limit" without expanding a recursive schema forever. It is
+ * the node budget every schema walk shares (4 × the platform's 512).
+ */
+export const COUNT_CAP = SCHEMA_NODE_BUDGET;
 
 export interface Budget {
   /** UTF-8 bytes of the definition as exported (4-space indentation) and minified (no whitespace). */
@@ -108,9 +112,9 @@ function resolve(root: JsonObject, ref: string): unknown {
 
 /** Counts schema nodes reachable from `schema`, expanding `$ref`s except along a cycle, up to `cap`. */
 export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP): number {
-  let count = 0;
+  const budget = createNodeBudget(cap);
   const visit = (node: unknown, stack: Set<string>): void => {
-    if (count >= cap || !isJsonObject(node)) return;
+    if (budget.exhausted || !isJsonObject(node)) return;
     if (typeof node.$ref === "string") {
       if (stack.has(node.$ref)) return;
       stack.add(node.$ref);
@@ -118,7 +122,7 @@ export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP)
       stack.delete(node.$ref);
       return;
     }
-    count++;
+    if (!budget.take()) return;
     if (isJsonObject(node.properties))
       for (const k of Object.keys(node.properties)) visit(node.properties[k], stack);
     if (node.items !== undefined) visit(node.items, stack);
@@ -126,7 +130,7 @@ export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP)
     if (Array.isArray(node.allOf)) for (const part of node.allOf) visit(part, stack);
   };
   visit(schema, new Set());
-  return Math.min(count, cap);
+  return budget.used;
 }
 
 /** Names of definitions not reachable from paths, shared parameters or shared responses. */

@@ -34,6 +34,7 @@ export async function runDiff(args: string[]): Promise<number> {
       area: c.area,
       kind: c.kind,
       message: c.message,
+      ...(c.incomplete ? { incomplete: true } : {}),
     }));
     console.log(JSON.stringify({ changes: out }, null, 2));
   } else {
@@ -42,7 +43,10 @@ export async function runDiff(args: string[]): Promise<number> {
         `${c.breaking ? "BREAKING " : ""}${c.operationId ? `${c.operationId}: ` : ""}${c.message} (${c.path})`,
       );
     const breaking = changes.filter((c) => c.breaking).length;
-    console.log(`${changes.length} change(s), ${breaking} breaking`);
+    const incomplete = changes.filter((c) => c.incomplete).length;
+    console.log(
+      `${changes.length} change(s), ${breaking} breaking${incomplete > 0 ? `; ${incomplete} schema(s) too deep to compare fully` : ""}`,
+    );
   }
   return changes.some((c) => c.breaking) ? 1 : 0;
 }

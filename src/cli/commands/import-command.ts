@@ -4,7 +4,7 @@ import { exportPackageFiles } from "../../export/export-package";
 import { importFiles } from "../../importers/import-files";
 import { formatTextProblem } from "../../model/diagnostic";
 import type { ImportReportEntry } from "../../model/import-report";
-import { inputName, parseArgs, readInput } from "../read-inputs";
+import { inputName, parseArgs, problemLocation, readInput } from "../read-inputs";
 
 const USAGE = "usage: connector-studio import <input>... --out <dir> [--report <file.json>]";
 
@@ -39,7 +39,7 @@ export async function runImport(args: string[]): Promise<number> {
       const outcome = importFiles(await readInput(input));
       if (!outcome.ok) {
         result.problems = outcome.problems.map((p) =>
-          formatTextProblem({ ...p, file: path.join(input, p.file) }),
+          formatTextProblem({ ...p, file: problemLocation(input, p.file) }),
         );
         for (const line of result.problems) console.error(line);
         continue;

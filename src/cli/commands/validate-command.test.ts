@@ -71,6 +71,28 @@ describe("connector-studio validate", () => {
     expect(code).toBe(1);
   });
 
+  it("refuses a zip bomb by the sizes its directory claims, naming the entry, and exits 2", async () => {
+    const zip = zipSync({
+      "apiDefinition.swagger.json": strToU8(JSON.stringify(validConnector().definition)),
+      "apiProperties.json": strToU8(JSON.stringify(validConnector().properties)),
+    });
+    // The definition's headers (local and directory) claim 1.5 GB.
+    const view = new DataView(zip.buffer);
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x04034b50 && i === 0) view.setUint32(i + 22, 1_500_000_000, true);
+      if (signature === 0x02014b50) {
+        view.setUint32(i + 24, 1_500_000_000, true);
+        break;
+      }
+    }
+    await writeFile(path.join(dir, "bomb.zip"), zip);
+    expect(await main(["validate", path.join(dir, "bomb.zip")])).toBe(2);
+    expect(err).toEqual([
+      `${path.join(dir, "bomb.zip")}: entry "apiDefinition.swagger.json" inflates past 32 MB; refused.`,
+    ]);
+  });
+
   it("exits 2 when an input cannot be read", async () => {
     await writeFile(path.join(dir, "broken.swagger.json"), '{ "swagger": ');
     expect(await main(["validate", path.join(dir, "broken.swagger.json")])).toBe(2);

@@ -1,8 +1,7 @@
-import path from "node:path";
 import { importFiles } from "../../importers/import-files";
 import { formatTextProblem, type Diagnostic } from "../../model/diagnostic";
 import { validateConnector } from "../../validation/validate-connector";
-import { parseArgs, readInput } from "../read-inputs";
+import { parseArgs, problemLocation, readInput } from "../read-inputs";
 
 const USAGE =
   "usage: connector-studio validate <folder | file | zip>... [--certification] [--format json|text]";
@@ -47,7 +46,7 @@ export async function runValidate(args: string[]): Promise<number> {
     }
     if (!outcome.ok) {
       for (const p of outcome.problems)
-        console.error(formatTextProblem({ ...p, file: path.join(input, p.file) }));
+        console.error(formatTextProblem({ ...p, file: problemLocation(input, p.file) }));
       unreadable = true;
       continue;
     }
