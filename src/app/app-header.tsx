@@ -60,6 +60,8 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
   const newConnector = useWorkspace((s) => s.newConnector);
   const undo = useWorkspace((s) => s.undo);
   const redo = useWorkspace((s) => s.redo);
+  // Nothing is created (New connector, Import, Paste) before the saved drafts are back.
+  const restored = useStore(saveStatusStore, (s) => s.restored);
 
   return (
     <header className="cs-header">
@@ -75,7 +77,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
       </div>
       <div className="cs-toolbar" role="toolbar" aria-label="Workspace">
         {/* On an empty workspace these two live in the drop region instead, so each name stays unique. */}
-        {hasConnectors ? (
+        {hasConnectors && restored ? (
           <>
             <button type="button" className="cs-button cs-button-primary" onClick={() => newConnector()}>
               New connector
@@ -85,7 +87,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
             </button>
           </>
         ) : null}
-        <button type="button" className="cs-button" onClick={actions.openPaste}>
+        <button type="button" className="cs-button" onClick={actions.openPaste} disabled={!restored}>
           Paste
         </button>
         {hasDocument ? <UpdateFromFileButton /> : null}

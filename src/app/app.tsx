@@ -8,7 +8,7 @@ import { WorkspaceStoreProvider, useWorkspace } from "../store/workspace-context
 import { AppHeader } from "./app-header";
 import { ConflictBanner } from "./conflict-banner";
 import { ConnectorsNav } from "./connectors-nav";
-import { EmptyWorkspace } from "./empty-workspace";
+import { EmptyWorkspace, RestoringWorkspace } from "./empty-workspace";
 import { ExportErrorsDialog } from "./export-errors-dialog";
 import { downloadFile } from "../lib/download";
 import { warmUpImporter } from "./import/import-client";
@@ -42,9 +42,9 @@ function EditorFallback() {
   );
 }
 
-function Workspace() {
+function Workspace({ restored }: { restored: boolean }) {
   const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
-  if (!hasDocument) return <EmptyWorkspace />;
+  if (!hasDocument) return restored ? <EmptyWorkspace /> : <RestoringWorkspace />;
   return (
     <SplitPane
       label="Resize the Swagger editor"
@@ -126,8 +126,20 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   // A shared link is read once the saved workspace is back and opens, as a new connector, only if the user says so.
   const sharedLink = useShareLinkImport(store, restored);
 
+  // Nothing is created before the saved drafts are back (the controls wait too); the files stay with the user.
+  const refuseWhileRestoring = useCallback(
+    () =>
+      store
+        .getState()
+        .notify("info", "Your saved drafts are still being restored: import again in a moment."),
+    [store],
+  );
   const importFiles = useCallback(
     async (files: ImportSource[]) => {
+      if (!saveStatusStore.getState().restored) {
+        refuseWhileRestoring();
+        return;
+      }
       setBusy(true);
       try {
         await runImport(store, files);
@@ -135,9 +147,9 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
         setBusy(false);
       }
     },
-    [store],
+    [store, refuseWhileRestoring],
   );
-  const dragging = useWindowDrop(importFiles);
+  const dragging = useWindowDrop(importFiles, restored, refuseWhileRestoring);
 
   // Once the workspace is ready, start the import worker so that the first drop pays only for the import
   // itself: its code loads and compiles on its own thread. (Waiting for an idle main thread could put that
@@ -209,6 +221,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             .notify("error", `Export failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       },
+      deleteDraft: (id) => autosave.current?.deleteDraft(id),
       reloadFromStorage: (id) => void autosave.current?.reloadFromStorage(id),
       takeOver: (id) => void autosave.current?.takeOver(id),
     }),
@@ -223,7 +236,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
           <ConnectorsNav />
           <main className="cs-workspace">
             <ConflictBanner />
-            <Workspace />
+            <Workspace restored={restored} />
           </main>
         </div>
         <NoticesArea />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
 import type { ConnectorEntry } from "../store/workspace-store";
+import { useShellActions } from "./shell-actions";
 
 function formatUpdated(ms: number): string {
   const date = new Date(ms);
@@ -52,6 +53,7 @@ export function ConnectorsNav() {
   const connectors = useWorkspace((s) => s.connectors);
   const activeId = useWorkspace((s) => s.activeId);
   const store = useWorkspaceStoreApi();
+  const { deleteDraft } = useShellActions();
   const [renaming, setRenaming] = useState<string | null>(null);
 
   const remove = (entry: ConnectorEntry) => {
@@ -59,6 +61,8 @@ export function ConnectorsNav() {
     const history = state.histories[entry.id];
     const index = state.connectors.findIndex((c) => c.id === entry.id);
     state.removeConnector(entry.id);
+    // The one place a saved draft is deleted; Restore puts the connector back and saves it again.
+    deleteDraft(entry.id);
     if (!history) return;
     store.getState().notify("info", `Deleted “${entry.name}”.`, {
       action: { label: "Restore", run: () => store.getState().reinsertConnector(entry, history, index) },

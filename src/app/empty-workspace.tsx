@@ -37,3 +37,20 @@ export function EmptyWorkspace() {
     </section>
   );
 }
+
+/**
+ * Shown instead of the empty workspace until the saved drafts are back: nothing can be created, imported or
+ * dropped before then, so that nothing started early ever competes with the restore.
+ */
+export function RestoringWorkspace() {
+  return (
+    <section className="cs-empty" aria-label="Restoring your drafts" aria-busy="true">
+      <div className="cs-empty-card cs-restoring-card">
+        <p role="status" className="cs-empty-title">
+          Restoring your drafts…
+        </p>
+        <p className="cs-muted">New connector and Import are available once your saved work is back.</p>
+      </div>
+    </section>
+  );
+}

@@ -8,6 +8,8 @@ export interface ShellActions {
   chooseFiles(): void;
   openPaste(): void;
   exportActive(): Promise<void>;
+  /** Deletes a connector's saved draft: only for the user's own delete (see AutosaveControls.deleteDraft). */
+  deleteDraft(connectorId: string): void;
   reloadFromStorage(connectorId: string): void;
   takeOver(connectorId: string): void;
 }

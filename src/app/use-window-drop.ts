@@ -5,12 +5,33 @@ import { captureDrop, dragHasFiles, readDrop } from "./import/read-input-files";
 
 /**
  * Makes the whole window a drop target for files, several files, folders and zips. Returns whether files
- * are being dragged over the window (for the overlay).
+ * are being dragged over the window (for the overlay). While `enabled` is false (the saved drafts are being
+ * restored) a drop is refused: nothing is imported, and the browser does not open the file instead.
  */
-export function useWindowDrop(onFiles: (files: ImportSource[]) => void): boolean {
+export function useWindowDrop(
+  onFiles: (files: ImportSource[]) => void,
+  enabled = true,
+  onRefused?: () => void,
+): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
+    const refuse = (event: DragEvent) => {
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = "none";
+    };
+    const refuseDrop = (event: DragEvent) => {
+      refuse(event);
+      if (dragHasFiles(event.dataTransfer)) onRefused?.();
+    };
+    if (!enabled) {
+      window.addEventListener("dragover", refuse);
+      window.addEventListener("drop", refuseDrop);
+      return () => {
+        window.removeEventListener("dragover", refuse);
+        window.removeEventListener("drop", refuseDrop);
+      };
+    }
     const onDragEnter = (event: DragEvent) => {
       if (!dragHasFiles(event.dataTransfer)) return;
       event.preventDefault();
@@ -50,6 +71,6 @@ export function useWindowDrop(onFiles: (files: ImportSource[]) => void): boolean
       window.removeEventListener("dragleave", onDragLeave);
       window.removeEventListener("drop", onDrop);
     };
-  }, [onFiles]);
+  }, [onFiles, enabled, onRefused]);
   return dragging;
 }

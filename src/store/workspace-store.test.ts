@@ -31,6 +31,22 @@ describe("workspace store: shell actions", () => {
     expect(store.getState().activeId).toBe("a");
   });
 
+  it("adds restored connectors to ones created before the restore, never replacing them", () => {
+    const store = makeStore();
+    const made = store.getState().addConnector(createEmptyConnector("Made early"));
+    store.getState().restoreWorkspace(
+      [
+        { id: "a", doc: createEmptyConnector("Alpha"), updatedAt: 1 },
+        { id: made, doc: createEmptyConnector("Stale copy"), updatedAt: 2 },
+      ],
+      "a",
+    );
+    const state = store.getState();
+    expect(state.connectors.map((c) => c.name)).toEqual(["Alpha", "Made early"]);
+    expect(selectDocument(state)?.definition.info?.title).toBe("Made early");
+    expect(state.activeId).toBe(made);
+  });
+
   it("puts a deleted connector back at its place with its undo history", () => {
     const store = makeStore();
     const first = store.getState().addConnector(createEmptyConnector("One"));

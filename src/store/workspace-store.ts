@@ -106,7 +106,10 @@ export interface WorkspaceState {
   conflicts: StorageConflict[];
   setConflict(conflict: StorageConflict): void;
   clearConflict(connectorId: string): void;
-  /** Replaces the whole workspace with connectors restored from storage (not undoable). */
+  /**
+   * Puts connectors restored from storage into the workspace (not undoable): before any connector already
+   * open, which stays open and active; a restored connector never replaces one that is already there.
+   */
   restoreWorkspace(connectors: RestoredConnector[], activeId: string | null): void;
   /** Puts back a removed connector (undo of a delete) at its former place in the list. */
   reinsertConnector(entry: ConnectorEntry, history: History<ConnectorDocument>, index: number): void;
@@ -282,23 +285,29 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
         set((state) => ({ conflicts: state.conflicts.filter((c) => c.connectorId !== connectorId) }));
       },
       restoreWorkspace(restored, activeId) {
-        const histories: Record<string, History<ConnectorDocument>> = {};
-        const connectors: ConnectorEntry[] = [];
-        for (const item of restored) {
-          histories[item.id] = createHistory(item.doc);
-          connectors.push({ id: item.id, name: connectorTitle(item.doc), updatedAt: item.updatedAt });
-        }
-        const active =
-          activeId !== null && histories[activeId]
-            ? activeId
-            : (connectors[connectors.length - 1]?.id ?? null);
-        set((state) => ({
-          connectors,
-          histories,
-          activeId: active,
-          revision: state.revision + 1,
-          lastSource: "restore",
-        }));
+        set((state) => {
+          const histories: Record<string, History<ConnectorDocument>> = {};
+          const connectors: ConnectorEntry[] = [];
+          for (const item of restored) {
+            if (state.histories[item.id] || histories[item.id]) continue;
+            histories[item.id] = createHistory(item.doc);
+            connectors.push({ id: item.id, name: connectorTitle(item.doc), updatedAt: item.updatedAt });
+          }
+          if (connectors.length === 0) return {};
+          const merged = [...connectors, ...state.connectors];
+          if (state.activeId !== null && state.histories[state.activeId]) {
+            return { connectors: merged, histories: { ...histories, ...state.histories } };
+          }
+          const active =
+            activeId !== null && histories[activeId] ? activeId : (merged[merged.length - 1]?.id ?? null);
+          return {
+            connectors: merged,
+            histories: { ...histories, ...state.histories },
+            activeId: active,
+            revision: state.revision + 1,
+            lastSource: "restore",
+          };
+        });
       },
       reinsertConnector(entry, history, index) {
         set((state) => {

@@ -17,8 +17,10 @@ import {
   readAllDrafts,
   readDraft,
   readWorkspace,
+  returnNewerDraftsSetAside,
   saveDraftChecked,
   setDraftAside,
+  watchVersionChange,
   writeWorkspace,
   type StudioDatabase,
 } from "./draft-database";
@@ -45,6 +47,12 @@ export interface AutosaveControls {
   takeOver(connectorId: string): Promise<void>;
   /** Writes pending changes now (page hide, tests). */
   flush(): Promise<void>;
+  /**
+   * Deletes a connector's saved draft: called only for the user's own delete in the Connectors list (after
+   * the connector left the workspace). The draft is deleted with the next save, unless the connector is back
+   * in the workspace by then (the delete was undone); putting it back later saves it anew.
+   */
+  deleteDraft(connectorId: string): void;
   stop(): void;
 }
 
@@ -55,10 +63,38 @@ function isQuotaError(error: unknown): boolean {
   return e.name === "QuotaExceededError" || /quota|disk|space/i.test(e.message ?? "");
 }
 
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/** What the user is told about drafts a newer version of the app wrote (left untouched). */
+export function newerDraftsMessage(count: number): string {
+  return `${count} ${plural(count, "draft was", "drafts were")} saved by a newer version of Connector Studio and ${plural(count, "is", "are")} kept as ${plural(count, "it is", "they are")}: this version cannot open ${plural(count, "it", "them")}. Open ${plural(count, "it", "them")} with the newer version.`;
+}
+
+function isVersionError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === "VersionError";
+}
+
 function formatTime(ms: number): string {
   const date = new Date(ms);
   const sameDay = new Date().toDateString() === date.toDateString();
   return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+}
+
+const VERSION_CHANGE_MESSAGE =
+  "Connector Studio was updated in another tab, so this tab stopped saving (everything up to now is saved). Reload this tab to go on.";
+
+const reloadAction = { label: "Reload", run: () => window.location.reload() };
+
+function offControls(): AutosaveControls {
+  return {
+    reloadFromStorage: async () => {},
+    takeOver: async () => {},
+    flush: async () => {},
+    deleteDraft: () => {},
+    stop: () => {},
+  };
 }
 
 /**
@@ -83,15 +119,27 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       .getState()
       .notify(
         "warning",
-        `Autosave is off: this browser refused local storage (${error instanceof Error ? error.message : String(error)}). Export your connector to keep it.`,
+        isVersionError(error)
+          ? "Autosave is off: your saved drafts were stored by a newer version of Connector Studio, so this version cannot open them; they are kept as they are. Open them with the newer version, or reload this page to get it. Export your connector to keep it."
+          : `Autosave is off: this browser refused local storage (${error instanceof Error ? error.message : String(error)}). Export your connector to keep it.`,
       );
-    return {
-      reloadFromStorage: async () => {},
-      takeOver: async () => {},
-      flush: async () => {},
-      stop: () => {},
-    };
+    return offControls();
   }
+  if (early?.versionChanged) {
+    // Another tab upgraded the database before this code arrived: the early connection was closed for it.
+    db.close();
+    setStatus({ state: "off", restored: true });
+    store.getState().notify("warning", VERSION_CHANGE_MESSAGE, { action: reloadAction });
+    return offControls();
+  }
+  /** Set when another tab upgrades the database: this connection is closed, nothing more is saved. */
+  let closed = false;
+  // Watched from the start (the early read's own handler is replaced here); what it does once saving runs is
+  // set below.
+  let onVersionChange = async () => {
+    closed = true;
+  };
+  watchVersionChange(db, () => onVersionChange());
 
   /** The document last written or read per connector: a save happens only when the present differs. */
   const lastSaved = new Map<string, ConnectorDocument>();
@@ -100,6 +148,9 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   let lastWorkspaceKey = "";
 
   // ---- restore ----
+  // Only the drafts restored into the workspace are known here (lastSaved); a draft this tab never loaded
+  // is never deleted, and one deleted by the user only through deleteDraft.
+  let newer = 0;
   try {
     const [rawDrafts, rawWorkspace] = early
       ? await early.contents.then((c) => [c.drafts, c.workspace] as const)
@@ -115,8 +166,10 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
           updatedAt: decoded.record.savedAt,
           savedAt: decoded.record.savedAt,
         });
-        lastSaved.set(decoded.record.id, decoded.doc);
         knownCount.set(decoded.record.id, decoded.record.saveCount);
+      } else if (decoded.newer) {
+        // Left where it is, untouched: the newer version reads it there.
+        newer += 1;
       } else {
         await setDraftAside(db, decoded.id, raw, decoded.reason);
         store
@@ -127,7 +180,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
           );
       }
     }
-    if (restored.length > 0 && store.getState().connectors.length === 0) {
+    if (restored.length > 0) {
       const order = workspace.success ? workspace.data.order : [];
       const rank = (id: string) => {
         const i = order.indexOf(id);
@@ -135,7 +188,13 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       };
       restored.sort((a, b) => rank(a.id) - rank(b.id) || a.savedAt - b.savedAt);
       const activeId = workspace.success ? workspace.data.activeId : null;
+      // Added to whatever is in the workspace already (restore never replaces nor is skipped).
       store.getState().restoreWorkspace(restored, activeId);
+      const histories = store.getState().histories;
+      for (const r of restored) {
+        if (histories[r.id]?.present === r.doc) lastSaved.set(r.id, r.doc);
+        else knownCount.delete(r.id);
+      }
       const latest = Math.max(...restored.map((r) => r.savedAt));
       store.getState().notify("info", `Restored your work from ${formatTime(latest)}.`);
       setStatus({ savedAt: latest });
@@ -156,7 +215,19 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         `Your saved work could not be read: ${error instanceof Error ? error.message : String(error)}.`,
       );
   }
+  if (closed) {
+    setStatus({ state: "off", restored: true });
+    store.getState().notify("warning", VERSION_CHANGE_MESSAGE, { action: reloadAction });
+    return offControls();
+  }
   setStatus({ state: "saved", restored: true });
+  try {
+    // Earlier builds moved newer drafts out of the way; they go back where the newer version reads them.
+    newer += await returnNewerDraftsSetAside(db);
+  } catch {
+    // They stay where they are; nothing is lost.
+  }
+  if (newer > 0) store.getState().notify("warning", newerDraftsMessage(newer));
 
   // ---- other tabs ----
   const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
@@ -198,8 +269,13 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   let again = false;
   let quotaReported = false;
   const forced = new Set<string>();
+  /** Drafts the user deleted (deleteDraft), deleted with the next save. */
+  const pendingDeletes = new Set<string>();
+  /** Connectors whose stored draft a newer version wrote: never overwritten. */
+  const newerOwned = new Set<string>();
 
   async function saveOnce(): Promise<void> {
+    if (closed) return;
     const state = store.getState();
     const conflicted = new Set(state.conflicts.map((c) => c.connectorId));
     let wrote = false;
@@ -209,6 +285,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         const present = state.histories[id]?.present;
         if (!present || present === lastSaved.get(id)) continue;
         if (conflicted.has(id) && !forced.has(id)) continue;
+        if (newerOwned.has(id)) continue;
         const savedAt = Date.now();
         const result = await saveDraftChecked(
           db,
@@ -227,7 +304,17 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
           forced.delete(id),
         );
         if (!result.ok) {
-          store.getState().setConflict({ connectorId: id, name: connectorTitle(present) });
+          if ("newer" in result) {
+            newerOwned.add(id);
+            store
+              .getState()
+              .notify(
+                "warning",
+                `“${connectorTitle(present)}” was not saved: a newer version of Connector Studio saved it meanwhile, and this version never overwrites that. Export it to keep this tab's version.`,
+              );
+          } else {
+            store.getState().setConflict({ connectorId: id, name: connectorTitle(present) });
+          }
           continue;
         }
         lastSaved.set(id, present);
@@ -236,7 +323,9 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         wrote = true;
       }
       const liveIds = new Set(state.connectors.map((c) => c.id));
-      for (const id of [...lastSaved.keys()]) {
+      for (const id of [...pendingDeletes]) {
+        pendingDeletes.delete(id);
+        // Back in the workspace (the delete was undone): its draft stays.
         if (liveIds.has(id)) continue;
         await deleteDraft(db, id);
         lastSaved.delete(id);
@@ -366,8 +455,23 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   // A store change between restore and subscribe (an early drop) must not wait for the next edit.
   schedule();
 
+  onVersionChange = async () => {
+    // Another tab upgrades the database: write what is pending, then let go of the connection (closed by
+    // watchVersionChange once this is done).
+    unsubscribe();
+    channel?.close();
+    await flush();
+    closed = true;
+    setStatus({ state: "off" });
+    store.getState().notify("warning", VERSION_CHANGE_MESSAGE, { action: reloadAction });
+  };
+
   return {
     flush,
+    deleteDraft(connectorId) {
+      pendingDeletes.add(connectorId);
+      schedule();
+    },
     async reloadFromStorage(connectorId) {
       const ok = await loadStored(connectorId);
       store.getState().clearConflict(connectorId);

@@ -1,8 +1,11 @@
 import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase } from "idb";
 import { DB_NAME, DB_VERSION, upgradeStudioDb, WORKSPACE_KEY } from "./database-schema";
-import type { DraftRecord, WorkspaceRecord } from "./draft-format";
+import { isNewerDraft, type DraftRecord, type WorkspaceRecord } from "./draft-format";
 
-/** A draft that could not be read: kept aside (never deleted) so nothing is lost for good. */
+/**
+ * A draft of this version that could not be read: kept aside (never deleted) so nothing is lost for good.
+ * Drafts of a newer version are never set aside (they stay in `drafts` for the newer version to read).
+ */
 export interface SetAsideRecord {
   raw: unknown;
   reason: string;
@@ -24,10 +27,24 @@ export function openStudioDb(): Promise<StudioDatabase> {
     upgrade(db) {
       upgradeStudioDb(unwrap(db));
     },
-    blocking() {
-      // A newer build opened the database in another tab: let it upgrade.
-    },
+    // A newer build opening the database in another tab (`versionchange`) is handled by autosave, which
+    // closes this connection so that the upgrade is not blocked (see watchVersionChange).
   });
+}
+
+/**
+ * Calls `onChange` once when another tab asks to upgrade (or delete) the database, then closes this
+ * connection so that the other tab is not blocked (it waits only for what `onChange` still writes). The
+ * connection cannot be used afterwards.
+ */
+export function watchVersionChange(db: StudioDatabase, onChange: () => Promise<void>): void {
+  const raw = unwrap(db);
+  raw.onversionchange = () => {
+    raw.onversionchange = null;
+    void onChange()
+      .catch(() => {})
+      .finally(() => db.close());
+  };
 }
 
 /** Takes over a connection opened without idb (the early read at start-up, see early-read.ts). */
@@ -69,7 +86,10 @@ export async function setDraftAside(
   await tx.done;
 }
 
-export type SaveResult = { ok: true; saveCount: number } | { ok: false; conflict: true; theirs: number };
+export type SaveResult =
+  | { ok: true; saveCount: number }
+  | { ok: false; conflict: true; theirs: number }
+  | { ok: false; newer: true };
 
 /**
  * Saves a draft unless another tab saved this connector since we last read or wrote it (`knownCount`):
@@ -86,6 +106,11 @@ export async function saveDraftChecked(
   const tx = db.transaction("drafts", "readwrite");
   const store = tx.objectStore("drafts");
   const existing = (await store.get(id)) as Partial<DraftRecord> | undefined;
+  if (existing && isNewerDraft(existing)) {
+    // Written by a newer version of the app: never overwritten by this one.
+    await tx.done;
+    return { ok: false, newer: true };
+  }
   const theirs = typeof existing?.saveCount === "number" ? existing.saveCount : 0;
   if (!force && existing && existing.owner !== owner && theirs !== (knownCount ?? 0)) {
     await tx.done;
@@ -95,4 +120,27 @@ export async function saveDraftChecked(
   await store.put(build(saveCount));
   await tx.done;
   return { ok: true, saveCount };
+}
+
+/**
+ * Puts drafts of a newer version back where that version reads them: earlier builds moved them to the
+ * `set-aside` store, which no code reads. A draft whose id is taken again stays aside. Returns how many
+ * were put back.
+ */
+export async function returnNewerDraftsSetAside(db: StudioDatabase): Promise<number> {
+  const tx = db.transaction(["drafts", "set-aside"], "readwrite");
+  const aside = tx.objectStore("set-aside");
+  const drafts = tx.objectStore("drafts");
+  let returned = 0;
+  for (let cursor = await aside.openCursor(); cursor; cursor = await cursor.continue()) {
+    const raw = cursor.value.raw;
+    if (!isNewerDraft(raw)) continue;
+    const id = (raw as { id?: unknown }).id;
+    if (typeof id !== "string" || id === "" || (await drafts.getKey(id)) !== undefined) continue;
+    await drafts.add(raw as DraftRecord);
+    await cursor.delete();
+    returned += 1;
+  }
+  await tx.done;
+  return returned;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEmptyConnector } from "../../model/create-empty-connector";
-import { decodeDraft, encodeDraft, DRAFT_VERSION } from "./draft-format";
+import { decodeDraft, encodeDraft, isNewerDraft, DRAFT_VERSION } from "./draft-format";
 
 const meta = { savedAt: 1_700_000_000_000, saveCount: 3, owner: "tab-a" };
 
@@ -55,11 +55,18 @@ describe("draft format", () => {
     expect(decoded.reason).toMatch(/apiDefinition\.swagger\.json/);
   });
 
-  it("sets aside drafts from a newer format rather than guessing", () => {
-    const decoded = decodeDraft({ ...encodeDraft("c3", createEmptyConnector(), meta), version: 99 });
+  it("tells drafts from a newer format apart rather than guessing at them", () => {
+    const newer = { ...encodeDraft("c3", createEmptyConnector(), meta), version: 99 };
+    const decoded = decodeDraft(newer);
     expect(decoded.ok).toBe(false);
     if (decoded.ok) return;
     expect(decoded.reason).toMatch(/newer version/);
+    expect(decoded.newer).toBe(true);
+    expect(isNewerDraft(newer)).toBe(true);
+    expect(isNewerDraft(encodeDraft("c3", createEmptyConnector(), meta))).toBe(false);
+    expect(isNewerDraft("garbage")).toBe(false);
+    const damaged = decodeDraft({ id: "x", format: "connector-studio/draft", version: 1 });
+    expect(!damaged.ok && damaged.newer).toBe(false);
   });
 
   it("copes with values that are not objects at all", () => {

@@ -8,7 +8,10 @@ import { formatTextProblem } from "../../model/diagnostic";
 import { documentForWriting } from "../../model/secrets";
 import { parseJsonText, stringifyJson } from "../../model/text/json-text";
 
-/** The draft format written by this build. A newer one is set aside, never guessed at. */
+/**
+ * The draft format written by this build. A draft of a newer format is left where it is, untouched (the newer
+ * version of the app reads it), never guessed at.
+ */
 export const DRAFT_FORMAT = "connector-studio/draft";
 export const DRAFT_VERSION = 1;
 export const WORKSPACE_FORMAT = "connector-studio/workspace";
@@ -83,7 +86,7 @@ export function encodeDraft(
 
 export type DecodedDraft =
   | { ok: true; record: DraftRecord; doc: ConnectorDocument }
-  | { ok: false; reason: string; id: string | null; name: string | null };
+  | { ok: false; reason: string; id: string | null; name: string | null; newer: boolean };
 
 function parseObject(text: string, file: string): JsonObject {
   const parsed = parseJsonText(text, file);
@@ -92,17 +95,27 @@ function parseObject(text: string, file: string): JsonObject {
   return parsed.value;
 }
 
-/** Checks and decodes a stored draft. A draft that does not fit the format is reported, never thrown. */
+/** Whether a stored record is a draft written by a newer version of the app (to be left as it is). */
+export function isNewerDraft(raw: unknown): boolean {
+  const loose = isJsonObject(raw as never) ? (raw as Record<string, unknown>) : {};
+  return typeof loose.version === "number" && loose.version > DRAFT_VERSION;
+}
+
+/**
+ * Checks and decodes a stored draft. A draft that does not fit the format is reported, never thrown; `newer`
+ * tells a draft written by a newer version (to be left alone) from a damaged one.
+ */
 export function decodeDraft(raw: unknown): DecodedDraft {
   const loose = isJsonObject(raw as never) ? (raw as Record<string, unknown>) : {};
   const id = typeof loose.id === "string" ? loose.id : null;
   const name = typeof loose.name === "string" ? loose.name : null;
-  if (typeof loose.version === "number" && loose.version > DRAFT_VERSION) {
+  if (isNewerDraft(raw)) {
     return {
       ok: false,
       id,
       name,
-      reason: `it was saved by a newer version of Connector Studio (draft format ${loose.version})`,
+      newer: true,
+      reason: `it was saved by a newer version of Connector Studio (draft format ${String(loose.version)})`,
     };
   }
   const checked = draftRecordSchema.safeParse(raw);
@@ -113,6 +126,7 @@ export function decodeDraft(raw: unknown): DecodedDraft {
       ok: false,
       id,
       name,
+      newer: false,
       reason: `the saved data is not a valid draft (${where}${issue?.message ?? "unknown"})`,
     };
   }
@@ -127,6 +141,12 @@ export function decodeDraft(raw: unknown): DecodedDraft {
     };
     return { ok: true, record, doc };
   } catch (error) {
-    return { ok: false, id, name, reason: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      id,
+      name,
+      newer: false,
+      reason: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -13,6 +13,11 @@ export interface StoredContents {
 export interface EarlyRead {
   db: Promise<IDBDatabase>;
   contents: Promise<StoredContents>;
+  /**
+   * Set when another tab asked to upgrade the database before autosave took the connection over: the
+   * connection was closed then so as not to block that tab (autosave tells the user to reload).
+   */
+  versionChanged?: boolean;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -22,11 +27,19 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openRaw(): Promise<IDBDatabase> {
+function openRaw(onVersionChange: () => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => upgradeStudioDb(req.result);
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      const db = req.result;
+      // Replaced by autosave's own handler when it takes the connection over.
+      db.onversionchange = () => {
+        db.close();
+        onVersionChange();
+      };
+      resolve(db);
+    };
     req.onerror = () => reject(req.error ?? new Error("IndexedDB could not be opened"));
     req.onblocked = () => {
       // Another tab holds an older version open; the open completes once it closes (as with idb's openDB).
@@ -75,8 +88,11 @@ export function startEarlyRead(): void {
   }
   if (typeof indexedDB === "undefined") return;
   let db: Promise<IDBDatabase>;
+  let versionChanged = false;
   try {
-    db = openRaw();
+    db = openRaw(() => {
+      versionChanged = true;
+    });
   } catch (error) {
     db = Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
@@ -84,7 +100,13 @@ export function startEarlyRead(): void {
   // The consumer handles failures; these only keep an unconsumed failure from being reported as unhandled.
   db.catch(() => {});
   contents.catch(() => {});
-  setEarly({ db, contents });
+  setEarly({
+    db,
+    contents,
+    get versionChanged() {
+      return versionChanged;
+    },
+  });
 }
 
 /**
