@@ -190,11 +190,10 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       const activeId = workspace.success ? workspace.data.activeId : null;
       // Added to whatever is in the workspace already (restore never replaces nor is skipped).
       store.getState().restoreWorkspace(restored, activeId);
+      // A connector that was in the workspace already (React's StrictMode starts autosave twice in development)
+      // keeps its stored save count, so that its next save is an ordinary one rather than a conflict.
       const histories = store.getState().histories;
-      for (const r of restored) {
-        if (histories[r.id]?.present === r.doc) lastSaved.set(r.id, r.doc);
-        else knownCount.delete(r.id);
-      }
+      for (const r of restored) if (histories[r.id]?.present === r.doc) lastSaved.set(r.id, r.doc);
       const latest = Math.max(...restored.map((r) => r.savedAt));
       store.getState().notify("info", `Restored your work from ${formatTime(latest)}.`);
       setStatus({ savedAt: latest });
