@@ -57,6 +57,7 @@ export const section: CorpusSection = {
     let failed = 0;
     const errors = new Map<string, number>();
     const warnings = new Map<string, number>();
+    const fixed = new Map<string, number>();
     let withoutErrors = 0;
     let clean = 0;
     let outputs = 0;
@@ -81,6 +82,9 @@ export const section: CorpusSection = {
         );
         continue;
       }
+      for (const entry of outcome.report)
+        if (entry.kind === "fixed" || entry.rule !== undefined)
+          bump(fixed, `${entry.kind} ${entry.rule ?? "(headers)"}`);
       const reread = importFiles(exportPackageFiles(outcome.document).files);
       if (!reread.ok) {
         failed++;
@@ -118,6 +122,7 @@ export const section: CorpusSection = {
     );
     lines.push(`errors by rule: ${formatCounts(errors) || "none"}`);
     lines.push(`warnings by rule: ${formatCounts(warnings) || "none"}`);
+    lines.push(`import report, by kind and rule: ${formatCounts(fixed) || "none"}`);
     const budget = Math.floor(WARNINGS_BEFORE / 10);
     if (totalWarnings > budget) {
       failed++;
