@@ -463,7 +463,9 @@ function moveDefaultSchemas(doc: ConnectorDocument, report: Report): ConnectorDo
       (k) => isJsonObject(responses[k]) && (responses[k] as JsonObject).schema !== undefined,
     );
     next = applyQuickFix(next, "DefaultResponseHasSchema", pointer);
-    const to = withSchema ? null : (before.find((k) => k !== "204" && k !== "205") ?? "200");
+    const withContent = before.filter((k) => k !== "204" && k !== "205");
+    const to =
+      withSchema || (before.length > 0 && withContent.length === 0) ? null : (withContent[0] ?? "200");
     report.push({
       kind: "fixed",
       rule: "DefaultResponseHasSchema",
@@ -471,7 +473,7 @@ function moveDefaultSchemas(doc: ConnectorDocument, report: Report): ConnectorDo
       target: to ? `${opPointer(path, method)}/responses/${to}` : pointer,
       message: to
         ? `The schema of the "default" response of ${method.toUpperCase()} ${path} moved to "${to}" (the designer ignores "default").`
-        : `The schema of the "default" response of ${method.toUpperCase()} ${path} was removed: the designer ignores it, and "${withSchema ?? ""}" already describes the result.`,
+        : `The schema of the "default" response of ${method.toUpperCase()} ${path} was removed: the designer ignores it, and "${withSchema ?? before.join(", ")}" already describes the result.`,
     });
   }
   return next;
