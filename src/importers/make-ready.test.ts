@@ -14,7 +14,7 @@ function connector(definition: Partial<SwaggerDocument>, properties?: JsonObject
   const empty = createEmptyConnector("Contoso");
   return {
     ...empty,
-    definition: { ...empty.definition, ...definition } as SwaggerDocument,
+    definition: { ...empty.definition, host: "api.fabrikam.io", ...definition } as SwaggerDocument,
     ...(properties ? { properties } : {}),
   };
 }
