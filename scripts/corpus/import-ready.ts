@@ -1,9 +1,10 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readInput } from "../../src/cli/read-inputs";
 import { exportPackageFiles } from "../../src/export/export-package";
 import { importFiles } from "../../src/importers/import-files";
 import type { InputFile } from "../../src/importers/import-types";
+import { selectOperations } from "../../src/importers/select-operations";
 import { validateConnectorSync } from "../../src/validation/validate-connector";
 import type { CorpusSection, CorpusSectionResult } from "./corpus-section";
 
@@ -123,6 +124,24 @@ export const section: CorpusSection = {
     lines.push(`errors by rule: ${formatCounts(errors) || "none"}`);
     lines.push(`warnings by rule: ${formatCounts(warnings) || "none"}`);
     lines.push(`import report, by kind and rule: ${formatCounts(fixed) || "none"}`);
+    // Stripe has 395 operations and 2.4 MB of definitions: a selection by tag must give an output with no error.
+    const stripe = join(corpusDir, "openapi", "stripe-api-2022-02-08.openapi-3.0.0.json");
+    if (existsSync(stripe)) {
+      const outcome = importFiles(await readInput(stripe));
+      const tags = ["products", "prices"];
+      const selected = outcome.ok ? selectOperations(outcome.document, { includeTags: tags }) : null;
+      const problems = selected
+        ? validateConnectorSync(selected.document).filter((d) => d.severity !== "info")
+        : [];
+      const what = `stripe with --include-tags ${tags.join(",")}: ${selected ? `${selected.kept} of ${selected.total} operations` : "not imported"}; ${problems.map((d) => d.ruleId).join(", ") || "no error or warning"}`;
+      if (selected && selected.kept > 0 && !problems.some((d) => d.severity === "error")) {
+        passed++;
+        lines.push(`✓ ${what}`);
+      } else {
+        failed++;
+        lines.push(`✗ ${what}`);
+      }
+    }
     const budget = Math.floor(WARNINGS_BEFORE / 10);
     if (totalWarnings > budget) {
       failed++;
