@@ -285,8 +285,14 @@ describe("makeImportReady: operations", () => {
     expect(warningsAndErrors(document)).toEqual([]);
   });
 
-  it("readySummary leaves a clean summary alone", () => {
+  it("readySummary leaves a clean summary alone and reads a path-like one as words", () => {
     expect(readySummary("Get item (by ID)")).toEqual({ summary: "Get item (by ID)", cut: false });
+    expect(readySummary("stats/accounts/:account_id/active_entities").summary).toBe(
+      "Stats accounts active entities",
+    );
+    expect(readySummary("/v1/customers/{id}/paymentMethods").summary).toBe("Customers payment methods");
+    // Nothing readable left: only the "/" goes.
+    expect(readySummary("/{id}").summary).toBe("{id}");
   });
 });
 

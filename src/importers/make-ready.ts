@@ -519,17 +519,38 @@ function addPathEncodings(doc: ConnectorDocument, report: Report): ConnectorDocu
 }
 
 /**
+ * A summary that is a URL path (`stats/accounts/:account_id/active_entities`, as Postman request names often
+ * are) read as words: variables and version segments left out, `_`/`-`/camelCase split ("Stats accounts active
+ * entities"). Null when the summary is not a path or nothing readable is left.
+ */
+function pathLikeSummary(summary: string): string | null {
+  const trimmed = summary.trim();
+  if (!trimmed.includes("/") || /\s/.test(trimmed)) return null;
+  const words = trimmed
+    .split("/")
+    .filter((seg) => seg !== "" && !/^[:{]/.test(seg) && !/^v\d+(\.\d+)*$/i.test(seg))
+    .flatMap((seg) => seg.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[-_.\s]+/))
+    .filter((w) => /[A-Za-z0-9]/.test(w))
+    .map((w) => w.toLowerCase());
+  if (words.length === 0) return null;
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
  * A summary the platform takes as it is: no `/`, line breaks or tabs, no leading or trailing space or full
  * stop, at most {@link READY_SUMMARY_LENGTH} characters (cut at a word). `cut` says whether text was lost.
  */
 export function readySummary(summary: string): { summary: string; cut: boolean } {
-  let s = summary
-    .replace(/\s+\/\s+/g, " - ")
-    .replace(/\//g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\s.]+$/, "")
-    .replace(/^[\s.]+/, "");
+  let s =
+    pathLikeSummary(summary) ??
+    summary
+      .replace(/\s+\/\s+/g, " - ")
+      .replace(/\//g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\s.]+$/, "")
+      .replace(/^[\s.]+/, "");
   let cut = false;
   if (s.length > READY_SUMMARY_LENGTH) {
     cut = true;
