@@ -35,6 +35,7 @@ export const section: CorpusSection = {
       dropped: 0,
       "kept-as-extension": 0,
       note: 0,
+      fixed: 0,
     };
     for (const file of listJson(root)) {
       const name = relative(root, file);
@@ -71,7 +72,7 @@ export const section: CorpusSection = {
       const problem =
         (await swaggerProblem(result.document.definition)) ??
         (duplicate ? `duplicate operationId ${duplicate}` : undefined);
-      const kinds = { approximated: 0, dropped: 0, "kept-as-extension": 0, note: 0 };
+      const kinds = { approximated: 0, dropped: 0, "kept-as-extension": 0, note: 0, fixed: 0 };
       for (const entry of result.report) kinds[entry.kind]++;
       totals.operations += ops.length;
       for (const k of Object.keys(kinds) as (keyof typeof kinds)[]) totals[k] += kinds[k];

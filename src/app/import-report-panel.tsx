@@ -10,6 +10,7 @@ const KIND_LABELS: Record<Kind, string> = {
   dropped: "Dropped",
   "kept-as-extension": "Kept as extension",
   note: "Note",
+  fixed: "Fixed",
 };
 const KINDS = Object.keys(KIND_LABELS) as Kind[];
 

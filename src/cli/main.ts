@@ -7,7 +7,11 @@ import { runPackage } from "./commands/package-command";
 export type CliCommand = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
-  import: { run: runImport, usage: "import <input>... --out <dir> [--report <file.json>]" },
+  import: {
+    run: runImport,
+    usage:
+      "import <input>... --out <dir> [--report <file.json>] [--include-tags <a,b>] [--include-paths <glob,...>] [--exclude-paths <glob,...>] (--help for details)",
+  },
   validate: {
     run: runValidate,
     usage: "validate <folder | file | zip>... [--certification] [--format json]",

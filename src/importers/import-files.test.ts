@@ -105,6 +105,51 @@ describe("importFiles", () => {
     expect(missing.problems[0]?.message).toContain("defs/pet.json");
   });
 
+  it("makes Postman, OpenAPI 3 and bare Swagger imports export-ready and reports the fixes; leaves packages alone", () => {
+    const collection = {
+      info: { name: "Demo", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+      item: [{ name: "List items.", request: { method: "GET", url: "https://api.demo.io/items" } }],
+    };
+    const postman = importFiles([file("demo.postman_collection.json", json(collection))]);
+    expect(postman.ok).toBe(true);
+    if (!postman.ok) return;
+    expect(JSON.stringify(postman.document.definition)).not.toContain("List items.");
+    expect(postman.report.some((e) => e.kind === "fixed" && e.rule === "RestrictedCharactersInSummary")).toBe(
+      true,
+    );
+    const openapi = {
+      openapi: "3.0.0",
+      info: { title: "Demo", version: "1" },
+      servers: [{ url: "https://api.demo.io" }],
+      paths: {
+        "/items/{id}": {
+          get: {
+            operationId: "get-item",
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+            responses: { "200": { description: "OK" } },
+          },
+        },
+      },
+    };
+    const converted = importFiles([file("demo.openapi.json", json(openapi))]);
+    expect(converted.ok && converted.report.filter((e) => e.kind === "fixed").map((e) => e.rule)).toEqual([
+      "OperationIdSanitized",
+    ]);
+    const messy = {
+      ...definition,
+      paths: {
+        "/items": { get: { operationId: "list-items", responses: { "200": { description: "OK" } } } },
+      },
+    };
+    const bare = importFiles([file("demo.swagger.json", json(messy))]);
+    expect(bare.ok && bare.report.map((e) => e.rule)).toEqual(["OperationIdSanitized"]);
+    const pkg = importFiles([
+      file("apiDefinition.swagger.json", json(messy)),
+      file("apiProperties.json", json(properties)),
+    ]);
+    expect(pkg.ok && pkg.document.definition).toEqual(messy);
+  });
+
   it("reports broken JSON with the file name and keeps nothing", () => {
     const outcome = importFiles([
       file("apiDefinition.swagger.json", '{\n  "swagger": "2.0",\n  "info": {,}\n}'),

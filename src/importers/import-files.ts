@@ -8,6 +8,7 @@ import { decodeText } from "../model/text/decode-text";
 import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
 import { parseYamlText } from "../model/text/yaml-text";
 import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
+import { makeImportReady } from "./make-ready";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
@@ -254,6 +255,13 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       ok: false,
       problems: [{ file: main.file.path, message: withoutUrlCredentials(errorMessage(error)) }],
     };
+  }
+  if (kind !== "connector-package") {
+    // A conversion (or a bare Swagger file) comes out export-ready: the validator's safe quick fixes run on
+    // it and each change is in the report. A package is taken as it is, so that it round-trips unchanged.
+    const ready = makeImportReady(document);
+    document = ready.document;
+    report = [...report, ...ready.report];
   }
 
   return {

@@ -47,6 +47,20 @@ describe("quick fixes remove their diagnostic", () => {
     expect(getAtPointer(next.definition, `${LISTS_GET}/responses/200/schema`)).toEqual(schema);
     expect(getAtPointer(next.definition, `${LISTS_GET}/responses/default/schema`)).toBeUndefined();
   });
+  it("only removes a default response schema when the operation answers 204 (no content)", () => {
+    const schema = { type: "object", properties: { error: { type: "string" } } };
+    const next = fix(
+      withDefinition(`${LISTS_GET}/responses`, {
+        "204": { description: "No content" },
+        default: { description: "Error", schema },
+      }),
+      "DefaultResponseHasSchema",
+    );
+    expect(getAtPointer(next.definition, `${LISTS_GET}/responses`)).toEqual({
+      "204": { description: "No content" },
+      default: { description: "Error" },
+    });
+  });
   it("sanitises an operationId and updates every reference", () => {
     let doc = withDefinition(`${LISTS_GET}/operationId`, "list-lists");
     doc = withDefinition(`${TASKS_GET}/parameters/0/x-ms-dynamic-values/operationId`, "list-lists", doc);

@@ -194,8 +194,9 @@ export function quickFixFor(diagnostic: Diagnostic, doc: ConnectorDocument): Qui
 }
 
 /**
- * Moves the schema of a `default` response to `200` (creating it, or filling a `200` without schema). When
- * a 2xx response already has a schema, the `default` schema is only removed.
+ * Moves the schema of a `default` response to `200` (creating it, or filling the first 2xx without schema).
+ * When a 2xx response already has a schema, or the only 2xx responses are 204/205 (no content), the
+ * `default` schema is only removed.
  */
 function moveDefaultSchema(defaultPointer: string): Command {
   return definitionCommand("move-default-schema", "Move default response schema to 200", (d) => {
@@ -210,7 +211,10 @@ function moveDefaultSchema(defaultPointer: string): Command {
     );
     let next = removeAtPointer(d, `${defaultPointer}/schema`);
     if (withSchema) return next;
-    const code = twoXx[0] ?? "200";
+    // 204/205 carry no content: a default schema there would show error fields as outputs.
+    const withContent = twoXx.filter((k) => k !== "204" && k !== "205");
+    if (twoXx.length > 0 && withContent.length === 0) return next;
+    const code = withContent[0] ?? "200";
     const existing = responses[code];
     if (isJsonObject(existing)) return setAtPointer(next, `${responsesPointer}/${code}/schema`, def.schema);
     const description =

@@ -49,6 +49,31 @@ function wideBody(n: number): ConnectorDocument {
 const cases: Case[] = [
   { id: "SpecificationVersionIncorrect", bad: () => withDefinition("/swagger", "3.0") },
   { id: "HostNameNotValid", bad: () => withDefinition("/host", "https://api.contoso.com/v1") },
+  { id: "PlaceholderHostName", bad: () => withDefinition("/host", "api.contoso.com"), severity: "warning" },
+  {
+    id: "PlaceholderHostName",
+    name: "PlaceholderHostName: example.com subdomain with a port",
+    bad: () => withDefinition("/host", "api.example.com:8443"),
+    severity: "warning",
+  },
+  {
+    id: "PlaceholderHostName",
+    name: "PlaceholderHostName: not when a policy sets the host",
+    bad: () => withDefinition("/host", "api.test"),
+    good: () =>
+      withProperties(
+        "/properties/policyTemplateInstances",
+        [
+          {
+            templateId: "dynamichosturl",
+            title: "Host",
+            parameters: { "x-ms-apimTemplateParameter.urlTemplate": "https://@connectionParameters('host')" },
+          },
+        ],
+        withDefinition("/host", "api.test"),
+      ),
+    severity: "warning",
+  },
   { id: "BasePathNotValid", bad: () => withDefinition("/basePath", "v1") },
   { id: "SchemesArrayEmpty", bad: () => withDefinition("/schemes", []) },
   { id: "SchemeNotValid", bad: () => withDefinition("/schemes", ["ftp"]) },

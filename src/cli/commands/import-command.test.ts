@@ -45,6 +45,57 @@ describe("connector-studio import", () => {
     expect(reportJson.inputs.map((r: { ok: boolean }) => r.ok)).toEqual([true, false, true]);
   });
 
+  it("keeps only the selected operations with --include-tags, --include-paths and --exclude-paths", async () => {
+    const op = (operationId: string, tags?: string[]) => ({
+      operationId,
+      ...(tags ? { tags } : {}),
+      responses: { "200": { description: "OK" } },
+    });
+    const definition = {
+      swagger: "2.0",
+      info: { title: "Shop", version: "1" },
+      host: "api.shop.io",
+      paths: {
+        "/v1/customers": { get: op("ListCustomers") },
+        "/v1/customers/{id}/sources": { get: op("ListSources") },
+        "/v1/charges": { get: op("ListCharges") },
+        "/admin": { get: op("Admin", ["Internal"]) },
+      },
+    };
+    const input = path.join(dir, "shop.swagger.json");
+    await writeFile(input, JSON.stringify(definition));
+    const out = path.join(dir, "sel");
+    const logs: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void logs.push(line));
+    const code = await main([
+      "import",
+      input,
+      "--out",
+      out,
+      "--include-tags",
+      "customers,internal",
+      "--include-paths=/v1/**,/admin",
+      "--exclude-paths",
+      "/v1/customers/*/sources",
+    ]);
+    expect(code).toBe(0);
+    const written = JSON.parse(
+      await readFile(path.join(out, "shop.swagger", "apiDefinition.swagger.json"), "utf8"),
+    );
+    expect(Object.keys(written.paths)).toEqual(["/v1/customers", "/admin"]);
+    expect(logs.join("\n")).toContain("kept 2 of 4 operations");
+
+    expect(await main(["import", input, "--out", out, "--include-tags", "nothing"])).toBe(2);
+    expect(errors.join("\n")).toContain("no operation has the tag(s) nothing");
+  });
+
+  it("explains the selection flags with --help", async () => {
+    const logs: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void logs.push(line));
+    expect(await main(["import", "--help"])).toBe(0);
+    expect(logs.join("\n")).toMatch(/--include-tags[\s\S]*--include-paths[\s\S]*--exclude-paths/);
+  });
+
   it("prints usage and exits 2 without --out", async () => {
     expect(await main(["import", "x"])).toBe(2);
     expect(errors.join("\n")).toContain("usage");

@@ -7,6 +7,7 @@ import { KEY_ORDER, orderedKeys, type JsonObject } from "../json-value";
 import type { SwaggerDocument } from "../swagger-types";
 import {
   addOperation,
+  applyOperationIdRenames,
   deleteOperation,
   duplicateOperation,
   findOperationById,
@@ -123,6 +124,25 @@ describe("renameOperationId", () => {
     const doc = listDoc();
     expect(renameOperationId("GetLists", "GetItems").apply(doc)).toBe(doc);
     expect(renameOperationId("GetLists", "").apply(doc)).toBe(doc);
+  });
+});
+
+describe("applyOperationIdRenames", () => {
+  it("renames several operations and their references in one walk; unknown names and no renames change nothing", () => {
+    const doc = applyOperationIdRenames(
+      listDoc(),
+      new Map([
+        ["GetLists", "ListAll"],
+        ["GetItems", "ListItems"],
+        ["Missing", "Whatever"],
+      ]),
+    );
+    expect(findOperationById(doc.definition, "ListAll")).toEqual({ path: "/lists", method: "get" });
+    expect(findOperationById(doc.definition, "ListItems")).toEqual({ path: "/items", method: "get" });
+    expect(getAtPointer(doc.definition, "/x-ms-capabilities/testConnection/operationId")).toBe("ListAll");
+    expect((doc.properties.properties as JsonObject).scriptOperations).toEqual(["ListAll", "ListItems"]);
+    const unchanged = listDoc();
+    expect(applyOperationIdRenames(unchanged, new Map())).toBe(unchanged);
   });
 });
 

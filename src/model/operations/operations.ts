@@ -504,28 +504,42 @@ export function renameOperationId(previous: string, next: string): Command {
       if (previous === next || next.trim() === "") return doc;
       const location = findOperationById(doc.definition, previous);
       if (!location || findOperationById(doc.definition, next)) return doc;
-      let definition = setAtPointer(
-        doc.definition,
-        ["paths", location.path, location.method, "operationId"],
-        next,
-      );
-      definition = replaceOperationIdRefs(definition, previous, next, false) as SwaggerDocument;
-      return { ...doc, definition, properties: renameInProperties(doc.properties, previous, next) };
+      return applyOperationIdRenames(doc, new Map([[previous, next]]));
     },
   };
 }
 
-/** Walks a JSON tree and replaces `operationId: previous` inside `x-ms-*` extensions. Shares untouched branches. */
+/**
+ * Renames several operationIds at once (old → new) with every reference to them, as
+ * {@link renameOperationId} does for one, in a single walk of the document. The caller makes sure the new
+ * names are unique; a name that is not an operationId is left alone.
+ */
+export function applyOperationIdRenames(
+  doc: ConnectorDocument,
+  renames: ReadonlyMap<string, string>,
+): ConnectorDocument {
+  if (renames.size === 0) return doc;
+  let definition = doc.definition;
+  for (const { path, method, operation } of listOperations(doc.definition)) {
+    const id = operation.operationId;
+    const next = typeof id === "string" ? renames.get(id) : undefined;
+    if (next !== undefined && next !== id)
+      definition = setAtPointer(definition, ["paths", path, method, "operationId"], next);
+  }
+  definition = replaceOperationIdRefs(definition, renames, false) as SwaggerDocument;
+  return { ...doc, definition, properties: renameInProperties(doc.properties, renames) };
+}
+
+/** Walks a JSON tree and renames `operationId` values inside `x-ms-*` extensions. Shares untouched branches. */
 function replaceOperationIdRefs(
   node: JsonValue | undefined,
-  previous: string,
-  next: string,
+  renames: ReadonlyMap<string, string>,
   inExtension: boolean,
 ): JsonValue | undefined {
   if (Array.isArray(node)) {
     let changed = false;
     const copy = node.map((item) => {
-      const replaced = replaceOperationIdRefs(item, previous, next, inExtension) as JsonValue;
+      const replaced = replaceOperationIdRefs(item, renames, inExtension) as JsonValue;
       if (replaced !== item) changed = true;
       return replaced;
     });
@@ -536,9 +550,10 @@ function replaceOperationIdRefs(
   for (const key of Object.keys(node)) {
     const value = node[key];
     let replaced: JsonValue | undefined = value;
-    if (inExtension && key === "operationId" && value === previous) replaced = next;
+    if (inExtension && key === "operationId" && typeof value === "string" && renames.has(value))
+      replaced = renames.get(value);
     else if (typeof value === "object" && value !== null) {
-      replaced = replaceOperationIdRefs(value, previous, next, inExtension || key.startsWith("x-ms-"));
+      replaced = replaceOperationIdRefs(value, renames, inExtension || key.startsWith("x-ms-"));
     }
     if (replaced !== value) {
       copy ??= { ...node };
@@ -548,13 +563,14 @@ function replaceOperationIdRefs(
   return copy ?? node;
 }
 
-function renameInProperties(properties: JsonObject, previous: string, next: string): JsonObject {
+function renameInProperties(properties: JsonObject, renames: ReadonlyMap<string, string>): JsonObject {
   const inner = properties.properties;
   if (!isJsonObject(inner)) return properties;
+  const rename = (v: JsonValue) => (typeof v === "string" ? (renames.get(v) ?? v) : v);
   let updated: JsonObject = inner;
   const scripts = inner.scriptOperations;
-  if (Array.isArray(scripts) && scripts.includes(previous)) {
-    updated = { ...updated, scriptOperations: scripts.map((s) => (s === previous ? next : s)) };
+  if (Array.isArray(scripts) && scripts.some((s) => typeof s === "string" && renames.has(s))) {
+    updated = { ...updated, scriptOperations: scripts.map(rename) };
   }
   const policies = inner.policyTemplateInstances;
   if (Array.isArray(policies)) {
@@ -563,9 +579,9 @@ function renameInProperties(properties: JsonObject, previous: string, next: stri
       if (!isJsonObject(policy) || !isJsonObject(policy.parameters)) return policy;
       const ops = policy.parameters[POLICY_OPERATIONS_KEY];
       let replaced: JsonValue | undefined = ops;
-      if (Array.isArray(ops) && ops.includes(previous))
-        replaced = ops.map((o) => (o === previous ? next : o));
-      else if (ops === previous) replaced = next;
+      if (Array.isArray(ops) && ops.some((o) => typeof o === "string" && renames.has(o)))
+        replaced = ops.map(rename);
+      else if (typeof ops === "string" && renames.has(ops)) replaced = rename(ops);
       if (replaced === ops) return policy;
       changed = true;
       return { ...policy, parameters: { ...policy.parameters, [POLICY_OPERATIONS_KEY]: replaced } };

@@ -15,7 +15,7 @@ export function validConnector(): ConnectorDocument {
         version: "1.0",
         contact: { name: "Contoso", url: "https://contoso.com", email: "support@contoso.com" },
       },
-      host: "api.contoso.com",
+      host: "tasks.fabrikam.io",
       basePath: "/v1",
       schemes: ["https"],
       consumes: ["application/json"],

@@ -4,6 +4,23 @@ import { DEFINITION_FILE, type Finding, type Rule, type RuleContext } from "../r
 
 const D = DEFINITION_FILE;
 
+/** Policies that send calls to another host than `host` (a placeholder host is then fine). */
+const HOST_POLICIES = new Set(["dynamichosturl", "routerequesttoendpoint"]);
+
+/**
+ * Placeholder host names: api.contoso.com (what a blank connector and a Postman import without a base URL
+ * get), contoso.com and its subdomains, example.com/.org/.net and the reserved .example, .test and .invalid
+ * top-level names (RFC 2606).
+ */
+export function isPlaceholderHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/:\d+$/, "");
+  return (
+    /(^|\.)contoso\.com$/.test(name) ||
+    /(^|\.)example\.(com|org|net)$/.test(name) ||
+    /\.(example|test|invalid)$/.test(name)
+  );
+}
+
 /** Rules about the document as a whole: version, host, base path, schemes and the path templates. */
 export const definitionRules: Rule[] = [
   {
@@ -49,6 +66,31 @@ export const definitionRules: Rule[] = [
           message: `The host ${JSON.stringify(host)} is not a host name. Write only the name (and an optional :port), e.g. "api.example.com"; the scheme goes in Scheme and the path in Base URL.`,
         };
       }
+    },
+  },
+  {
+    id: "PlaceholderHostName",
+    severity: "warning",
+    file: D,
+    summary:
+      "Our rule: the host is a placeholder (api.contoso.com, which imports without a base URL get, or example.com and the reserved .example/.test/.invalid names) and no policy sets the host.",
+    *check(ctx) {
+      const host = ctx.definition.host;
+      if (typeof host !== "string" || !isPlaceholderHost(host)) return;
+      const policies = ctx.apiProperties.policyTemplateInstances;
+      const setsHost =
+        Array.isArray(policies) &&
+        policies.some(
+          (p) =>
+            isJsonObject(p) &&
+            typeof p.templateId === "string" &&
+            HOST_POLICIES.has(p.templateId.toLowerCase()),
+        );
+      if (setsHost) return;
+      yield {
+        path: "/host",
+        message: `The host "${host}" is a placeholder, not the API's address: calls will not reach your API. Set the real host on the General step (an import without a base URL gets this placeholder).`,
+      };
     },
   },
   {
