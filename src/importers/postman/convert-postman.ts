@@ -15,6 +15,7 @@ import {
 import type { ConversionResult } from "../import-types";
 import { inferSchema } from "../sample-to-schema/infer-schema";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
+import { summaryFromName } from "../shared/display-name";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
 import {
@@ -36,7 +37,6 @@ import {
   redactSample,
   safeSample,
   setOwn,
-  titleCase,
   type PostmanPair,
 } from "./postman-values";
 import { VariableScope, variablesIn } from "./postman-variables";
@@ -453,7 +453,7 @@ function simpleParam(pair: PostmanPair, where: "query" | "header" | "formData"):
   const param: Parameter = { name: pair.key, in: where, required: !pair.disabled, type: "string" };
   if (where === "formData" && pair.type === "file") param.type = "file";
   if (pair.description) param.description = pair.description;
-  param["x-ms-summary"] = titleCase(pair.key);
+  param["x-ms-summary"] = summaryFromName(pair.key);
   if (pair.disabled || where === "header") param["x-ms-visibility"] = "advanced";
   const sample = param.type === "file" ? undefined : safeSample(pair.key, pair.value);
   if (sample !== undefined) {
@@ -478,7 +478,7 @@ function addRecord(draft: OperationDraft, record: RequestRecord, names: string[]
       () => {
         const param: Parameter = { name: canonical, in: "path", required: true, type: "string" };
         if (own?.description) param.description = own.description;
-        param["x-ms-summary"] = titleCase(canonical);
+        param["x-ms-summary"] = summaryFromName(canonical);
         param["x-ms-url-encoding"] = "single";
         const sample = safeSample(canonical, own?.value);
         if (sample !== undefined) param["x-ms-test-value"] = sample;
