@@ -834,6 +834,18 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
     });
   }
 
+  const segmentVariables = new Set<string>();
+  for (const r of records)
+    for (const s of r.url.segments) if (s.variable) segmentVariables.add(s.variable.name);
+  if (segmentVariables.size > 0) {
+    const names = [...segmentVariables].slice(0, 8).map((n) => `{{${n}}}`);
+    report.push({
+      kind: "note",
+      source: "Variables",
+      message: `${names.join(", ")}${segmentVariables.size > 8 ? ", …" : ""} form whole path segments: each became a required path parameter (a value that is not a credential became its test value) instead of being written into the path.`,
+    });
+  }
+
   // Host: the most used authority; base path: the literal path prefix its requests share.
   const authority = pickHost(records);
   const hostOk = authority !== "" && HOST_PATTERN.test(authority);
