@@ -4,7 +4,9 @@ import { escapePointerToken, getAtPointer, parsePointer } from "../../model/json
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
 import type { SecurityScheme, SwaggerDocument } from "../../model/swagger-types";
 import type { ConversionResult } from "../import-types";
+import { isSecretName } from "../postman/postman-values";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
+import { displayName } from "../shared/display-name";
 import {
   externalRefMessage,
   OpenApi3ConversionError,
@@ -767,7 +769,14 @@ class Converter {
     });
     for (const name of placeholders) {
       if (!declared.has(name)) {
-        result.push({ name, in: "path", required: true, type: "string", "x-ms-url-encoding": "single" });
+        result.push({
+          name,
+          in: "path",
+          required: true,
+          type: "string",
+          "x-ms-summary": displayName(name),
+          "x-ms-url-encoding": "single",
+        });
         this.add(
           "approximated",
           src,
@@ -853,7 +862,11 @@ class Converter {
       return null;
     }
     const out: JsonObject = { name, in: location };
-    if (typeof p.description === "string") out.description = p.description;
+    // Generated and 3.1 documents often describe the parameter in its schema (title, description, example).
+    const meta = this.schemaMetadata(p.schema);
+    const description = typeof p.description === "string" ? p.description : meta.description;
+    if (description !== undefined) out.description = description;
+    out["x-ms-summary"] = displayName(name, meta.title);
     out.required = location === "path" ? true : p.required === true;
     if (location === "query" && p.allowEmptyValue === true) out.allowEmptyValue = true;
     let schema: JsonObject;
@@ -886,15 +899,9 @@ class Converter {
         `"deprecated" on the parameter "${name}" was dropped: Swagger 2.0 parameters cannot be deprecated.`,
       );
     }
-    if (p.example !== undefined && !isJsonObject(p.example) && !Array.isArray(p.example)) {
-      out["x-example"] = p.example;
-      this.add(
-        "kept-as-extension",
-        ptr(src, "example"),
-        ptr(tgt, "x-example"),
-        `The example of "${name}" was kept as x-example.`,
-      );
-    }
+    // The platform's sample value (connector-format: x-ms-test-value, never for credentials).
+    const example = p.example ?? firstExample(p.examples, this.input) ?? meta.example;
+    if (isTestValue(example) && !isSecretName(name)) out["x-ms-test-value"] = example;
     for (const key of Object.keys(p)) {
       if (key.startsWith("x-")) {
         const kept = this.schemas.extension(p[key] as JsonValue, ptr(src, key), ptr(tgt, key));
@@ -902,6 +909,33 @@ class Converter {
       }
     }
     return out;
+  }
+
+  /**
+   * Title, description and example of an input schema, the nearest one winning: the schema itself, then the
+   * schemas its `$ref`s lead to (a few levels; `examples` of 3.1 gives its first entry).
+   */
+  private schemaMetadata(schema: JsonValue | undefined): {
+    title: string | undefined;
+    description: string | undefined;
+    example: JsonValue | undefined;
+  } {
+    const meta: { title?: string; description?: string; example?: JsonValue } = {};
+    let node = schema;
+    for (let depth = 0; depth < 5 && isJsonObject(node); depth++) {
+      if (meta.title === undefined && typeof node.title === "string" && node.title.trim() !== "")
+        meta.title = node.title;
+      if (meta.description === undefined && typeof node.description === "string")
+        meta.description = node.description;
+      if (meta.example === undefined) {
+        if (node.example !== undefined) meta.example = node.example;
+        else if (Array.isArray(node.examples) && node.examples.length > 0) meta.example = node.examples[0];
+      }
+      const ref = node.$ref;
+      if (typeof ref !== "string" || !ref.startsWith("#")) break;
+      node = getAtPointer(this.input, safeSegments(ref)) as JsonValue | undefined;
+    }
+    return { title: meta.title, description: meta.description, example: meta.example };
   }
 
   /**
@@ -1055,6 +1089,7 @@ class Converter {
       const p = isJsonObject(prop) ? (this.schemas.deref(prop) ?? {}) : {};
       const param: JsonObject = { name, in: "formData" };
       if (typeof p.description === "string") param.description = p.description;
+      param["x-ms-summary"] = displayName(name, p.title);
       param.required = required.has(name);
       const binary =
         p.type === "string" &&
@@ -1279,6 +1314,11 @@ function firstExample(examples: JsonValue | undefined, input: JsonObject): JsonV
     if (isJsonObject(ex) && ex.value !== undefined) return ex.value;
   }
   return undefined;
+}
+
+/** A value that can be a parameter's `x-ms-test-value`: a string, number or boolean. */
+function isTestValue(value: JsonValue | undefined): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
 function substituteVariables(url: string, variables: JsonValue | undefined): string {

@@ -1,6 +1,7 @@
 import type { ImportReportEntry } from "../../model/import-report";
 import { escapePointerToken, getAtPointer, parsePointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
+import { displayName } from "../shared/display-name";
 
 /** A problem that stops the conversion (e.g. a `$ref` to nothing); the message names it. */
 export class OpenApi3ConversionError extends Error {
@@ -226,7 +227,11 @@ export class SchemaConverter {
           const psrc = ptr(src, key);
           const ptgt = ptr(tgt, key);
           for (const name of Object.keys(value)) {
-            props[name] = this.convert(value[name], ptr(psrc, name), ptr(ptgt, name));
+            const prop = this.convert(value[name], ptr(psrc, name), ptr(ptgt, name));
+            // The designer's label of the field (a `$ref` takes no siblings in Swagger 2.0).
+            if (prop.$ref === undefined && prop["x-ms-summary"] === undefined)
+              prop["x-ms-summary"] = displayName(name, prop.title);
+            props[name] = prop;
           }
           out.properties = props;
         }
