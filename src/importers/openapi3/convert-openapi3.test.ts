@@ -612,10 +612,24 @@ describe("multi-file documents", () => {
     expect(() => convert(doc, { "other.yaml": {} })).toThrow(/remote URL/);
   });
 
-  it("names an internal $ref to nothing", () => {
-    expect(() =>
-      convert(base({ components: { schemas: { X: { $ref: "#/components/schemas/Nope" } } } })),
-    ).toThrow(/#\/components\/schemas\/Nope/);
+  it("turns an internal $ref to nothing into a schema that accepts anything, and names it", async () => {
+    const { def, report } = convert(
+      base({
+        components: {
+          schemas: {
+            X: { $ref: "#/components/schemas/Nope" },
+            Y: { type: "object", properties: { deep: { type: "array", items: { $ref: "#/Nope" } } } },
+          },
+        },
+      }),
+    );
+    expect(def.definitions.X.description).toMatch(/"#\/components\/schemas\/Nope" .* missing/);
+    expect(def.definitions.Y.properties.deep.items.$ref).toBeUndefined();
+    expect(report.filter((e) => /points to nothing/.test(e.message)).map((e) => e.source)).toEqual([
+      "/components/schemas/X/$ref",
+      "/components/schemas/Y/properties/deep/items/$ref",
+    ]);
+    await expectValid(def);
   });
 });
 

@@ -24,6 +24,11 @@ export interface OpenApi3ConvertOptions {
   sourceName: string;
   /** Other files dropped with it (multi-file documents), parsed, keyed by their path. */
   companions?: Record<string, JsonValue>;
+  /**
+   * Finds JSON pointers in the source text (1-based line and column), for report entries that must name
+   * where something is, such as a `$ref` to nothing. Called at most once per conversion.
+   */
+  locate?: (pointers: readonly string[]) => ReadonlyMap<string, { line: number; column: number }>;
 }
 
 /** True when the value is an OpenAPI 3.x document. */
@@ -77,7 +82,19 @@ export function convertOpenApi3(document: JsonValue, options: OpenApi3ConvertOpt
       ? bundleExternalRefs(document, { entryPath: options.sourceName, companions, flavour: "openapi3" })
       : { document, report: [] };
   const converter = new Converter(bundled.document as JsonObject, options.sourceName, bundled.report);
-  return converter.run();
+  const result = converter.run();
+  const dangling = converter.danglingRefs;
+  if (options.locate && dangling.length > 0) {
+    const places = options.locate(dangling.map((e) => e.source));
+    for (const entry of dangling) {
+      const place = places.get(entry.source);
+      if (!place) continue;
+      entry.line = place.line;
+      entry.column = place.column;
+      entry.message += ` It is at line ${place.line}, column ${place.column} of ${options.sourceName}.`;
+    }
+  }
+  return result;
 }
 
 class Converter {
@@ -100,6 +117,11 @@ class Converter {
     this.report = report;
     this.schemas = new SchemaConverter(input, this.report);
     this.components = isJsonObject(input.components) ? input.components : {};
+  }
+
+  /** Report entries of `$ref`s that point to nothing. */
+  get danglingRefs(): readonly ImportReportEntry[] {
+    return this.schemas.danglingRefs;
   }
 
   run(): ConversionResult {
@@ -1154,7 +1176,11 @@ class Converter {
       }
       if (isJsonObject(raw) && typeof raw.$ref === "string") {
         const match = /^#\/components\/responses\/([^/]+)$/.exec(raw.$ref);
-        const target = this.resolve(raw, rsrc);
+        const target = this.resolve(raw, rsrc, 0, "the response keeps only a description");
+        if (target === undefined) {
+          out[key] = { description: "Response (its definition is missing from the source document)" };
+          continue;
+        }
         if (isJsonObject(target) && isJsonObject(target.content))
           for (const t of Object.keys(target.content)) produces.add(t);
         if (match) {
@@ -1266,7 +1292,12 @@ class Converter {
   // ---------------------------------------------------------------- helpers
 
   /** Follows internal `$ref`s of non-schema objects (parameters, bodies, responses, headers, path items). */
-  private resolve(value: JsonValue | undefined, src: string, depth = 0): JsonValue | undefined {
+  private resolve(
+    value: JsonValue | undefined,
+    src: string,
+    depth = 0,
+    outcome = "what it stands for was left out",
+  ): JsonValue | undefined {
     if (!isJsonObject(value) || typeof value.$ref !== "string") return value;
     if (depth > 20) throw new OpenApi3ConversionError(`The $ref chain at ${src} is circular.`, src);
     const ref = value.$ref;
@@ -1274,12 +1305,11 @@ class Converter {
       throw new OpenApi3ConversionError(externalRefMessage(ref, src), src);
     }
     const target = getAtPointer(this.input, safeSegments(ref)) as JsonValue | undefined;
-    if (target === undefined)
-      throw new OpenApi3ConversionError(
-        `The $ref "${ref}" at ${src} points to nothing in the document.`,
-        src,
-      );
-    return this.resolve(target, src, depth + 1);
+    if (target === undefined) {
+      this.schemas.danglingRef(ref, src, undefined, outcome);
+      return undefined;
+    }
+    return this.resolve(target, src, depth + 1, outcome);
   }
 
   private add(
