@@ -46,7 +46,7 @@ test("a Postman collection with empty path variables keeps every path segment", 
     ["Stop all archives", "POST /archive/stop"],
     ["Get session", "GET /session/{sessionId}"],
     ["List sessions", "GET /session"],
-  ]) {
+  ] as const) {
     const method = key.split(" ")[0] ?? "";
     await expect(actions.getByRole("button", { name: `${method} ${name}`, exact: true })).toHaveAttribute(
       "title",
