@@ -157,7 +157,10 @@ describe("convertPostman: structure", () => {
     const def = document.definition;
     expect(def.basePath).toBe("/v1");
     expect(op(def, "/things", "post").tags).toEqual(["Things"]);
-    expect(param(op(def, "/things", "post"), "body").schema?.properties?.name).toEqual({ type: "string" });
+    expect(param(op(def, "/things", "post"), "body").schema?.properties?.name).toEqual({
+      type: "string",
+      "x-ms-summary": "Name",
+    });
     expect(op(def, "/things/{id}", "delete").operationId).toBe("Orphan");
     expect(report.some((e) => /upgraded to v2.1/.test(e.message))).toBe(true);
     expect(report.some((e) => /1 requests were in no folder/.test(e.message))).toBe(true);
@@ -381,7 +384,9 @@ describe("convertPostman: bodies", () => {
     expect(body.schema?.properties?.lines?.items?.properties?.qty).toEqual({
       type: "integer",
       format: "int32",
+      "x-ms-summary": "Qty",
     });
+    expect(body.schema?.properties?.customerId?.["x-ms-summary"]).toBe("Customer ID");
     expect(body.schema?.example).toMatchObject({ customerId: "{{customerId}}", password: "<redacted>" });
   });
 
@@ -399,6 +404,7 @@ describe("convertPostman: bodies", () => {
     );
     expect(param(op(document.definition, "/items", "post"), "body").schema?.properties?.name).toEqual({
       type: "string",
+      "x-ms-summary": "Name",
     });
     expect(report.some((e) => /outside strings/.test(e.message))).toBe(true);
   });

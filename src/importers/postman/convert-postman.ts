@@ -15,7 +15,7 @@ import {
 import type { ConversionResult } from "../import-types";
 import { inferSchema } from "../sample-to-schema/infer-schema";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
-import { summaryFromName } from "../shared/display-name";
+import { labelProperties, summaryFromName } from "../shared/display-name";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
 import {
@@ -713,6 +713,7 @@ function finishOperation(
         });
       }
     }
+    labelProperties(schema);
     const example = draft.bodyJson[0];
     if (example !== undefined) schema.example = redactSample(example);
     ordered.push({ name: "body", in: "body", required: true, schema });

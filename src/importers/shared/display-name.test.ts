@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayName, splitWords, summaryFromName, summaryFromTitle } from "./display-name";
+import { displayName, labelProperties, splitWords, summaryFromName, summaryFromTitle } from "./display-name";
 
 describe("summaryFromName", () => {
   it.each([
@@ -45,5 +45,29 @@ describe("summaryFromTitle and displayName", () => {
   it("splits identifiers into words", () => {
     expect(splitWords("userIDList")).toEqual(["user", "ID", "List"]);
     expect(splitWords("a1B")).toEqual(["a1", "B"]);
+  });
+});
+
+describe("labelProperties", () => {
+  it("labels nested properties and array items, keeping existing labels and leaving $refs alone", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        user_id: { type: "string" },
+        tags: { type: "array", items: { type: "object", properties: { tagName: { type: "string" } } } },
+        kept: { type: "string", "x-ms-summary": "Mine" },
+        titled: { type: "string", title: "Shown name" },
+        other: { $ref: "#/definitions/Other" },
+      },
+    };
+    labelProperties(schema);
+    expect(schema.properties.user_id).toEqual({ type: "string", "x-ms-summary": "User ID" });
+    expect(schema.properties.tags.items.properties.tagName).toEqual({
+      type: "string",
+      "x-ms-summary": "Tag Name",
+    });
+    expect(schema.properties.kept["x-ms-summary"]).toBe("Mine");
+    expect(schema.properties.titled).toMatchObject({ "x-ms-summary": "Shown name" });
+    expect(schema.properties.other).toEqual({ $ref: "#/definitions/Other" });
   });
 });

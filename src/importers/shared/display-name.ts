@@ -147,3 +147,25 @@ export function summaryFromTitle(title: unknown): string | undefined {
 export function displayName(name: string, title?: unknown): string {
   return summaryFromTitle(title) ?? summaryFromName(name);
 }
+
+/**
+ * Gives every property of a schema built by an importer (object properties, array items, nested) an
+ * `x-ms-summary` from its title or name, where it has none. Changes the schema in place: only for schemas
+ * the importer has just created. `$ref`s are left alone (Swagger 2.0 ignores keywords beside them).
+ */
+export function labelProperties(schema: Record<string, unknown>, depth = 0): void {
+  if (depth > 32) return;
+  const properties = schema.properties;
+  if (typeof properties === "object" && properties !== null && !Array.isArray(properties)) {
+    for (const [name, value] of Object.entries(properties)) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) continue;
+      const prop = value as Record<string, unknown>;
+      if (prop.$ref !== undefined) continue;
+      if (prop["x-ms-summary"] === undefined) prop["x-ms-summary"] = displayName(name, prop.title);
+      labelProperties(prop, depth + 1);
+    }
+  }
+  const items = schema.items;
+  if (typeof items === "object" && items !== null && !Array.isArray(items))
+    labelProperties(items as Record<string, unknown>, depth + 1);
+}
