@@ -60,6 +60,8 @@ const SIMPLE_KEYS = [
   "enum",
   "multipleOf",
 ] as const;
+/** What happens to a non-schema object whose `$ref` points to nothing (the default of `resolve`). */
+const LEFT_OUT = "what it stands for was left out";
 const FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
 
 /**
@@ -1296,7 +1298,7 @@ class Converter {
     value: JsonValue | undefined,
     src: string,
     depth = 0,
-    outcome = "what it stands for was left out",
+    outcome = LEFT_OUT,
   ): JsonValue | undefined {
     if (!isJsonObject(value) || typeof value.$ref !== "string") return value;
     if (depth > 20) throw new OpenApi3ConversionError(`The $ref chain at ${src} is circular.`, src);
@@ -1306,7 +1308,13 @@ class Converter {
     }
     const target = getAtPointer(this.input, safeSegments(ref)) as JsonValue | undefined;
     if (target === undefined) {
-      this.schemas.danglingRef(ref, src, undefined, outcome);
+      this.schemas.danglingRef(
+        ref,
+        src,
+        undefined,
+        outcome,
+        outcome === LEFT_OUT ? "dropped" : "approximated",
+      );
       return undefined;
     }
     return this.resolve(target, src, depth + 1, outcome);

@@ -531,9 +531,15 @@ export class SchemaConverter {
    * done instead. The entry's source is the pointer of the `$ref` itself, so that its line and column can be
    * added once the whole document is converted ({@link danglingRefs}).
    */
-  danglingRef(ref: string, src: string, tgt: string | undefined, outcome: string): void {
+  danglingRef(
+    ref: string,
+    src: string,
+    tgt: string | undefined,
+    outcome: string,
+    kind: ImportReportEntry["kind"] = "approximated",
+  ): void {
     const entry: ImportReportEntry = {
-      kind: "approximated",
+      kind,
       source: ptr(src === "/" ? "" : src, "$ref"),
       message: `The reference ${JSON.stringify(ref)} points to nothing in the document; ${outcome}.`,
     };
