@@ -246,3 +246,78 @@ describe("importFiles", () => {
     expect(text).not.toContain("s3cr3t-pa55");
   });
 });
+
+describe("importFiles: OpenAPI 3 with a $ref to nothing", () => {
+  const openapi = {
+    openapi: "3.0.3",
+    info: { title: "Dangling", version: "1" },
+    servers: [{ url: "https://api.example.com" }],
+    paths: {
+      "/pets": {
+        get: {
+          operationId: "ListPets",
+          responses: {
+            "200": {
+              description: "OK",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+            },
+            "404": { $ref: "#/components/responses/NotFound" },
+          },
+        },
+      },
+      "/owners": { get: { operationId: "ListOwners", responses: { "200": { description: "OK" } } } },
+    },
+    components: {
+      schemas: {
+        Pet: {
+          type: "object",
+          properties: { name: { type: "string" }, owner: { $ref: "#/components/schemas/Owner" } },
+        },
+      },
+    },
+  };
+
+  it("converts the rest and names the reference with its line and column (JSON)", () => {
+    const outcome = importFiles([file("specs/pets.json", json(openapi))]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(Object.keys(outcome.document.definition.paths ?? {})).toEqual(["/pets", "/owners"]);
+    const owner = (outcome.document.definition.definitions?.Pet as { properties: Record<string, unknown> })
+      .properties.owner as { description: string };
+    expect(owner.description).toContain('"#/components/schemas/Owner"');
+    const entry = outcome.report.find((e) => e.message.includes("#/components/schemas/Owner"));
+    const lines = json(openapi).split("\n");
+    const line = lines.findIndex((l) => l.includes('"$ref": "#/components/schemas/Owner"')) + 1;
+    expect(entry).toMatchObject({ source: "/components/schemas/Pet/properties/owner/$ref", line });
+    expect(entry?.column).toBe((lines[line - 1] ?? "").indexOf('"$ref"') + 1);
+    expect(entry?.message).toContain(`line ${line}, column ${entry?.column} of specs/pets.json.`);
+    expect(entry?.message.split("specs/pets.json")).toHaveLength(2);
+    const response = outcome.report.find((e) => e.message.includes("#/components/responses/NotFound"));
+    expect(response?.line).toBeGreaterThan(0);
+  });
+
+  it("names the line and column in a YAML file too", () => {
+    const yaml = [
+      "openapi: 3.1.0",
+      "info: { title: Dangling, version: '1' }",
+      "paths:",
+      "  /pets:",
+      "    post:",
+      "      requestBody:",
+      "        content:",
+      "          application/json:",
+      "            schema:",
+      "              type: object",
+      "              properties:",
+      "                tag:",
+      "                  $ref: '#/components/schemas/Tag'",
+      "      responses:",
+      "        '200': { description: OK }",
+    ].join("\n");
+    const outcome = importFiles([file("pets.yaml", yaml)]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const entry = outcome.report.find((e) => e.message.includes("#/components/schemas/Tag"));
+    expect(entry).toMatchObject({ line: 13, column: 19 });
+  });
+});

@@ -6,6 +6,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-val
 import type { SecurityScheme, SwaggerDocument } from "../model/swagger-types";
 import { decodeText } from "../model/text/decode-text";
 import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
+import { LineIndex } from "../model/text/line-index";
+import { jsonPointerRanges, yamlPointerRanges, type PointerRange } from "../model/text/pointer-range";
 import { parseYamlText } from "../model/text/yaml-text";
 import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
 import { makeImportReady } from "./make-ready";
@@ -92,6 +94,28 @@ function roleFromName(path: string): FileRole | null {
   if (name.endsWith(".csx") || name.endsWith(".cs")) return "script";
   if (/\.(json|ya?ml)$/.test(name)) return "structured";
   return null;
+}
+
+/** Line and column (of the key, else the value) of each pointer that exists exactly in a JSON or YAML text. */
+function locatePointers(
+  text: string,
+  path: string,
+  pointers: readonly string[],
+): Map<string, { line: number; column: number }> {
+  const out = new Map<string, { line: number; column: number }>();
+  let ranges: Map<string, PointerRange>;
+  try {
+    const first = text.trimStart()[0];
+    const json = !/\.ya?ml$/i.test(path) && (first === "{" || first === "[");
+    ranges = json ? jsonPointerRanges(text, pointers) : yamlPointerRanges(text, pointers);
+  } catch {
+    return out; // the text parsed already; a scanner disagreement only costs the positions
+  }
+  const lines = new LineIndex(text);
+  for (const [pointer, range] of ranges) {
+    if (range.exact) out.set(pointer, lines.at(range.keyStart ?? range.start));
+  }
+  return out;
 }
 
 function parseStructured(text: string, path: string): ParseOutcome<JsonValue> {
@@ -181,6 +205,7 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       file,
       role: role === "structured" ? sniffRole(outcome.value) : role,
       value: outcome.value,
+      text: decoded.text,
     });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -241,7 +266,11 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
           companions[p.file.path] = p.value;
         }
       }
-      const result = convertOpenApi3(main.value as JsonValue, { sourceName: main.file.path, companions });
+      const result = convertOpenApi3(main.value as JsonValue, {
+        sourceName: main.file.path,
+        companions,
+        locate: (pointers) => locatePointers(main.text ?? "", main.file.path, pointers),
+      });
       ({ document, report } = result);
       kind = "openapi3";
     } else {

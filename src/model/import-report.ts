@@ -8,6 +8,9 @@ export interface ImportReportEntry {
   rule?: string;
   /** Where in the input: a Postman item path (`Folder / Request`), a JSON pointer, a file name. */
   source: string;
+  /** 1-based line and column of `source` in the input file, when it was worked out (e.g. a `$ref` to nothing). */
+  line?: number;
+  column?: number;
   /** JSON pointer in apiDefinition.swagger.json, when the item landed somewhere. */
   target?: string;
   /** Plain language: what happened and what the maker can do. */

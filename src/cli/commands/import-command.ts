@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { exportPackageFiles } from "../../export/export-package";
 import { importFiles } from "../../importers/import-files";
@@ -69,6 +69,9 @@ export async function runImport(args: string[]): Promise<number> {
     try {
       const outcome = importFiles(await readInput(input));
       if (!outcome.ok) {
+        // A file input is read under its own name: name it once, not as `<input>/<its name>`. Files of a
+        // folder or members of a zip are named inside it.
+        const isFolder = (await stat(input)).isDirectory();
         result.problems = outcome.problems.map((p) =>
           formatTextProblem({ ...p, file: problemLocation(input, p.file) }),
         );

@@ -164,9 +164,16 @@ describe("request bodies and responses", () => {
     const upload = def.paths["/upload"].post;
     expect(upload.consumes).toEqual(["multipart/form-data"]);
     expect(upload.parameters).toEqual([
-      { name: "file", in: "formData", required: true, type: "file" },
-      { name: "note", in: "formData", required: false, type: "string" },
-      { name: "tags", in: "formData", required: false, type: "array", items: { type: "string" } },
+      { name: "file", in: "formData", "x-ms-summary": "File", required: true, type: "file" },
+      { name: "note", in: "formData", "x-ms-summary": "Note", required: false, type: "string" },
+      {
+        name: "tags",
+        in: "formData",
+        "x-ms-summary": "Tags",
+        required: false,
+        type: "array",
+        items: { type: "string" },
+      },
     ]);
     expect(def.paths["/token"].post.parameters[0]).toMatchObject({
       name: "grant",
@@ -268,10 +275,25 @@ describe("schemas", () => {
     const pet = def.definitions.Pet;
     expect(pet.type).toBe("object");
     expect(pet.allOf[0]).toEqual({ $ref: "#/definitions/Base" });
-    expect(pet.allOf[1].properties.name).toEqual({ type: "string", "x-nullable": true });
-    expect(pet.properties.kind).toEqual({ enum: ["pet"] });
-    expect(pet.properties.age).toEqual({ type: "integer", minimum: 0, exclusiveMinimum: true, example: 3 });
-    expect(pet.properties.tag).toEqual({ type: "string", enum: ["a", "b"], "x-nullable": true });
+    expect(pet.allOf[1].properties.name).toEqual({
+      type: "string",
+      "x-nullable": true,
+      "x-ms-summary": "Name",
+    });
+    expect(pet.properties.kind).toEqual({ enum: ["pet"], "x-ms-summary": "Kind" });
+    expect(pet.properties.age).toEqual({
+      type: "integer",
+      minimum: 0,
+      exclusiveMinimum: true,
+      example: 3,
+      "x-ms-summary": "Age",
+    });
+    expect(pet.properties.tag).toEqual({
+      type: "string",
+      enum: ["a", "b"],
+      "x-nullable": true,
+      "x-ms-summary": "Tag",
+    });
     expect(pet.properties.owner).toEqual({ $ref: "#/definitions/Base" });
     expect(pet.required).toEqual(["id"]);
     expect(pet["x-ms-summary"]).toBe("Pet");
@@ -300,7 +322,10 @@ describe("schemas", () => {
     );
     expect(def.definitions.Animal).toEqual({
       type: "object",
-      properties: { meow: { type: "boolean" }, bark: { type: "boolean" } },
+      properties: {
+        meow: { type: "boolean", "x-ms-summary": "Meow" },
+        bark: { type: "boolean", "x-ms-summary": "Bark" },
+      },
     });
     expect(def.definitions.Expandable).toEqual({ $ref: "#/definitions/Cat" });
     expect(def.definitions.MaybeCat).toEqual({ $ref: "#/definitions/Cat", "x-nullable": true });
@@ -587,10 +612,113 @@ describe("multi-file documents", () => {
     expect(() => convert(doc, { "other.yaml": {} })).toThrow(/remote URL/);
   });
 
-  it("names an internal $ref to nothing", () => {
-    expect(() =>
-      convert(base({ components: { schemas: { X: { $ref: "#/components/schemas/Nope" } } } })),
-    ).toThrow(/#\/components\/schemas\/Nope/);
+  it("turns an internal $ref to nothing into a schema that accepts anything, and names it", async () => {
+    const { def, report } = convert(
+      base({
+        components: {
+          schemas: {
+            X: { $ref: "#/components/schemas/Nope" },
+            Y: { type: "object", properties: { deep: { type: "array", items: { $ref: "#/Nope" } } } },
+          },
+        },
+      }),
+    );
+    expect(def.definitions.X.description).toMatch(/"#\/components\/schemas\/Nope" .* missing/);
+    expect(def.definitions.Y.properties.deep.items.$ref).toBeUndefined();
+    expect(report.filter((e) => /points to nothing/.test(e.message)).map((e) => e.source)).toEqual([
+      "/components/schemas/X/$ref",
+      "/components/schemas/Y/properties/deep/items/$ref",
+    ]);
+    await expectValid(def);
+  });
+});
+
+describe("parameter metadata and designer labels", () => {
+  const doc = () =>
+    base({
+      openapi: "3.1.0",
+      paths: {
+        "/accounts/{account_id}/users": {
+          get: {
+            operationId: "ListUsers",
+            parameters: [
+              {
+                name: "account_id",
+                in: "path",
+                required: true,
+                schema: { type: "string", description: "The account.", examples: ["acc-1"] },
+              },
+              {
+                name: "pageSize",
+                in: "query",
+                schema: { type: "integer", title: "Page size / count", example: 50 },
+              },
+              {
+                name: "filter",
+                in: "query",
+                description: "Own words.",
+                schema: { $ref: "#/components/schemas/Filter" },
+              },
+              { name: "X-Api-Key", in: "header", schema: { type: "string", example: "sk-123" } },
+              {
+                name: "callbackURL",
+                in: "query",
+                example: "https://example.com/cb",
+                schema: { type: "string" },
+              },
+            ],
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      userId: { type: "string" },
+                      display_name: { type: "string", title: "Name shown" },
+                      owner: { $ref: "#/components/schemas/Filter" },
+                    },
+                  },
+                },
+              },
+            },
+            responses: { "200": { description: "OK" } },
+          },
+        },
+      },
+      components: {
+        schemas: { Filter: { type: "string", description: "An OData filter.", title: "Filter expression" } },
+      },
+    });
+
+  it("keeps description, title and example given in the parameter's schema", async () => {
+    const { def } = convert(doc());
+    const [accountId, pageSize, filter, apiKey, callback] = def.paths["/accounts/{account_id}/users"].get
+      .parameters as JsonObject[];
+    expect(accountId).toMatchObject({
+      description: "The account.",
+      "x-ms-summary": "Account ID",
+      "x-ms-test-value": "acc-1",
+    });
+    expect(pageSize).toMatchObject({ "x-ms-summary": "Page size count", "x-ms-test-value": 50 });
+    expect(filter).toMatchObject({ description: "Own words.", "x-ms-summary": "Filter expression" });
+    expect(apiKey?.["x-ms-test-value"]).toBeUndefined();
+    expect(apiKey?.["x-ms-summary"]).toBe("X API Key");
+    expect(callback).toMatchObject({
+      "x-ms-summary": "Callback URL",
+      "x-ms-test-value": "https://example.com/cb",
+    });
+    expect(JSON.stringify(def)).not.toContain("x-example");
+    await expectValid(def);
+  });
+
+  it("labels every non-body parameter and every body property", () => {
+    const { def } = convert(doc());
+    const params = def.paths["/accounts/{account_id}/users"].get.parameters as JsonObject[];
+    for (const p of params.filter((p) => p.in !== "body")) expect(typeof p["x-ms-summary"]).toBe("string");
+    const body = params.find((p) => p.in === "body") as Any;
+    expect(body.schema.properties.userId["x-ms-summary"]).toBe("User ID");
+    expect(body.schema.properties.display_name["x-ms-summary"]).toBe("Name shown");
+    expect(body.schema.properties.owner).toEqual({ $ref: "#/definitions/Filter" });
   });
 });
 

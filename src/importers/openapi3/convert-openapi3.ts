@@ -11,6 +11,7 @@ import {
   withoutUrlCredentials,
 } from "../shared/credentials";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
+import { displayName } from "../shared/display-name";
 import {
   externalRefMessage,
   OpenApi3ConversionError,
@@ -28,6 +29,11 @@ export interface OpenApi3ConvertOptions {
   sourceName: string;
   /** Other files dropped with it (multi-file documents), parsed, keyed by their path. */
   companions?: Record<string, JsonValue>;
+  /**
+   * Finds JSON pointers in the source text (1-based line and column), for report entries that must name
+   * where something is, such as a `$ref` to nothing. Called at most once per conversion.
+   */
+  locate?: (pointers: readonly string[]) => ReadonlyMap<string, { line: number; column: number }>;
 }
 
 /** True when the value is an OpenAPI 3.x document. */
@@ -59,6 +65,8 @@ const SIMPLE_KEYS = [
   "enum",
   "multipleOf",
 ] as const;
+/** What happens to a non-schema object whose `$ref` points to nothing (the default of `resolve`). */
+const LEFT_OUT = "what it stands for was left out";
 const FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
 
 /**
@@ -81,7 +89,19 @@ export function convertOpenApi3(document: JsonValue, options: OpenApi3ConvertOpt
       ? bundleExternalRefs(document, { entryPath: options.sourceName, companions, flavour: "openapi3" })
       : { document, report: [] };
   const converter = new Converter(bundled.document as JsonObject, options.sourceName, bundled.report);
-  return converter.run();
+  const result = converter.run();
+  const dangling = converter.danglingRefs;
+  if (options.locate && dangling.length > 0) {
+    const places = options.locate(dangling.map((e) => e.source));
+    for (const entry of dangling) {
+      const place = places.get(entry.source);
+      if (!place) continue;
+      entry.line = place.line;
+      entry.column = place.column;
+      entry.message += ` It is at line ${place.line}, column ${place.column} of ${options.sourceName}.`;
+    }
+  }
+  return result;
 }
 
 class Converter {
@@ -106,6 +126,11 @@ class Converter {
     this.report = report;
     this.schemas = new SchemaConverter(input, this.report);
     this.components = isJsonObject(input.components) ? input.components : {};
+  }
+
+  /** Report entries of `$ref`s that point to nothing. */
+  get danglingRefs(): readonly ImportReportEntry[] {
+    return this.schemas.danglingRefs;
   }
 
   run(): ConversionResult {
@@ -793,7 +818,14 @@ class Converter {
     });
     for (const name of placeholders) {
       if (!declared.has(name)) {
-        result.push({ name, in: "path", required: true, type: "string", "x-ms-url-encoding": "single" });
+        result.push({
+          name,
+          in: "path",
+          required: true,
+          type: "string",
+          "x-ms-summary": displayName(name),
+          "x-ms-url-encoding": "single",
+        });
         this.add(
           "approximated",
           src,
@@ -879,7 +911,11 @@ class Converter {
       return null;
     }
     const out: JsonObject = { name, in: location };
-    if (typeof p.description === "string") out.description = p.description;
+    // Generated and 3.1 documents often describe the parameter in its schema (title, description, example).
+    const meta = this.schemaMetadata(p.schema);
+    const description = typeof p.description === "string" ? p.description : meta.description;
+    if (description !== undefined) out.description = description;
+    out["x-ms-summary"] = displayName(name, meta.title);
     out.required = location === "path" ? true : p.required === true;
     if (location === "query" && p.allowEmptyValue === true) out.allowEmptyValue = true;
     let schema: JsonObject;
@@ -913,15 +949,9 @@ class Converter {
       );
     }
     const credential = isCredentialName(name);
-    if (!credential && p.example !== undefined && !isJsonObject(p.example) && !Array.isArray(p.example)) {
-      out["x-example"] = p.example;
-      this.add(
-        "kept-as-extension",
-        ptr(src, "example"),
-        ptr(tgt, "x-example"),
-        `The example of "${name}" was kept as x-example.`,
-      );
-    }
+    // The platform's sample value (connector-format: x-ms-test-value, never for credentials).
+    const example = p.example ?? firstExample(p.examples, this.input) ?? meta.example;
+    if (isTestValue(example) && !credential) out["x-ms-test-value"] = example;
     for (const key of Object.keys(p)) {
       if (key.startsWith("x-")) {
         const kept = this.schemas.extension(p[key] as JsonValue, ptr(src, key), ptr(tgt, key));
@@ -959,6 +989,33 @@ class Converter {
         "its default, example or test value",
       ),
     );
+  }
+
+  /**
+   * Title, description and example of an input schema, the nearest one winning: the schema itself, then the
+   * schemas its `$ref`s lead to (a few levels; `examples` of 3.1 gives its first entry).
+   */
+  private schemaMetadata(schema: JsonValue | undefined): {
+    title: string | undefined;
+    description: string | undefined;
+    example: JsonValue | undefined;
+  } {
+    const meta: { title?: string; description?: string; example?: JsonValue } = {};
+    let node = schema;
+    for (let depth = 0; depth < 5 && isJsonObject(node); depth++) {
+      if (meta.title === undefined && typeof node.title === "string" && node.title.trim() !== "")
+        meta.title = node.title;
+      if (meta.description === undefined && typeof node.description === "string")
+        meta.description = node.description;
+      if (meta.example === undefined) {
+        if (node.example !== undefined) meta.example = node.example;
+        else if (Array.isArray(node.examples) && node.examples.length > 0) meta.example = node.examples[0];
+      }
+      const ref = node.$ref;
+      if (typeof ref !== "string" || !ref.startsWith("#")) break;
+      node = getAtPointer(this.input, safeSegments(ref)) as JsonValue | undefined;
+    }
+    return { title: meta.title, description: meta.description, example: meta.example };
   }
 
   /**
@@ -1112,6 +1169,7 @@ class Converter {
       const p = isJsonObject(prop) ? (this.schemas.deref(prop) ?? {}) : {};
       const param: JsonObject = { name, in: "formData" };
       if (typeof p.description === "string") param.description = p.description;
+      param["x-ms-summary"] = displayName(name, p.title);
       param.required = required.has(name);
       const binary =
         p.type === "string" &&
@@ -1176,7 +1234,11 @@ class Converter {
       }
       if (isJsonObject(raw) && typeof raw.$ref === "string") {
         const match = /^#\/components\/responses\/([^/]+)$/.exec(raw.$ref);
-        const target = this.resolve(raw, rsrc);
+        const target = this.resolve(raw, rsrc, 0, "the response keeps only a description");
+        if (target === undefined) {
+          out[key] = { description: "Response (its definition is missing from the source document)" };
+          continue;
+        }
         if (isJsonObject(target) && isJsonObject(target.content))
           for (const t of Object.keys(target.content)) produces.add(t);
         if (match) {
@@ -1288,7 +1350,12 @@ class Converter {
   // ---------------------------------------------------------------- helpers
 
   /** Follows internal `$ref`s of non-schema objects (parameters, bodies, responses, headers, path items). */
-  private resolve(value: JsonValue | undefined, src: string, depth = 0): JsonValue | undefined {
+  private resolve(
+    value: JsonValue | undefined,
+    src: string,
+    depth = 0,
+    outcome = LEFT_OUT,
+  ): JsonValue | undefined {
     if (!isJsonObject(value) || typeof value.$ref !== "string") return value;
     if (depth > 20) throw new OpenApi3ConversionError(`The $ref chain at ${src} is circular.`, src);
     const ref = value.$ref;
@@ -1296,12 +1363,17 @@ class Converter {
       throw new OpenApi3ConversionError(externalRefMessage(ref, src), src);
     }
     const target = getAtPointer(this.input, safeSegments(ref)) as JsonValue | undefined;
-    if (target === undefined)
-      throw new OpenApi3ConversionError(
-        `The $ref "${ref}" at ${src} points to nothing in the document.`,
+    if (target === undefined) {
+      this.schemas.danglingRef(
+        ref,
         src,
+        undefined,
+        outcome,
+        outcome === LEFT_OUT ? "dropped" : "approximated",
       );
-    return this.resolve(target, src, depth + 1);
+      return undefined;
+    }
+    return this.resolve(target, src, depth + 1, outcome);
   }
 
   private add(
@@ -1336,6 +1408,11 @@ function firstExample(examples: JsonValue | undefined, input: JsonObject): JsonV
     if (isJsonObject(ex) && ex.value !== undefined) return ex.value;
   }
   return undefined;
+}
+
+/** A value that can be a parameter's `x-ms-test-value`: a string, number or boolean. */
+function isTestValue(value: JsonValue | undefined): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
 function substituteVariables(url: string, variables: JsonValue | undefined): string {

@@ -1,6 +1,7 @@
 import type { ImportReportEntry } from "../../model/import-report";
 import { escapePointerToken, getAtPointer, parsePointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
+import { displayName } from "../shared/display-name";
 
 /** A problem that stops the conversion (e.g. a `$ref` to nothing); the message names it. */
 export class OpenApi3ConversionError extends Error {
@@ -86,6 +87,8 @@ export class SchemaConverter {
   /** Every converted object schema, for the final `required`/`discriminator` pass. */
   private readonly objectSchemas: JsonObject[] = [];
   private readonly refNames = new Map<string, string>();
+  /** Report entries of `$ref`s to nothing, for their line and column. */
+  readonly danglingRefs: ImportReportEntry[] = [];
   private readonly usedNames = new Set<string>();
   private readonly componentSchemas: JsonObject;
 
@@ -226,7 +229,11 @@ export class SchemaConverter {
           const psrc = ptr(src, key);
           const ptgt = ptr(tgt, key);
           for (const name of Object.keys(value)) {
-            props[name] = this.convert(value[name], ptr(psrc, name), ptr(ptgt, name));
+            const prop = this.convert(value[name], ptr(psrc, name), ptr(ptgt, name));
+            // The designer's label of the field (a `$ref` takes no siblings in Swagger 2.0).
+            if (prop.$ref === undefined && prop["x-ms-summary"] === undefined)
+              prop["x-ms-summary"] = displayName(name, prop.title);
+            props[name] = prop;
           }
           out.properties = props;
         }
@@ -310,7 +317,16 @@ export class SchemaConverter {
   }
 
   private convertRef(node: JsonObject, ref: string, src: string, tgt: string): JsonObject {
-    const target = this.refTarget(ref, src);
+    const target = this.refTarget(ref, src, tgt);
+    if (target === undefined) {
+      // A reference to nothing: the rest of the document still converts; this one place accepts anything.
+      const placeholder: JsonObject = {
+        description: `Accepts any value: the schema ${JSON.stringify(ref)} this referred to is missing from the source document.`,
+      };
+      if (typeof node.description === "string") placeholder.description = node.description;
+      if (typeof node.title === "string") placeholder.title = node.title;
+      return placeholder;
+    }
     const siblings = Object.keys(node).filter(
       (k) => k !== "$ref" && k !== "description" && k !== "summary" && k !== "title" && !k.startsWith("x-"),
     );
@@ -322,8 +338,11 @@ export class SchemaConverter {
     return wrapped;
   }
 
-  /** The output `$ref` for an input schema `$ref`; other pointers are hoisted into definitions. */
-  refTarget(ref: string, src: string): string {
+  /**
+   * The output `$ref` for an input schema `$ref`; other pointers are hoisted into definitions. Undefined (and
+   * reported) when the reference points to nothing in the document.
+   */
+  refTarget(ref: string, src: string, tgt?: string): string | undefined {
     const known = this.refNames.get(ref);
     if (known !== undefined) {
       if (known in this.componentSchemas) this.ensureDefinition(known);
@@ -340,10 +359,8 @@ export class SchemaConverter {
     }
     const value = getAtPointer(this.input, segments) as JsonValue | undefined;
     if (value === undefined) {
-      throw new OpenApi3ConversionError(
-        `The $ref "${ref}" at ${src} points to nothing in the document.`,
-        src,
-      );
+      this.danglingRef(ref, src, tgt, "it became a schema that accepts any value");
+      return undefined;
     }
     const base = (segments[segments.length - 1] ?? "Schema").replace(/[^A-Za-z0-9._-]+/g, "_") || "Schema";
     let name = base;
@@ -507,6 +524,28 @@ export class SchemaConverter {
       if (typeof schema.discriminator === "string" && !props.has(schema.discriminator))
         delete schema.discriminator;
     }
+  }
+
+  /**
+   * Reports a `$ref` that points to nothing in the document (`src` is the object holding it) and what was
+   * done instead. The entry's source is the pointer of the `$ref` itself, so that its line and column can be
+   * added once the whole document is converted ({@link danglingRefs}).
+   */
+  danglingRef(
+    ref: string,
+    src: string,
+    tgt: string | undefined,
+    outcome: string,
+    kind: ImportReportEntry["kind"] = "approximated",
+  ): void {
+    const entry: ImportReportEntry = {
+      kind,
+      source: ptr(src === "/" ? "" : src, "$ref"),
+      message: `The reference ${JSON.stringify(ref)} points to nothing in the document; ${outcome}.`,
+    };
+    if (tgt !== undefined) entry.target = tgt;
+    this.report.push(entry);
+    this.danglingRefs.push(entry);
   }
 
   add(kind: ImportReportEntry["kind"], source: string, target: string | undefined, message: string): void {

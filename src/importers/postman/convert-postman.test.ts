@@ -157,7 +157,10 @@ describe("convertPostman: structure", () => {
     const def = document.definition;
     expect(def.basePath).toBe("/v1");
     expect(op(def, "/things", "post").tags).toEqual(["Things"]);
-    expect(param(op(def, "/things", "post"), "body").schema?.properties?.name).toEqual({ type: "string" });
+    expect(param(op(def, "/things", "post"), "body").schema?.properties?.name).toEqual({
+      type: "string",
+      "x-ms-summary": "Name",
+    });
     expect(op(def, "/things/{id}", "delete").operationId).toBe("Orphan");
     expect(report.some((e) => /upgraded to v2.1/.test(e.message))).toBe(true);
     expect(report.some((e) => /1 requests were in no folder/.test(e.message))).toBe(true);
@@ -259,9 +262,76 @@ describe("convertPostman: URLs and parameters", () => {
     }
     expect(param(op(document.definition, "/orders/{orderId}", "get"), "orderId")).toMatchObject({
       description: "The order.",
-      "x-ms-summary": "Order Id",
+      "x-ms-summary": "Order ID",
       "x-ms-test-value": "42",
     });
+  });
+
+  it("keeps a {{variable}} with an empty value that forms a whole segment as a path parameter", async () => {
+    const input = collection(
+      [
+        request("Stop archive", "POST", "{{baseUrl}}/archive/{{archiveId}}/stop"),
+        request("Stop all", "POST", "{{baseUrl}}/archive/stop"),
+        request("Get archive", "GET", "{{baseUrl}}/archive/{{archiveId}}"),
+        request("List users", "GET", "{{baseUrl}}/users"),
+      ],
+      {
+        variable: [
+          { key: "baseUrl", value: "https://api.example.com/v2" },
+          { key: "archiveId", value: "" },
+        ],
+      },
+    );
+    const { document, report } = await convert(input);
+    const def = document.definition;
+    expect(def.basePath).toBe("/v2");
+    expect(Object.keys(def.paths ?? {}).sort()).toEqual([
+      "/archive/stop",
+      "/archive/{archiveId}",
+      "/archive/{archiveId}/stop",
+      "/users",
+    ]);
+    const archiveId = param(op(def, "/archive/{archiveId}/stop", "post"), "archiveId");
+    expect(archiveId).toMatchObject({ in: "path", required: true, "x-ms-summary": "Archive ID" });
+    expect(archiveId["x-ms-test-value"]).toBeUndefined();
+    expect(report.some((e) => e.message.includes("share"))).toBe(false);
+    expect(report.find((e) => e.source === "Variables")?.message).toMatch(
+      /\{\{archiveId\}\}.*path parameter/,
+    );
+  });
+
+  it("never bakes the value of a whole-segment {{variable}} into the path: it becomes the test value", async () => {
+    const input = collection(
+      [
+        request("Get playlist", "GET", "https://api.example.com/playlists/{{playlistId}}"),
+        request("List tracks", "GET", {
+          host: ["{{host}}"],
+          path: ["v{{version}}", "playlists", "{{playlistId}}", "tracks"],
+        }),
+        request("Search", "GET", "https://api.example.com/{{searchPath}}"),
+        request("Secret", "GET", "https://api.example.com/keys/{{apiKey}}"),
+      ],
+      {
+        variable: [
+          { key: "playlistId", value: "pl-001" },
+          { key: "host", value: "api.example.com" },
+          { key: "version", value: "1" },
+          { key: "searchPath", value: "search/v1/query" },
+          { key: "apiKey", value: "sk_live_0123456789abcdefghijkl" },
+        ],
+      },
+    );
+    const { document } = await convert(input);
+    const def = document.definition;
+    expect(Object.keys(def.paths ?? {}).sort()).toEqual([
+      "/keys/{apiKey}",
+      "/playlists/{playlistId}",
+      "/search/v1/query",
+      "/v1/playlists/{playlistId}/tracks",
+    ]);
+    expect(param(op(def, "/playlists/{playlistId}", "get"), "playlistId")["x-ms-test-value"]).toBe("pl-001");
+    expect(param(op(def, "/keys/{apiKey}", "get"), "apiKey")["x-ms-test-value"]).toBeUndefined();
+    expect(JSON.stringify(document)).not.toContain("sk_live");
   });
 
   it("turns literal IDs saved in URLs into path parameters and reports it", async () => {
@@ -314,7 +384,9 @@ describe("convertPostman: bodies", () => {
     expect(body.schema?.properties?.lines?.items?.properties?.qty).toEqual({
       type: "integer",
       format: "int32",
+      "x-ms-summary": "Qty",
     });
+    expect(body.schema?.properties?.customerId?.["x-ms-summary"]).toBe("Customer ID");
     expect(body.schema?.example).toMatchObject({ customerId: "{{customerId}}", password: "<redacted>" });
   });
 
@@ -332,6 +404,7 @@ describe("convertPostman: bodies", () => {
     );
     expect(param(op(document.definition, "/items", "post"), "body").schema?.properties?.name).toEqual({
       type: "string",
+      "x-ms-summary": "Name",
     });
     expect(report.some((e) => /outside strings/.test(e.message))).toBe(true);
   });

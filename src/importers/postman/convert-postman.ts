@@ -20,6 +20,7 @@ import {
   URL_CREDENTIALS_WITHHELD,
 } from "../shared/credentials";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
+import { labelProperties, summaryFromName } from "../shared/display-name";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
 import { parseJsonLoosely, readBody, type BodyShape } from "./postman-body";
 import {
@@ -41,7 +42,6 @@ import {
   redactSample,
   safeSample,
   setOwn,
-  titleCase,
   type PostmanPair,
 } from "./postman-values";
 import { VariableScope, variablesIn } from "./postman-variables";
@@ -471,7 +471,7 @@ function simpleParam(
   const param: Parameter = { name: pair.key, in: where, required: !pair.disabled, type: "string" };
   if (where === "formData" && pair.type === "file") param.type = "file";
   if (pair.description) param.description = pair.description;
-  param["x-ms-summary"] = titleCase(pair.key);
+  param["x-ms-summary"] = summaryFromName(pair.key);
   if (pair.disabled || where === "header") param["x-ms-visibility"] = "advanced";
   const sample = param.type === "file" ? undefined : safeSample(pair.key, pair.value);
   if (sample === undefined && param.type !== "file" && isLiteralValue(pair.value)) {
@@ -512,7 +512,7 @@ function addRecord(draft: OperationDraft, record: RequestRecord, names: string[]
       () => {
         const param: Parameter = { name: canonical, in: "path", required: true, type: "string" };
         if (own?.description) param.description = own.description;
-        param["x-ms-summary"] = titleCase(canonical);
+        param["x-ms-summary"] = summaryFromName(canonical);
         param["x-ms-url-encoding"] = "single";
         const sample = safeSample(canonical, own?.value);
         if (sample !== undefined) param["x-ms-test-value"] = sample;
@@ -753,6 +753,7 @@ function finishOperation(
         });
       }
     }
+    labelProperties(schema);
     const example = draft.bodyJson[0];
     if (example !== undefined) schema.example = redactSample(example);
     ordered.push({ name: "body", in: "body", required: true, schema });
@@ -888,6 +889,17 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
       target: "/host",
       message: URL_CREDENTIALS_WITHHELD,
     });
+  const segmentVariables = new Set<string>();
+  for (const r of records)
+    for (const s of r.url.segments) if (s.variable) segmentVariables.add(s.variable.name);
+  if (segmentVariables.size > 0) {
+    const names = [...segmentVariables].slice(0, 8).map((n) => `{{${n}}}`);
+    report.push({
+      kind: "note",
+      source: "Variables",
+      message: `${names.join(", ")}${segmentVariables.size > 8 ? ", …" : ""} form whole path segments: each became a required path parameter (a value that is not a credential became its test value) instead of being written into the path.`,
+    });
+  }
 
   // Host: the most used authority; base path: the literal path prefix its requests share.
   const authority = pickHost(records);

@@ -14,6 +14,11 @@ import type { VariableScope } from "./postman-variables";
 export interface PathSegment {
   readonly template: string;
   readonly params: readonly string[];
+  /**
+   * Set when the whole segment is one `{{variable}}`: its name and its value in the collection or
+   * environment (undefined when it has none). The segment is a path parameter whatever the value.
+   */
+  readonly variable?: { readonly name: string; readonly value: string | undefined };
 }
 
 export interface ParsedUrl {
@@ -94,6 +99,13 @@ export function parseUrl(url: JsonValue | undefined, vars: VariableScope, cache?
       value: asText(v.value),
     });
   }
+  // A `{{variable}}` segment: the variable's value is the parameter's sample.
+  for (const segment of segments) {
+    const name = segment.params[0];
+    if (segment.variable && name !== undefined && !pathVariables.has(name)) {
+      pathVariables.set(name, { description: undefined, value: segment.variable.value });
+    }
+  }
   return { scheme, authority, segments, query: query ?? [], pathVariables };
 }
 
@@ -110,10 +122,21 @@ interface SplitUrl {
  */
 export type UrlCache = Map<string, SplitUrl>;
 
+/**
+ * Splits a URL text into scheme, authority and path segments. Variables are substituted in the scheme and
+ * authority (`{{baseUrl}}`, `https://{{host}}`, including a path the base URL brings with it) and inside
+ * segments (`v{{version}}`), never where one forms a whole path segment (`/archive/{{archiveId}}/stop`):
+ * that is a path parameter whatever its value, so requests for different IDs stay one operation and an
+ * empty value cannot swallow the segment. A variable whose value holds a `/` is a piece of path, not an
+ * ID, and is substituted.
+ */
 function splitUrl(text: string, vars: VariableScope, cache: UrlCache | undefined): SplitUrl {
   const cached = cache?.get(text);
   if (cached) return cached;
-  let rest = vars.resolve(text.trim());
+  const trimmed = text.trim();
+  // The scheme and authority as written (`{{protocol}}://{{host}}`, `{{baseUrl}}`, `api.example.com`).
+  const head = trimmed.startsWith("/") ? "" : (/^(?:[^/]*:\/\/)?[^/]*/.exec(trimmed)?.[0] ?? "");
+  let rest = vars.resolve(head);
   let scheme: string | undefined;
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(rest);
   if (schemeMatch) {
@@ -121,17 +144,37 @@ function splitUrl(text: string, vars: VariableScope, cache: UrlCache | undefined
     rest = rest.slice(schemeMatch[0].length);
   }
   let authority = "";
-  let path = rest;
+  let basePath = rest;
   if (!rest.startsWith("/")) {
     const slash = rest.indexOf("/");
     authority = slash >= 0 ? rest.slice(0, slash) : rest;
-    path = slash >= 0 ? rest.slice(slash) : "";
+    basePath = slash >= 0 ? rest.slice(slash) : "";
   }
   const segments: PathSegment[] = [];
   const used = new Set<string>();
-  for (const raw of path.split("/")) {
+  // The path the base URL variable brought (`https://api.example.com/v1`) is fully resolved already.
+  for (const raw of basePath.split("/")) {
+    if (raw !== "") segments.push(toSegment(raw, used));
+  }
+  for (const raw of trimmed.slice(head.length).split("/")) {
     if (raw === "") continue;
-    segments.push(toSegment(raw, used));
+    const whole = /^\{\{([^{}]+)\}\}$/.exec(raw.trim());
+    if (whole) {
+      const name = (whole[1] ?? "").trim();
+      const value = vars.has(name) ? vars.resolve(raw.trim()) : undefined;
+      if (value === undefined || !value.includes("/")) {
+        const param = uniqueName(safeParamName(name), used);
+        segments.push({
+          template: `{${param}}`,
+          params: [param],
+          variable: { name, value: value !== undefined && !value.includes("{{") ? value : undefined },
+        });
+        continue;
+      }
+    }
+    for (const part of vars.resolve(raw).split("/")) {
+      if (part !== "") segments.push(toSegment(part, used));
+    }
   }
   const split = { scheme, authority, segments };
   if (cache) {

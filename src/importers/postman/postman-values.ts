@@ -201,9 +201,8 @@ function words(text: string): string[] {
 
 const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
-/** Names repeat across requests (`page`, `Content-Type`): both derivations are memoised. */
+/** Names repeat across requests (`page`, `Content-Type`): operationIds are memoised. */
 const pascalMemo = new Map<string, string>();
-const titleMemo = new Map<string, string>();
 const MEMO_LIMIT = 10_000;
 
 function remember(memo: Map<string, string>, key: string, value: string): string {
@@ -219,14 +218,6 @@ export function pascalCase(text: string, fallback: string): string {
   if (id === "") id = fallback;
   if (!/^[A-Za-z]/.test(id)) id = `Op${id}`;
   return id.slice(0, 80);
-}
-
-/** `page_size` → `Page Size`, for `x-ms-summary`. */
-export function titleCase(name: string): string {
-  const known = titleMemo.get(name);
-  if (known !== undefined) return known;
-  const parts = words(name);
-  return remember(titleMemo, name, parts.length === 0 ? name : parts.map(capitalise).join(" "));
 }
 
 /** Escapes one JSON pointer token. */
