@@ -170,6 +170,26 @@ test("broken JSON names file, line and column and leaves the workspace as it was
   await expectConnectors(page, ["Contoso Tasks"]);
 });
 
+test("a zip bomb (an entry that claims 1.5 GB) is refused at once, naming zip, entry and limit", async ({
+  page,
+}) => {
+  await dropFiles(page, packageFiles());
+  await expectConnectors(page, ["Contoso Tasks"]);
+  const zip = zipSync(Object.fromEntries(packageFiles().map((f) => [f.name, f.bytes])));
+  // The definition's directory entry claims 1.5 GB: refused on that claim, before anything is inflated.
+  const view = new DataView(zip.buffer);
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const name = new TextDecoder().decode(zip.subarray(i + 46, i + 46 + view.getUint16(i + 28, true)));
+    if (name === "apiDefinition.swagger.json") view.setUint32(i + 24, 1_500_000_000, true);
+  }
+  await dropFiles(page, [{ name: "bomb.zip", bytes: zip, mimeType: "application/zip" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toContainText(
+    'bomb.zip: entry "apiDefinition.swagger.json" inflates past 32 MB; refused.',
+  );
+  await expectConnectors(page, ["Contoso Tasks"]);
+});
+
 test("the connectors list opens, renames and deletes connectors, and a delete can be taken back", async ({
   page,
 }) => {

@@ -54,6 +54,36 @@ describe("connector-studio diff and package", () => {
     expect(await main(["diff", file, path.join(dir, "missing.json")])).toBe(2);
   });
 
+  it("says which schemas were too deep to compare fully (12 levels × 10 references)", async () => {
+    const layered = (leaf: string) => {
+      const definitions: Record<string, unknown> = {};
+      for (let level = 0; level < 12; level++) {
+        const properties: Record<string, unknown> = {};
+        for (let i = 0; i < 10; i++)
+          properties[`p${i}`] = level === 11 ? { type: leaf } : { $ref: `#/definitions/Level${level + 1}` };
+        definitions[`Level${level}`] = { type: "object", properties };
+      }
+      const schema = { $ref: "#/definitions/Level0" };
+      return {
+        ...v1,
+        paths: { "/a": { get: { operationId: "A", responses: { "200": { description: "OK", schema } } } } },
+        definitions,
+      };
+    };
+    const oldFile = path.join(dir, "old.json");
+    const newFile = path.join(dir, "new.json");
+    await writeFile(oldFile, JSON.stringify(layered("string")));
+    await writeFile(newFile, JSON.stringify(layered("integer")));
+    expect(await main(["diff", oldFile, newFile, "--format", "json"])).toBe(1);
+    const json = JSON.parse(out.join("\n")) as { changes: { incomplete?: true; message: string }[] };
+    expect(json.changes.filter((c) => c.incomplete).map((c) => c.message)).toEqual([
+      expect.stringMatching(/^Response 200: too deep to compare fully \(stopped after 2048 schema nodes\)/),
+    ]);
+    out.length = 0;
+    expect(await main(["diff", oldFile, newFile])).toBe(1);
+    expect(out.at(-1)).toMatch(/breaking; 1 schema\(s\) too deep to compare fully$/);
+  });
+
   it("packages a connector for certification", async () => {
     const file = path.join(dir, "apiDefinition.swagger.json");
     await writeFile(file, JSON.stringify(v1));

@@ -1,8 +1,9 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { JsonObject, JsonValue } from "../../model/json-value";
 import { convertOpenApi3, isOpenApi3, OpenApi3ConversionError, ExternalRefError } from "./convert-openapi3";
 import { DENY_EXTERNAL_REFS } from "../../validation/swagger-parser-check";
+import { SchemaConverter } from "./convert-schema";
 
 /** swagger-parser must never read a file or URL (toolchain.md §3.3). */
 async function expectValid(definition: JsonValue): Promise<void> {
@@ -798,5 +799,57 @@ describe("credentials never reach the output or the report", () => {
     expect(withheld.map((e) => e.message).join("\n")).toMatch(
       /"code".*\n.*"X-FUNCTIONS-KEY".*\n.*"subscription-key"/,
     );
+  });
+});
+
+describe("allOfs that share members many levels deep", () => {
+  /** `levels` × 10 schemas; each allOf holds all 10 of the next level: 10^levels paths, 10 × levels schemas. */
+  function diamond(levels: number, mediaType = "application/json"): JsonObject {
+    const schemas: JsonObject = {};
+    for (let i = 0; i < levels; i++)
+      for (let j = 0; j < 10; j++)
+        schemas[`L${i}_${j}`] =
+          i === levels - 1
+            ? { type: "object", properties: { [`x${j}`]: { type: "string" } } }
+            : {
+                type: "object",
+                required: ["x0", "missing"],
+                allOf: Array.from({ length: 10 }, (_, k) => ({
+                  $ref: `#/components/schemas/L${i + 1}_${k}`,
+                })),
+              };
+    const schema = { $ref: "#/components/schemas/L0_0" };
+    return base({
+      paths: {
+        "/a": {
+          post: {
+            operationId: "A",
+            requestBody: { content: { [mediaType]: { schema } } },
+            responses: { "200": { description: "OK", content: { "application/json": { schema } } } },
+          },
+        },
+      },
+      components: { schemas },
+    });
+  }
+
+  it("walks each shared member once: 5 levels take thousands of steps, not 10^5 per schema", () => {
+    const deref = vi.spyOn(SchemaConverter.prototype, "deref");
+    try {
+      const { def } = convert(diamond(5));
+      expect(def.definitions.L0_0.required).toEqual(["x0"]);
+      expect(deref.mock.calls.length).toBeLessThan(50_000);
+    } finally {
+      deref.mockRestore();
+    }
+  });
+
+  it("converts 20 levels (10^20 paths), and a form body 9 levels deep (10^9)", () => {
+    const { def } = convert(diamond(20));
+    expect(Object.keys(def.definitions)).toHaveLength(200);
+    expect(def.definitions.L0_0.required).toEqual(["x0"]);
+    const form = convert(diamond(9, "application/x-www-form-urlencoded")).def;
+    const names = form.paths["/a"].post.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["x0", "x9"]));
   });
 });

@@ -1140,9 +1140,12 @@ class Converter {
     const schema = this.schemas.convert(media.schema ?? {}, ptr(src, "schema"), tgt);
     const props: JsonObject = {};
     const required = new Set<string>();
+    // Each schema once (again only when reached at a smaller depth): shared allOf members are not walked per path.
+    const reached = new Map<JsonObject, number>();
     const gather = (s: JsonObject, depth: number) => {
       const d = this.schemas.deref(s);
-      if (!d || depth > 10) return;
+      if (!d || depth > 10 || (reached.get(d) ?? Infinity) <= depth) return;
+      reached.set(d, depth);
       if (isJsonObject(d.properties))
         for (const [k, v] of Object.entries(d.properties)) if (!(k in props) && v !== undefined) props[k] = v;
       if (Array.isArray(d.required)) for (const r of d.required) if (typeof r === "string") required.add(r);

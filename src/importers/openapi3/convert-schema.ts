@@ -504,8 +504,12 @@ export class SchemaConverter {
   finish(): void {
     for (const schema of this.objectSchemas) {
       const props = new Set<string>();
+      // Each schema once (again only when reached at a smaller depth): allOfs that share members many levels deep
+      // would otherwise be walked once per path, exponentially.
+      const reached = new Map<JsonObject, number>();
       const collect = (s: JsonObject, depth: number) => {
-        if (depth > 20) return;
+        if (depth > 20 || (reached.get(s) ?? Infinity) <= depth) return;
+        reached.set(s, depth);
         if (isJsonObject(s.properties)) for (const k of Object.keys(s.properties)) props.add(k);
         if (Array.isArray(s.allOf)) {
           for (const m of s.allOf)

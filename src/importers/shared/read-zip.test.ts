@@ -144,6 +144,39 @@ describe("readZip", () => {
     });
   });
 
+  it("reads ZIP64 sizes from the extra field, and refuses by them too", () => {
+    /** `zip` (one entry) with its directory sizes moved to a ZIP64 extra field, the 32-bit ones 0xffffffff. */
+    const asZip64 = (zip: Uint8Array, claimed: number) => {
+      const view = new DataView(zip.buffer, zip.byteOffset);
+      const dir = records(zip, 0x02014b50)[0] as number;
+      const end = records(zip, 0x06054b50)[0] as number;
+      const nameEnd = dir + 46 + view.getUint16(dir + 28, true);
+      const extra = new Uint8Array(20);
+      const ev = new DataView(extra.buffer);
+      ev.setUint16(0, 1, true);
+      ev.setUint16(2, 16, true);
+      ev.setBigUint64(4, BigInt(claimed), true);
+      ev.setBigUint64(12, BigInt(view.getUint32(dir + 20, true)), true);
+      const out = new Uint8Array(zip.length + extra.length);
+      out.set(zip.subarray(0, nameEnd), 0);
+      out.set(extra, nameEnd);
+      out.set(zip.subarray(nameEnd), nameEnd + extra.length);
+      const ov = new DataView(out.buffer);
+      ov.setUint32(dir + 20, 0xffffffff, true);
+      ov.setUint32(dir + 24, 0xffffffff, true);
+      ov.setUint16(dir + 30, extra.length, true);
+      ov.setUint32(end + extra.length + 12, ov.getUint32(end + extra.length + 12, true) + extra.length, true);
+      return out;
+    };
+    const zip = zipSync({ "a.json": [strToU8('{"a":1}'), { level: 6 }] } as Zippable);
+    const read = readZip(asZip64(zip, 7), all);
+    expect(read.ok && new TextDecoder().decode(read.files[0]?.bytes)).toBe('{"a":1}');
+    expect(readZip(asZip64(zip, 5_000_000_000), all)).toMatchObject({
+      ok: false,
+      message: 'entry "a.json" inflates past 32 MB; refused.',
+    });
+  });
+
   it("says a damaged zip is not readable", () => {
     const outcome = readZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]), all);
     expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/not a readable zip/) });
