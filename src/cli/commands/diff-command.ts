@@ -1,23 +1,12 @@
 import { diffConnectors } from "../../review/diff-connectors";
+import type { ParsedArgs } from "../args";
 import { loadConnector } from "../load-connector";
-import { parseArgs } from "../read-inputs";
-
-const USAGE = "usage: connector-studio diff <old> <new> [--format json]";
 
 /**
- * `connector-studio diff <old> <new> [--format json]`: the semantic comparison of two versions. Exit 1 when any
- * change breaks existing flows, 0 otherwise, 2 when an input cannot be read.
+ * `connector-studio diff <old> <new> [--format text|json]`: the semantic comparison of two versions. Exit 1 when
+ * any change breaks existing flows, 0 otherwise, 2 when an input cannot be read.
  */
-export async function runDiff(args: string[]): Promise<number> {
-  const { positionals, values, errors } = parseArgs(args, { values: ["format"] });
-  if (
-    errors.length > 0 ||
-    positionals.length !== 2 ||
-    (values.format && values.format !== "json" && values.format !== "text")
-  ) {
-    console.error([...errors, USAGE].join("\n"));
-    return 2;
-  }
+export async function runDiff({ positionals, values }: ParsedArgs): Promise<number> {
   const [oldInput, newInput] = positionals as [string, string];
   const [before, after] = await Promise.all([loadConnector(oldInput), loadConnector(newInput)]);
   if (!before.ok || !after.ok) {

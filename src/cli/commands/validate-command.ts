@@ -1,53 +1,39 @@
-import path from "node:path";
 import { importFiles } from "../../importers/import-files";
 import { formatTextProblem, type Diagnostic } from "../../model/diagnostic";
 import { validateConnector } from "../../validation/validate-connector";
-import { parseArgs, readInput } from "../read-inputs";
-
-const USAGE =
-  "usage: connector-studio validate <folder | file | zip>... [--certification] [--format json|text]";
+import type { ParsedArgs } from "../args";
+import { CliError } from "../cli-error";
+import { problemFile, readInputFiles } from "../read-inputs";
 
 /** A diagnostic as printed by the CLI; `input` names the input when several were given. */
 export type CliDiagnostic = Diagnostic & { input?: string };
 
 /**
- * `connector-studio validate <folder | file | zip>... [--certification] [--format json]`. Text output is one
+ * `connector-studio validate <folder | file | zip>... [--certification] [--format text|json]`. Text output is one
  * line per diagnostic (`file path: severity ruleId message`); JSON output is an array of diagnostics (with
  * `input` when several inputs are given). Exit code 1 when any error, 2 when an input cannot be read (or the
  * arguments are wrong), 0 otherwise.
  */
-export async function runValidate(args: string[]): Promise<number> {
-  const { positionals, values, flags, errors } = parseArgs(args, {
-    values: ["format"],
-    flags: ["certification"],
-  });
+export async function runValidate({ positionals, values, flags }: ParsedArgs): Promise<number> {
   const format = values.format ?? "text";
-  if (errors.length > 0 || positionals.length === 0 || (format !== "json" && format !== "text")) {
-    console.error(
-      [
-        ...errors,
-        ...(format !== "json" && format !== "text" ? [`unknown format "${format}"`] : []),
-        USAGE,
-      ].join("\n"),
-    );
-    return 2;
-  }
   const certification = flags.has("certification");
   const several = positionals.length > 1;
   const all: CliDiagnostic[] = [];
   let unreadable = false;
   for (const input of positionals) {
-    let outcome;
+    let read;
     try {
-      outcome = importFiles(await readInput(input));
+      read = await readInputFiles(input);
     } catch (error) {
-      console.error(`${input}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      if (!(error instanceof CliError)) throw error;
+      console.error(error.message);
       unreadable = true;
       continue;
     }
+    const outcome = importFiles(read.files);
     if (!outcome.ok) {
       for (const p of outcome.problems)
-        console.error(formatTextProblem({ ...p, file: path.join(input, p.file) }));
+        console.error(formatTextProblem({ ...p, file: problemFile(input, read, p.file) }));
       unreadable = true;
       continue;
     }
