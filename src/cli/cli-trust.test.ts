@@ -152,6 +152,8 @@ describe("CLI error paths and outputs (issue 12, item 8)", () => {
     const run = spawnSync(process.execPath, [bin, "package", "in", "--out", "existing"], {
       cwd: dir,
       encoding: "utf8",
+      // the TypeScript source: a bundle in dist/ may be older (cli-package.test.ts covers the bundle)
+      env: { ...process.env, CONNECTOR_STUDIO_FROM_SOURCE: "1" },
     });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([
