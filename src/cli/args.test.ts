@@ -17,11 +17,14 @@ describe("command arguments", () => {
   it.each([
     [["validate", "a", "--strict"], "connector-studio validate: unknown option --strict"],
     [["validate", "a", "-x"], "connector-studio validate: unknown option -x"],
-    [["validate", "a", "--format"], "connector-studio validate: --format needs a value <text|json>"],
+    [
+      ["validate", "a", "--format"],
+      "connector-studio validate: --format needs a value <text|json|sarif|github>",
+    ],
     [["validate", "a", "--format", "--certification"], "connector-studio validate: --format needs a value"],
     [
       ["validate", "a", "--format=xml"],
-      'connector-studio validate: --format must be one of text, json (got "xml")',
+      'connector-studio validate: --format must be one of text, json, sarif, github (got "xml")',
     ],
     [["validate", "a", "--certification=yes"], "connector-studio validate: --certification takes no value"],
     [["validate"], "connector-studio validate: missing <folder | file | zip>..."],

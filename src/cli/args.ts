@@ -125,7 +125,9 @@ export function commandHelp(spec: CommandSpec): string {
     spec.summary,
     "",
     "options:",
-    ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`),
+    ...rows.map(
+      ([left, help]) => `  ${left.padEnd(width)}  ${help.split("\n").join(`\n${" ".repeat(width + 4)}`)}`,
+    ),
     "",
     "exit codes:",
     ...spec.exitCodes.map((line) => `  ${line}`),

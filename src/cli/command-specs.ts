@@ -27,9 +27,11 @@ export const COMMAND_SPECS = {
       { name: "certification", help: "Also apply the certification rules." },
       {
         name: "format",
-        value: "<text|json>",
-        choices: ["text", "json"],
-        help: "text (default): one line per problem; json: an array of diagnostics.",
+        value: "<text|json|sarif|github>",
+        choices: ["text", "json", "sarif", "github"],
+        help:
+          "text (default): one line per problem; json: an array of diagnostics; sarif: a SARIF 2.1.0 log;\n" +
+          "github: GitHub Actions annotations (::error file=…,line=…,col=…,title=<ruleId>::…).",
       },
     ],
     exitCodes: [
@@ -47,9 +49,11 @@ export const COMMAND_SPECS = {
     options: [
       {
         name: "format",
-        value: "<text|json>",
-        choices: ["text", "json"],
-        help: 'text (default): one line per change; json: { "changes": [...] }.',
+        value: "<text|json|sarif|github>",
+        choices: ["text", "json", "sarif", "github"],
+        help:
+          'text (default): one line per change; json: { "changes": [...] }; sarif: a SARIF 2.1.0 log;\n' +
+          "github: GitHub Actions annotations (BreakingChange errors, Change notices).",
       },
     ],
     exitCodes: [
