@@ -8,6 +8,7 @@
 import { build } from "esbuild";
 import Ajv from "ajv-draft-04";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -89,5 +90,25 @@ const result = await build({
     js: 'import { createRequire as __csCreateRequire } from "node:module"; const require = __csCreateRequire(import.meta.url);',
   },
 });
+// The licences of the bundled packages travel with the bundle.
+const packages = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, "/"));
+  if (match) packages.add(match[1]);
+}
+const notices = [...packages].sort().map((name) => {
+  const dir = path.join(root, "node_modules", name);
+  const meta = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  const licenseFile = existsSync(dir)
+    ? readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f))
+    : undefined;
+  const text = licenseFile ? readFileSync(path.join(dir, licenseFile), "utf8").trim() : "(no licence file)";
+  return `${name}@${meta.version} (${meta.license ?? "unknown licence"})\n\n${text}\n`;
+});
+writeFileSync(
+  path.join(root, "dist/cli/THIRD-PARTY-LICENSES.txt"),
+  `dist/cli/connector-studio.js bundles these packages:\n\n${notices.join(`\n${"-".repeat(72)}\n\n`)}`,
+);
+
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.error(`dist/cli/connector-studio.js: ${(bytes / 1024).toFixed(0)} KB`);

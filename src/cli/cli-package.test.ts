@@ -60,6 +60,7 @@ describe("the packed CLI", () => {
     expect(packed[0]?.files.map((f) => f.path).sort()).toEqual([
       "README.md",
       "bin/connector-studio.js",
+      "dist/cli/THIRD-PARTY-LICENSES.txt",
       "dist/cli/connector-studio.js",
       "package.json",
     ]);
