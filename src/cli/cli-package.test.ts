@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,6 +90,24 @@ describe("the packed CLI", () => {
     expect(validate.stderr).toBe("");
     expect(validate.status).toBe(0);
     expect(Array.isArray(JSON.parse(validate.stdout))).toBe(true);
+
+    await cp(folder, path.join(app, "connectors", "one"), { recursive: true });
+    await cp(folder, path.join(app, "connectors", "two"), { recursive: true });
+    const each = npx(["validate", "connectors", "--each", "--jobs", "2", "--format", "github"]);
+    expect(each.status).toBe(0);
+    expect(each.stderr.trim().split("\n")).toEqual([
+      `${path.join("connectors", "one")}: 0 error(s), 1 warning(s), 0 note(s)`,
+      `${path.join("connectors", "two")}: 0 error(s), 1 warning(s), 0 note(s)`,
+    ]);
+    expect(
+      each.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.replace(/,line=.*/, "")),
+    ).toEqual([
+      "::warning file=connectors/one/apiDefinition.swagger.json",
+      "::warning file=connectors/two/apiDefinition.swagger.json",
+    ]);
 
     const { "/tasks/{id}": _removed, ...rest } = v1.paths;
     await writeFile(path.join(app, "v2.json"), JSON.stringify({ ...v1, paths: rest }));

@@ -26,6 +26,15 @@ export const COMMAND_SPECS = {
     options: [
       { name: "certification", help: "Also apply the certification rules." },
       {
+        name: "each",
+        help: "Each input is a folder of connector folders: validate every sub-folder.",
+      },
+      {
+        name: "jobs",
+        value: "<n>",
+        help: "Validate up to n inputs at once on worker threads (default: the number of CPUs; 1 from source).",
+      },
+      {
         name: "format",
         value: "<text|json|sarif|github>",
         choices: ["text", "json", "sarif", "github"],

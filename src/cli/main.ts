@@ -1,6 +1,8 @@
 import { commandHelp, parseCommandArgs, synopsis, type ParsedArgs } from "./args";
 import { CliError, firstLine } from "./cli-error";
+import { parentPort, workerData } from "node:worker_threads";
 import { COMMAND_SPECS, type CommandName } from "./command-specs";
+import { VALIDATE_WORKER_MARK } from "./worker-mark";
 
 /** A CLI command: takes its parsed arguments, prints, and returns the exit code. */
 export type CliCommand = (args: ParsedArgs) => Promise<number>;
@@ -69,3 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return reportError(error, name && isCommandName(name) ? `connector-studio ${name}` : "connector-studio");
   }
 }
+
+// The bundle is also the validate pool's worker: started as one, it serves validate jobs instead of a command.
+if (parentPort && workerData === VALIDATE_WORKER_MARK)
+  void import("./validate-worker").then((m) => m.serveValidateWorker());

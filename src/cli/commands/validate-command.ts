@@ -1,52 +1,74 @@
-import { importFiles } from "../../importers/import-files";
-import { formatTextProblem, type Diagnostic } from "../../model/diagnostic";
-import { validateConnector } from "../../validation/validate-connector";
+import { readdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import type { Diagnostic } from "../../model/diagnostic";
 import type { ParsedArgs } from "../args";
-import { CliError } from "../cli-error";
-import { problemFile, readInputFiles } from "../read-inputs";
+import { CliError, describeFsError } from "../cli-error";
 import { githubAnnotation, levelOf, sarifLog, type Finding } from "../report-formats";
 import { validationRuleDescriptions } from "../rule-descriptions";
-import { locateFindings } from "../source-locations";
 import { TOOL } from "../tool-info";
+import { runsFromBundle, validateAll } from "../validate-pool";
 
 /** A diagnostic as printed by the CLI; `input` names the input when several were given. */
 export type CliDiagnostic = Diagnostic & { input?: string };
 
+/** `--each`: the sub-folders of each input, sorted. */
+async function connectorFolders(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let entries;
+    try {
+      entries = await readdir(input, { withFileTypes: true });
+    } catch (error) {
+      throw new CliError(`--each ${input}: ${describeFsError(error)}`);
+    }
+    out.push(
+      ...entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort((a, b) => a.localeCompare(b))
+        .map((name) => path.join(input, name)),
+    );
+  }
+  return out;
+}
+
+function jobsOf(value: string | undefined): number {
+  // From the TypeScript source each thread would compile the whole source again: one job unless asked.
+  if (value === undefined) return runsFromBundle() ? availableParallelism() : 1;
+  if (!/^[1-9][0-9]*$/.test(value))
+    throw new CliError(`--jobs must be a whole number of at least 1 (got "${value}")`);
+  return Number(value);
+}
+
 /**
- * `connector-studio validate <folder | file | zip>... [--certification] [--format text|json|sarif|github]`.
- * Text output is one line per diagnostic (`file path: severity ruleId message`); JSON output is an array of
- * diagnostics (with `input` when several inputs are given); SARIF and GitHub annotations carry the file, line and
- * column of each finding. Exit code 1 when any error, 2 when an input cannot be read (or the arguments are
- * wrong), 0 otherwise.
+ * `connector-studio validate <folder | file | zip>... [--certification] [--each] [--jobs n]
+ * [--format text|json|sarif|github]`. Inputs are validated on worker threads when there are several; output
+ * keeps the input order. Text output is one line per diagnostic (`file path: severity ruleId message`); JSON
+ * output is an array of diagnostics (with `input` when several inputs are given); SARIF and GitHub annotations
+ * carry the file, line and column of each finding. Exit code 1 when any error, 2 when an input cannot be read
+ * (or the arguments are wrong), 0 otherwise.
  */
 export async function runValidate({ positionals, values, flags }: ParsedArgs): Promise<number> {
   const format = values.format ?? "text";
   const certification = flags.has("certification");
-  const several = positionals.length > 1;
+  const jobs = jobsOf(values.jobs);
+  const inputs = flags.has("each") ? await connectorFolders(positionals) : positionals;
+  const several = inputs.length > 1 || flags.has("each");
+  const locate = format === "sarif" || format === "github";
+  const outcomes = await validateAll(inputs, { certification, locate }, jobs);
+
   const all: CliDiagnostic[] = [];
   const findings: Finding[] = [];
   let unreadable = false;
-  for (const input of positionals) {
-    let read;
-    try {
-      read = await readInputFiles(input);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      console.error(error.message);
+  for (const { input, problems, diagnostics, locations, ...outcome } of outcomes) {
+    for (const line of problems) console.error(line);
+    if (outcome.unreadable) {
       unreadable = true;
       continue;
     }
-    const outcome = importFiles(read.files);
-    if (!outcome.ok) {
-      for (const p of outcome.problems)
-        console.error(formatTextProblem({ ...p, file: problemFile(input, read, p.file) }));
-      unreadable = true;
-      continue;
-    }
-    const diagnostics = await validateConnector(outcome.document, { certification });
     for (const d of diagnostics) all.push(several ? { input, ...d } : d);
-    if (format === "sarif" || format === "github") {
-      const locations = locateFindings(input, read, diagnostics, outcome.kind === "swagger");
+    if (locate)
       diagnostics.forEach((d, i) =>
         findings.push({
           ruleId: d.ruleId,
@@ -54,16 +76,14 @@ export async function runValidate({ positionals, values, flags }: ParsedArgs): P
           message: d.message,
           packageFile: d.file,
           pointer: d.path,
-          location: locations[i] ?? { file: input },
+          location: locations?.[i] ?? { file: input },
         }),
       );
-    }
-    if (format === "text") {
+    if (format === "text")
       for (const d of diagnostics) {
         const where = `${several ? `${input}: ` : ""}${d.file} ${d.path === "" ? "/" : d.path}`;
         console.log(`${where}: ${d.severity} ${d.ruleId} ${d.message}`);
       }
-    }
     if (format === "text" || format === "github") {
       const count = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
       console.error(
