@@ -9,7 +9,7 @@ import path from "node:path";
 import type { BenchSection } from "./bench/bench-section";
 
 /** Known sections, in the order they run. A missing file is skipped quietly. */
-const SECTIONS = ["roundtrip", "validation", "postman", "openapi3", "review", "browser"];
+const SECTIONS = ["roundtrip", "validation", "postman", "openapi3", "review", "startup", "browser"];
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 

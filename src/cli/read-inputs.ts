@@ -1,70 +1,70 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { InputFile } from "../importers/import-types";
+import { safeFileName } from "../model/safe-file-name";
+import { CliError, describeFsError } from "./cli-error";
+
+/** One CLI input as the files an import takes, and whether it was a folder (for naming files in messages). */
+export interface ReadInput {
+  files: InputFile[];
+  folder: boolean;
+}
 
 /**
  * Reads one CLI input (a connector folder, a `.zip`, or a single file) as the files an import takes. Folder
- * entries keep their relative paths, so a folder reads like a dropped folder.
+ * entries keep their relative paths, so a folder reads like a dropped folder. An input that cannot be read
+ * throws a one-line `CliError` naming it.
  */
+export async function readInputFiles(inputPath: string): Promise<ReadInput> {
+  try {
+    const info = await stat(inputPath);
+    if (!info.isDirectory())
+      return {
+        files: [{ path: path.basename(inputPath), bytes: new Uint8Array(await readFile(inputPath)) }],
+        folder: false,
+      };
+    const files: InputFile[] = [];
+    const walk = async (dir: string, prefix: string) => {
+      const entries = await readdir(dir, { withFileTypes: true });
+      entries.sort((a, b) => a.name.localeCompare(b.name));
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await walk(full, rel);
+        else if (entry.isFile()) files.push({ path: rel, bytes: new Uint8Array(await readFile(full)) });
+      }
+    };
+    await walk(inputPath, "");
+    return { files, folder: true };
+  } catch (error) {
+    throw new CliError(`${inputPath}: cannot be read (${describeFsError(error)})`);
+  }
+}
+
+/** Reads one CLI input as the files an import takes (see `readInputFiles`). */
 export async function readInput(inputPath: string): Promise<InputFile[]> {
-  const info = await stat(inputPath);
-  if (!info.isDirectory())
-    return [{ path: path.basename(inputPath), bytes: new Uint8Array(await readFile(inputPath)) }];
-  const files: InputFile[] = [];
-  const walk = async (dir: string, prefix: string) => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(full, rel);
-      else if (entry.isFile()) files.push({ path: rel, bytes: new Uint8Array(await readFile(full)) });
-    }
-  };
-  await walk(inputPath, "");
-  return files;
+  return (await readInputFiles(inputPath)).files;
 }
 
 /**
- * Where a problem of an input is, for a message: the input itself when the problem is about the file given (a
- * zip or a single file), else the file inside the given folder or zip.
+ * The path to show for a file an import problem names: `<folder>/<file>` for a folder input, the input itself
+ * when the problem is about the input file, `<input>/<entry>` for an entry of a zip.
  */
-export function problemLocation(inputPath: string, file: string): string {
-  return file === path.basename(inputPath) ? inputPath : path.join(inputPath, file);
+export function problemFile(input: string, read: Pick<ReadInput, "folder">, file: string): string {
+  if (!read.folder && file === path.basename(input)) return input;
+  return path.join(input, file);
 }
 
-/** `<input file name without extension>`: the folder name, or the file name without its last extension. */
-export function inputName(inputPath: string): string {
+/** Extensions an input file's name loses as an output folder name; other dots stay (`Tomorrow.io`). */
+const INPUT_EXTENSIONS = /\.(zip|json|ya?ml|txt)$/i;
+
+/**
+ * The output folder name of an input: a folder's own name (dots and all: `Tomorrow.io`,
+ * `U.S. Bank Treasury Management`), a file's name without its `.zip`/`.json`/`.yaml`/`.yml` extension, made a
+ * safe path segment.
+ */
+export function inputName(inputPath: string, folder: boolean): string {
   const base = path.basename(path.resolve(inputPath));
-  const ext = path.extname(base);
-  return ext && ext !== base ? base.slice(0, -ext.length) : base;
-}
-
-/** Splits arguments into positionals and `--name value` / `--flag` options. */
-export function parseArgs(
-  args: readonly string[],
-  spec: { values?: readonly string[]; flags?: readonly string[] },
-): { positionals: string[]; values: Record<string, string>; flags: Set<string>; errors: string[] } {
-  const positionals: string[] = [];
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  const errors: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-      if (spec.values?.includes(name)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) errors.push(`--${name} needs a value`);
-        else values[name] = value;
-      } else if (spec.flags?.includes(name)) {
-        flags.add(name);
-      } else {
-        errors.push(`unknown option --${name}`);
-      }
-    } else {
-      positionals.push(arg);
-    }
-  }
-  return { positionals, values, flags, errors };
+  const name = folder ? base : base.replace(INPUT_EXTENSIONS, "");
+  return safeFileName(name, "connector");
 }

@@ -77,6 +77,31 @@ describe("certification package", () => {
     );
     expect((doc.properties.properties as { iconBrandColor: string }).iconBrandColor).toBe("#007ee5");
   });
+
+  it("names the folder with one safe path segment, whatever the title", () => {
+    const titled = (title: string): ConnectorDocument => ({
+      ...doc,
+      definition: { ...doc.definition, info: { title, version: "1.0" } },
+    });
+    const cases: [string, string][] = [
+      ["..", "Connector"],
+      [".", "Connector"],
+      ["../../escape", "....escape"],
+      ["a/b\\c", "abc"],
+      ["Tab\tNew\nLine", "TabNewLine"],
+      ["CON", "CON_"],
+      ["Tomorrow.io", "Tomorrow.io"],
+    ];
+    for (const [title, folder] of cases) {
+      const pkg = buildCertificationPackage(titled(title), { independentPublisher: false });
+      expect(pkg.folder).toBe(`certified-connectors/${folder}`);
+      for (const name of Object.keys(unzipSync(certificationPackageZip(pkg)))) {
+        const segments = name.split("/");
+        expect(segments).toHaveLength(3);
+        expect(segments.every((s) => s !== "." && s !== ".." && s !== "")).toBe(true);
+      }
+    }
+  });
 });
 
 describe("share link", () => {

@@ -2,6 +2,7 @@ import { zipSync } from "fflate";
 import { exportPackageFiles, type PackageFile } from "../export/export-package";
 import { connectorTitle, type ConnectorDocument } from "../model/connector-document";
 import { isJsonObject } from "../model/json-value";
+import { safeFileName } from "../model/safe-file-name";
 import { clientSecretNote, documentForWriting } from "../model/secrets";
 import { generateIntro, generateReadme } from "./readme-generator";
 
@@ -23,13 +24,12 @@ export interface CertificationPackage {
 /** The independent-publisher brand colour the repository requires. */
 export const INDEPENDENT_PUBLISHER_COLOR = "#da3b01";
 
-/** A folder name the repository accepts: the title without characters that paths reject. */
+/**
+ * A folder name the repository accepts: the title as one safe path segment (no separators, no `.`/`..`, no
+ * control characters, no reserved Windows names; dots inside the title stay).
+ */
 export function repositoryFolderName(doc: ConnectorDocument): string {
-  return (
-    connectorTitle(doc)
-      .replace(/[\\/:*?"<>|]/g, "")
-      .trim() || "Connector"
-  );
+  return safeFileName(connectorTitle(doc));
 }
 
 /**

@@ -1,31 +1,74 @@
-import { diffConnectors } from "../../review/diff-connectors";
-import { loadConnector } from "../load-connector";
-import { parseArgs } from "../read-inputs";
+import { diffConnectors, type ConnectorChange } from "../../review/diff-connectors";
+import type { ParsedArgs } from "../args";
+import { CliError } from "../cli-error";
+import { importFiles } from "../../importers/import-files";
+import { formatTextProblem } from "../../model/diagnostic";
+import { problemFile, readInputFiles, type ReadInput } from "../read-inputs";
+import { DIFF_RULES } from "../rule-descriptions";
+import { githubAnnotation, sarifLog, type Finding } from "../report-formats";
+import { locateFindings } from "../source-locations";
+import { TOOL } from "../tool-info";
+import type { ImportSuccess } from "../../importers/import-types";
 
-const USAGE = "usage: connector-studio diff <old> <new> [--format json]";
+interface Loaded {
+  input: string;
+  read: ReadInput;
+  outcome: ImportSuccess;
+}
+
+/** Reads and imports one input; prints why when it cannot, and returns null. */
+async function load(input: string): Promise<Loaded | null> {
+  let read: ReadInput;
+  try {
+    read = await readInputFiles(input);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    console.error(error.message);
+    return null;
+  }
+  const outcome = importFiles(read.files);
+  if (!outcome.ok) {
+    for (const p of outcome.problems)
+      console.error(formatTextProblem({ ...p, file: problemFile(input, read, p.file) }));
+    return null;
+  }
+  return { input, read, outcome };
+}
+
+/** Each change as a finding located in the new version's files (in the old one's for a removal). */
+function changeFindings(changes: readonly ConnectorChange[], before: Loaded, after: Loaded): Finding[] {
+  const locate = (side: Loaded, list: readonly ConnectorChange[]) =>
+    locateFindings(side.input, side.read, list, side.outcome.kind === "swagger");
+  const removed = changes.filter((c) => c.kind === "removed");
+  const other = changes.filter((c) => c.kind !== "removed");
+  const places = new Map<ConnectorChange, Finding["location"]>();
+  locate(before, removed).forEach((l, i) => places.set(removed[i] as ConnectorChange, l));
+  locate(after, other).forEach((l, i) => places.set(other[i] as ConnectorChange, l));
+  return changes.map((c) => ({
+    ruleId: c.breaking ? "BreakingChange" : "Change",
+    level: c.breaking ? "error" : "note",
+    message: `${c.operationId ? `${c.operationId}: ` : ""}${c.message}`,
+    packageFile: c.file,
+    pointer: c.path,
+    location: places.get(c) ?? { file: after.input },
+  }));
+}
 
 /**
- * `connector-studio diff <old> <new> [--format json]`: the semantic comparison of two versions. Exit 1 when any
- * change breaks existing flows, 0 otherwise, 2 when an input cannot be read.
+ * `connector-studio diff <old> <new> [--format text|json|sarif|github]`: the semantic comparison of two versions. Exit 1 when
+ * any change breaks existing flows, 0 otherwise, 2 when an input cannot be read.
  */
-export async function runDiff(args: string[]): Promise<number> {
-  const { positionals, values, errors } = parseArgs(args, { values: ["format"] });
-  if (
-    errors.length > 0 ||
-    positionals.length !== 2 ||
-    (values.format && values.format !== "json" && values.format !== "text")
-  ) {
-    console.error([...errors, USAGE].join("\n"));
-    return 2;
-  }
+export async function runDiff({ positionals, values }: ParsedArgs): Promise<number> {
   const [oldInput, newInput] = positionals as [string, string];
-  const [before, after] = await Promise.all([loadConnector(oldInput), loadConnector(newInput)]);
-  if (!before.ok || !after.ok) {
-    for (const r of [before, after]) if (!r.ok) for (const line of r.lines) console.error(line);
-    return 2;
-  }
-  const changes = diffConnectors(before.value.document, after.value.document);
-  if (values.format === "json") {
+  const before = await load(oldInput);
+  const after = await load(newInput);
+  if (!before || !after) return 2;
+  const changes = diffConnectors(before.outcome.document, after.outcome.document);
+  if (values.format === "sarif") {
+    console.log(JSON.stringify(sarifLog(TOOL, DIFF_RULES, changeFindings(changes, before, after)), null, 2));
+  } else if (values.format === "github") {
+    for (const f of changeFindings(changes, before, after)) console.log(githubAnnotation(f));
+  } else if (values.format === "json") {
     const out = changes.map((c) => ({
       breaking: c.breaking,
       operationId: c.operationId ?? null,

@@ -1,28 +1,21 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { exportPackageFiles } from "../../export/export-package";
 import { importFiles } from "../../importers/import-files";
 import { selectOperations, type OperationSelection } from "../../importers/select-operations";
+import { PACKAGE_FILES } from "../../model/connector-document";
 import { formatTextProblem } from "../../model/diagnostic";
 import type { ImportReportEntry } from "../../model/import-report";
-import { inputName, parseArgs, problemLocation, readInput } from "../read-inputs";
-
-const USAGE = `usage: connector-studio import <input>... --out <dir> [--report <file.json>]
-         [--include-tags <a,b>] [--include-paths <glob,...>] [--exclude-paths <glob,...>]
-  Postman, OpenAPI and bare Swagger inputs come out export-ready: the validator's safe quick fixes run on
-  them, and each change is in the report ("fixed").
-  --include-tags    keep operations with one of these tags (untagged ones by their first path segment
-                    after a version, e.g. customers for /v1/customers/{id})
-  --include-paths   keep operations whose path matches one of these globs (* within a segment, ** across)
-  --exclude-paths   drop operations whose path matches one of these globs
-  Definitions only the dropped operations used are removed too.`;
-
-function list(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
+import type { ParsedArgs } from "../args";
+import { CliError } from "../cli-error";
+import {
+  checkFileTarget,
+  checkFolderTarget,
+  checkReplaceableFolder,
+  replaceFolder,
+  writeFileAtomic,
+} from "../output-files";
+import { inputName, problemFile, readInputFiles } from "../read-inputs";
 
 interface InputResult {
   input: string;
@@ -34,46 +27,77 @@ interface InputResult {
   problems: string[];
 }
 
+/** Files an output folder may already hold to be replaced: the ones a connector package consists of. */
+const PACKAGE_FILE_NAMES: ReadonlySet<string> = new Set(Object.values(PACKAGE_FILES));
+
+/** A comma-separated option value as a list (empty when the option is absent). */
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Whether `input` is a folder; null when it cannot be found (that input then fails on its own). */
+async function isFolder(input: string): Promise<boolean | null> {
+  try {
+    return (await stat(input)).isDirectory();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * `connector-studio import <input>... --out <dir> [--report <file.json>] [--include-tags <a,b>]
  * [--include-paths <glob,...>] [--exclude-paths <glob,...>]`: each input (a connector folder, a
- * `.zip`, a Swagger/OpenAPI/Postman file) is written to `<dir>/<input name>/` as a connector package, with only
- * the selected operations when a selection is given (an input with no operation left fails). One bad input does
- * not stop the others; exit code 2 when any failed.
+ * `.zip`, a Swagger/OpenAPI/Postman file) is written to `<dir>/<input name>/` as a connector package (only
+ * the selected operations when a selection is given; an input with none left fails), replacing
+ * that folder (never merged with an earlier run's files). The outputs are checked before anything is written;
+ * each folder is written beside its place and moved in. One bad input does not stop the others; exit code 2
+ * when any failed.
  */
-export async function runImport(args: string[]): Promise<number> {
-  const { positionals, values, flags, errors } = parseArgs(args, {
-    values: ["out", "report", "include-tags", "include-paths", "exclude-paths"],
-    flags: ["help"],
-  });
-  if (flags.has("help")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const outDir = values.out;
-  if (errors.length > 0 || positionals.length === 0 || !outDir) {
-    console.error([...errors, USAGE].join("\n"));
-    return 2;
-  }
+export async function runImport({ positionals, values }: ParsedArgs): Promise<number> {
+  const outDir = values.out as string;
+  const reportFile = values.report;
   const selection: OperationSelection = {
     includeTags: list(values["include-tags"]),
     includePaths: list(values["include-paths"]),
     excludePaths: list(values["exclude-paths"]),
   };
   const selecting = Object.values(selection).some((v: string[]) => v.length > 0);
-  const results: InputResult[] = [];
+  await checkFolderTarget(outDir, "--out");
+  if (reportFile !== undefined) await checkFileTarget(reportFile, "--report");
+
+  // Output folder of each input, decided and checked before anything is read or written.
   const usedNames = new Set<string>();
+  const targets: (string | null)[] = [];
   for (const input of positionals) {
+    const folder = await isFolder(input);
+    if (folder === null) {
+      targets.push(null);
+      continue;
+    }
+    const base = inputName(input, folder);
+    let name = base;
+    for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    usedNames.add(name.toLowerCase());
+    const target = path.join(outDir, name);
+    if (reportFile !== undefined && path.resolve(reportFile).startsWith(path.resolve(target) + path.sep))
+      throw new CliError(`--report ${reportFile} is inside ${target}, which import replaces`);
+    await checkReplaceableFolder(target, PACKAGE_FILE_NAMES);
+    targets.push(target);
+  }
+
+  const results: InputResult[] = [];
+  for (const [index, input] of positionals.entries()) {
     const result: InputResult = { input, ok: false, report: [], notes: [], problems: [] };
     results.push(result);
     try {
-      const outcome = importFiles(await readInput(input));
+      const read = await readInputFiles(input);
+      const outcome = importFiles(read.files);
       if (!outcome.ok) {
-        // A file input is read under its own name: name it once, not as `<input>/<its name>`. Files of a
-        // folder or members of a zip are named inside it.
-        const isFolder = (await stat(input)).isDirectory();
         result.problems = outcome.problems.map((p) =>
-          formatTextProblem({ ...p, file: problemLocation(input, p.file) }),
+          formatTextProblem({ ...p, file: problemFile(input, read, p.file) }),
         );
         for (const line of result.problems) console.error(line);
         continue;
@@ -94,32 +118,31 @@ export async function runImport(args: string[]): Promise<number> {
         if (selected.unknownTags.length > 0)
           selectionNotes.push(`no operation has the tag(s) ${selected.unknownTags.join(", ")}`);
       }
-      let name = inputName(input);
-      for (let n = 2; usedNames.has(name); n++) name = `${inputName(input)}-${n}`;
-      usedNames.add(name);
-      const target = path.join(outDir, name);
-      await mkdir(target, { recursive: true });
+      const target = targets[index];
+      if (!target) throw new CliError(`${input}: cannot be read`);
       const exported = exportPackageFiles(document);
-      for (const file of exported.files) await writeFile(path.join(target, file.path), file.bytes);
+      await replaceFolder(target, exported.files);
       result.ok = true;
       result.output = target;
       result.kind = outcome.kind;
       result.report = outcome.report;
-      result.notes = [...selectionNotes, ...outcome.notes.map(formatTextProblem), ...exported.notes];
+      result.notes = [
+        ...selectionNotes,
+        ...outcome.notes.map((p) => formatTextProblem({ ...p, file: problemFile(input, read, p.file) })),
+        ...exported.notes,
+      ];
       const summary =
         outcome.report.length > 0 ? ` (${outcome.report.length} item(s) in the import report)` : "";
       console.log(`${input} → ${target}${summary}`);
       for (const note of result.notes) console.log(`  note: ${note}`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      result.problems = [`${input}: ${message}`];
-      console.error(result.problems[0]);
+      if (!(error instanceof CliError)) throw error;
+      result.problems = [error.message];
+      console.error(error.message);
     }
   }
-  if (values.report) {
-    await mkdir(path.dirname(path.resolve(values.report)), { recursive: true });
-    await writeFile(values.report, JSON.stringify({ inputs: results }, null, 2) + "\n");
-  }
+  if (reportFile !== undefined)
+    await writeFileAtomic(reportFile, JSON.stringify({ inputs: results }, null, 2) + "\n");
   const failed = results.filter((r) => !r.ok).length;
   if (positionals.length > 1) console.log(`${results.length - failed} imported, ${failed} failed`);
   return failed > 0 ? 2 : 0;

@@ -100,4 +100,42 @@ describe("connector-studio validate", () => {
     expect(err.some((l) => l.includes("missing"))).toBe(true);
     expect(await main(["validate"])).toBe(2);
   });
+
+  it("--each validates every connector folder of a folder, on worker threads with --jobs, in input order", async () => {
+    const root = path.join(dir, "connectors");
+    await writePackage(path.join(root, "b-bad"), withDefinition("/info/title", "Contoso API"));
+    await writePackage(path.join(root, "a-ok"), validConnector());
+    await writePackage(
+      path.join(root, "c-bad"),
+      withDefinition("/paths/~1lists~1{listId}~1tasks/get/parameters/0/required", false),
+    );
+    await writeFile(path.join(root, "notes.txt"), "not a connector");
+    const run = async (jobs: string) => {
+      out.length = 0;
+      err.length = 0;
+      const code = await main([
+        "validate",
+        root,
+        "--each",
+        "--jobs",
+        jobs,
+        "--certification",
+        "--format",
+        "json",
+      ]);
+      return { code, json: out.join("\n"), errors: [...err] };
+    };
+    const inline = await run("1");
+    const threaded = await run("2");
+    expect(threaded).toEqual(inline);
+    expect(threaded.code).toBe(1);
+    const inputs = (JSON.parse(threaded.json) as { input: string }[]).map((d) => path.basename(d.input));
+    expect([...new Set(inputs)]).toEqual(["b-bad", "c-bad"]);
+    expect(threaded.errors).toEqual([]);
+  }, 120_000);
+
+  it("--jobs takes a whole number of at least 1", async () => {
+    expect(await main(["validate", dir, "--jobs", "0"])).toBe(2);
+    expect(err).toEqual(['connector-studio validate: --jobs must be a whole number of at least 1 (got "0")']);
+  });
 });
