@@ -13,7 +13,7 @@ const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
 const v1 = {
   swagger: "2.0",
   info: { title: "Contoso Tasks", description: "Tasks of Contoso.", version: "1.0" },
-  host: "api.contoso.com",
+  host: "tasks.fabrikam.io",
   basePath: "/",
   schemes: ["https"],
   paths: {

@@ -10,7 +10,7 @@ export async function loadConnector(
 ): Promise<{ ok: true; value: ImportSuccess } | { ok: false; lines: string[] }> {
   try {
     const read = await readInputFiles(input);
-    const outcome = importFiles(read.files);
+    const outcome = importFiles(read.files, { swaggerAsIs: true });
     if (!outcome.ok)
       return {
         ok: false,

@@ -159,13 +159,22 @@ function importName(files: readonly InputFile[], main: InputFile | undefined): s
   );
 }
 
+export interface ImportOptions {
+  /**
+   * Take a Swagger 2.0 file exactly as it is, as a package is taken: for checking or comparing a definition
+   * (CLI validate, diff, package; Compare with…), where fixing it on the way in would hide what it holds.
+   */
+  swaggerAsIs?: boolean;
+}
+
 /**
  * Imports what a user dropped, picked or pasted: a connector package (its files, a folder or a `.zip`), a Swagger
  * 2.0 file (JSON or YAML), a Postman collection (with an optional environment) or an OpenAPI 3 document (with the
  * other files of a multi-file set). Pure and synchronous: the app runs it in a Worker, the CLI in Node.
  * Broken input never yields a partial connector: the outcome lists each problem with file, line and column.
+ * A conversion, and a bare Swagger file unless `swaggerAsIs`, comes out export-ready (see `makeImportReady`).
  */
-export function importFiles(input: readonly InputFile[]): ImportOutcome {
+export function importFiles(input: readonly InputFile[], options: ImportOptions = {}): ImportOutcome {
   const problems: TextProblem[] = [];
   const notes: TextProblem[] = [];
   const files = expandZips(input, problems, notes);
@@ -285,7 +294,7 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       problems: [{ file: main.file.path, message: withoutUrlCredentials(errorMessage(error)) }],
     };
   }
-  if (kind !== "connector-package") {
+  if (kind !== "connector-package" && !(kind === "swagger" && options.swaggerAsIs)) {
     // A conversion (or a bare Swagger file) comes out export-ready: the validator's safe quick fixes run on
     // it and each change is in the report. A package is taken as it is, so that it round-trips unchanged.
     const ready = makeImportReady(document);

@@ -11,8 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { encodeDraft } from "../app/persistence/draft-format";
-import { runImport } from "../cli/commands/import-command";
-import { runPackage } from "../cli/commands/package-command";
+import { main as runCli } from "../cli/main";
 import { exportPackageFiles, exportPackageZip } from "../export/export-package";
 import { buildCertificationPackage, certificationPackageZip } from "../review/certification-package";
 import { encodeShareFragment } from "../review/share-link";
@@ -138,7 +137,7 @@ const WRITERS: { name: string; module: string; write: (doc: ConnectorDocument) =
     write: async (doc) => {
       const input = await packageFolder(dir, doc);
       const out = path.join(dir, "out");
-      const code = await runImport([input, "--out", out, "--report", path.join(out, "report.json")]);
+      const code = await runCli(["import", input, "--out", out, "--report", path.join(out, "report.json")]);
       expect(code).toBe(0);
       return (await allFilesText(out)) + "\n" + logged.join("\n");
     },
@@ -149,7 +148,7 @@ const WRITERS: { name: string; module: string; write: (doc: ConnectorDocument) =
     write: async (doc) => {
       const input = await packageFolder(dir, doc);
       const out = path.join(dir, "out");
-      const code = await runPackage([input, "--out", path.join(out, "cert.zip")]);
+      const code = await runCli(["package", input, "--out", path.join(out, "cert.zip")]);
       expect(code).toBe(0);
       return (await allFilesText(out)) + "\n" + logged.join("\n");
     },
@@ -173,8 +172,8 @@ const OUTPUT_MODULES: Record<string, string> = {
   "src/review/certification-package.ts": "writer above (documentForWriting)",
   "src/review/share-link.ts": "writer above (documentForWriting)",
   "src/store/export-snapshots.ts": "writer above (documentForWriting)",
-  "src/cli/commands/import-command.ts": "writer above (through exportPackageFiles)",
-  "src/cli/commands/package-command.ts": "writer above (through buildCertificationPackage)",
+  "src/cli/output-files.ts": "writes what the CLI import and package commands hand it (writers above, through exportPackageFiles and buildCertificationPackage)",
+  "src/importers/__fixtures__/golden.ts": "rewrites golden test files (UPDATE_GOLDEN=1), never a connector",
   "src/app/persistence/draft-database.ts": "stores the records of encodeDraft (writer above)",
   "src/app/persistence/early-read.ts": "reads drafts",
   "src/app/app.tsx": "downloads the zip of exportPackageZip (writer above)",

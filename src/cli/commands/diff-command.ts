@@ -26,7 +26,7 @@ async function load(input: string): Promise<Loaded | null> {
     console.error(error.message);
     return null;
   }
-  const outcome = importFiles(read.files);
+  const outcome = importFiles(read.files, { swaggerAsIs: true });
   if (!outcome.ok) {
     for (const p of outcome.problems)
       console.error(formatTextProblem({ ...p, file: problemFile(input, read, p.file) }));

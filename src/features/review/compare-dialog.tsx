@@ -69,7 +69,7 @@ export function CompareDialog({
     if (!files || files.length === 0) return;
     setProblem(null);
     const { importFiles } = await import("../../importers/import-files");
-    const outcome = importFiles(await readPickedFiles(files));
+    const outcome = importFiles(await readPickedFiles(files), { swaggerAsIs: true });
     if (!outcome.ok) {
       setProblem(
         outcome.problems
