@@ -19,7 +19,7 @@ export const limitRules: Rule[] = [
       if (ctx.operations.length > LIMITS.operations) {
         yield {
           path: "/paths",
-          message: `The connector has ${ctx.operations.length} operations; the platform allows ${LIMITS.operations}. Remove operations (Budget → choose operations to keep) or split the connector.`,
+          message: `The connector has ${ctx.operations.length} operations; the platform allows ${LIMITS.operations}. Keep fewer operations (Choose operations to keep, offered when the export is refused and in Review → Budget) or split the connector.`,
         };
       }
     },
