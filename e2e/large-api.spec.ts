@@ -8,6 +8,8 @@ import { connectorItems, header, notices, openAppForEachTest } from "./support/w
 // operations; an export refused for the budget offers the same picker.
 
 openAppForEachTest();
+// Each test imports and exports a 300-operation API: give them the slow-test allowance.
+test.slow();
 
 const TAGS = ["Accounts", "Billing", "Contacts", "Deals", "Events", "Files"];
 
