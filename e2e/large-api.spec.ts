@@ -137,3 +137,25 @@ test("an export refused for the budget offers Choose operations, which trims the
   await exportButton(page).click();
   await expect(page.getByRole("alertdialog", { name: "Export blocked" })).toBeVisible();
 });
+
+test("Review → Budget counts the minified size and offers Choose operations to keep", async ({ page }) => {
+  await dropFiles(page, [largeApi(300)]);
+  const picker = page.getByRole("dialog", { name: "Choose operations" });
+  await picker.getByRole("button", { name: "Select all" }).click();
+  await picker.getByRole("button", { name: "Import selected" }).click();
+  await expect(connectorItems(page)).toHaveCount(1);
+
+  await page.getByRole("tab", { name: /Review/ }).click();
+  const budget = page.getByRole("region", { name: "Budget", exact: true });
+  // Measured in the validation worker (a 300-operation connector; a shared machine can take a while).
+  await expect(budget.getByRole("meter", { name: "Operations" })).toHaveAttribute("value", "256", {
+    timeout: 60_000,
+  });
+  await expect(budget).toContainText("(minified, as the platform counts it)");
+  await budget.getByRole("button", { name: "Choose operations to keep" }).click();
+  const trim = page.getByRole("dialog", { name: "Choose operations" });
+  await trim.getByRole("button", { name: "Clear all" }).click();
+  await trim.getByRole("checkbox", { name: "Files", exact: true }).check();
+  await trim.getByRole("button", { name: "Keep selected" }).click();
+  await expect(budget).toContainText(/Operations\s*50 of 256/, { timeout: 60_000 });
+});

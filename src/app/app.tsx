@@ -2,7 +2,10 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "rea
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
-import { ChooseOperationsDialog } from "../components/choose-operations/choose-operations-dialog";
+import {
+  ChooseOperationsDialog,
+  KEEP_OPERATIONS_INTRO,
+} from "../components/choose-operations/choose-operations-dialog";
 import type { ConnectorDocument } from "../model/connector-document";
 import type { Diagnostic } from "../model/diagnostic";
 import { keepOperationsAt } from "../validation/budget";
@@ -284,7 +287,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
         ) : choosing?.purpose === "trim" ? (
           <ChooseOperationsDialog
             doc={choosing.doc}
-            intro="Keep the operations this connector needs; the others are deleted as one undo step, with the policies, custom code names and definitions only they used."
+            intro={KEEP_OPERATIONS_INTRO}
             confirmLabel="Keep selected"
             initiallySelected="all"
             onConfirm={(keys) => {

@@ -13,6 +13,10 @@ import { LimitMeter } from "../ui/limit-meter";
 import { ModalDialog } from "../ui/modal-dialog";
 import "./choose-operations-dialog.css";
 
+/** What the dialog says when it trims an existing connector (export refusal, Review → Budget). */
+export const KEEP_OPERATIONS_INTRO =
+  "Keep the operations this connector needs; the others are deleted as one undo step, with the policies, custom code names and definitions only they used.";
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} KB`;
 }

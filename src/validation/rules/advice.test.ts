@@ -32,4 +32,23 @@ describe("each rule gives the advice that fixes it", () => {
     const [message] = messagesOf("TotalOperationsCountExceedsMaxAllowed", withDefinition("/paths", paths));
     expect(message).toContain("Choose operations to keep");
   });
+  it("over 1 MB only with indentation: a note with nothing to do, never 'export it minified'", () => {
+    let nested: unknown = "x";
+    for (let i = 0; i < 40; i++) nested = { a: nested };
+    const definitions: Record<string, unknown> = {};
+    for (let i = 0; i < 1500; i++) definitions[`D${i}`] = { type: "object", "x-deep": nested };
+    const found = validateConnectorSync(withDefinition("/definitions", definitions)).filter(
+      (d) => d.ruleId === "DefinitionSizeExceedsMaxAllowed",
+    );
+    expect(found.map((d) => d.severity)).toEqual(["info"]);
+    expect(found[0]?.message).toContain("The platform counts the minified size");
+    expect(found[0]?.message).not.toMatch(/export it minified/i);
+  });
+  it("over 1 MB minified: an error that points to removing definitions or operations", () => {
+    const found = validateConnectorSync(
+      withDefinition("/definitions/Task/description", "x".repeat(1100 * 1024)),
+    ).filter((d) => d.ruleId === "DefinitionSizeExceedsMaxAllowed");
+    expect(found.map((d) => d.severity)).toEqual(["error"]);
+    expect(found[0]?.message).toContain("Choose operations to keep");
+  });
 });
