@@ -9,6 +9,7 @@ import { decodeText } from "../model/text/decode-text";
 import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
 import { parseYamlText } from "../model/text/yaml-text";
 import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
+import { countOpenApiOperations, countPostmanRequests } from "./input-count";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
@@ -212,6 +213,7 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
   let document: ConnectorDocument;
   let report: ImportReportEntry[];
   let kind: ImportSourceKind;
+  let inputCount: { count: number; noun: string } | undefined;
   try {
     if (main.role === "postman") {
       const environment = byRole("postman-environment")[0]?.value;
@@ -221,6 +223,7 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       });
       ({ document, report } = result);
       kind = "postman";
+      inputCount = { count: countPostmanRequests(main.value as JsonValue), noun: "requests" };
     } else if (main.role === "openapi3") {
       const companions: Record<string, JsonValue> = {};
       for (const p of parsed) {
@@ -231,6 +234,7 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
       const result = convertOpenApi3(main.value as JsonValue, { sourceName: main.file.path, companions });
       ({ document, report } = result);
       kind = "openapi3";
+      inputCount = { count: countOpenApiOperations(main.value as JsonValue), noun: "OpenAPI operations" };
     } else {
       const built = buildFromPackage(main, parsed, notes);
       document = built.document;
@@ -241,7 +245,15 @@ export function importFiles(input: readonly InputFile[]): ImportOutcome {
     return { ok: false, problems: [{ file: main.file.path, message: errorMessage(error) }] };
   }
 
-  return { ok: true, document, kind, name: importName(files, main.file), report, notes };
+  return {
+    ok: true,
+    document,
+    kind,
+    name: importName(files, main.file),
+    report,
+    notes,
+    ...(inputCount ? { input: inputCount } : {}),
+  };
 }
 
 function buildFromPackage(

@@ -3,6 +3,8 @@ import { connectorTitle } from "../../model/connector-document";
 import { formatTextProblem } from "../../model/diagnostic";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { WorkspaceState } from "../../store/workspace-store";
+import { reportHeadline } from "../../model/import-report-summary";
+import { measureOperationBudget } from "../../validation/budget";
 import { applyOperationChoice, needsOperationChoice } from "./choose-on-import";
 import { importInWorker } from "./import-client";
 import type { ImportSource } from "./import-protocol";
@@ -78,7 +80,17 @@ export async function runImport(
   performance.mark("cs:import:added");
   const title = connectorTitle(document);
   state.setImportReport(
-    report.length > 0 ? { title: `Imported “${title}” from ${described}`, entries: report } : null,
+    report.length > 0
+      ? {
+          title: `Imported “${title}” from ${described}`,
+          entries: report,
+          headline: reportHeadline(
+            report,
+            measureOperationBudget(document.definition).operations,
+            outcome.input ?? null,
+          ),
+        }
+      : null,
   );
   for (const note of outcome.notes) notify("warning", formatTextProblem(note));
   notify("info", `Imported “${title}” from ${described}.`);
