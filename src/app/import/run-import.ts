@@ -4,7 +4,7 @@ import { formatTextProblem } from "../../model/diagnostic";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { WorkspaceState } from "../../store/workspace-store";
 import { reportHeadline } from "../../model/import-report-summary";
-import { measureOperationBudget } from "../../validation/budget";
+import { listOperations } from "../../model/swagger-types";
 import { applyOperationChoice, needsOperationChoice } from "./choose-on-import";
 import { importInWorker } from "./import-client";
 import type { ImportSource } from "./import-protocol";
@@ -84,11 +84,7 @@ export async function runImport(
       ? {
           title: `Imported “${title}” from ${described}`,
           entries: report,
-          headline: reportHeadline(
-            report,
-            measureOperationBudget(document.definition).operations,
-            outcome.input ?? null,
-          ),
+          headline: reportHeadline(report, listOperations(document.definition).length, outcome.input ?? null),
         }
       : null,
   );
