@@ -2,7 +2,13 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "rea
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
+import {
+  ChooseOperationsDialog,
+  KEEP_OPERATIONS_INTRO,
+} from "../components/choose-operations/choose-operations-dialog";
+import type { ConnectorDocument } from "../model/connector-document";
 import type { Diagnostic } from "../model/diagnostic";
+import { keepOperationsAt } from "../validation/budget";
 import { createWorkspaceStore, selectDocument, type WorkspaceState } from "../store/workspace-store";
 import { WorkspaceStoreProvider, useWorkspace } from "../store/workspace-context";
 import { AppHeader } from "./app-header";
@@ -120,6 +126,12 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
     validatedOnPage: string | null;
   } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** An open Choose operations dialog: for a large import (answer awaited) or to trim the open connector. */
+  const [choosing, setChoosing] = useState<
+    | { purpose: "import"; doc: ConnectorDocument; answer(keys: string[] | null): void }
+    | { purpose: "trim"; doc: ConnectorDocument }
+    | null
+  >(null);
   const restored = useStore(saveStatusStore, (s) => s.restored);
   const autosave = useAutosave(store);
   useUndoShortcuts(store);
@@ -142,7 +154,21 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
       }
       setBusy(true);
       try {
-        await runImport(store, files);
+        await runImport(store, files, {
+          chooseOperations: (doc) =>
+            new Promise((resolve) => {
+              setBusy(false);
+              setChoosing({
+                purpose: "import",
+                doc,
+                answer: (keys) => {
+                  setChoosing(null);
+                  setBusy(keys !== null);
+                  resolve(keys);
+                },
+              });
+            }),
+        });
       } finally {
         setBusy(false);
       }
@@ -263,6 +289,34 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             errors={exportErrors.errors}
             validatedOnPage={exportErrors.validatedOnPage}
             onClose={() => setExportErrors(null)}
+            onChooseOperations={() => {
+              const doc = selectDocument(store.getState());
+              setExportErrors(null);
+              if (doc) setChoosing({ purpose: "trim", doc });
+            }}
+          />
+        ) : null}
+        {choosing?.purpose === "import" ? (
+          <ChooseOperationsDialog
+            doc={choosing.doc}
+            intro={`This API has more than the platform allows (256 operations, 1 MB). Choose the operations to import; the rest are left out.`}
+            confirmLabel="Import selected"
+            initiallySelected="none"
+            onConfirm={(keys) => choosing.answer(keys)}
+            onCancel={() => choosing.answer(null)}
+          />
+        ) : choosing?.purpose === "trim" ? (
+          <ChooseOperationsDialog
+            doc={choosing.doc}
+            intro={KEEP_OPERATIONS_INTRO}
+            confirmLabel="Keep selected"
+            initiallySelected="all"
+            onConfirm={(keys) => {
+              setChoosing(null);
+              // The document may have changed meanwhile: the pointers are applied to the current one.
+              store.getState().dispatch(keepOperationsAt(keys), { source: "quick-fix" });
+            }}
+            onCancel={() => setChoosing(null)}
           />
         ) : null}
       </div>

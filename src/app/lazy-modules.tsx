@@ -8,7 +8,7 @@ const validationModules = import.meta.glob<{ ValidationPanel: ComponentType }>(
 );
 
 /**
- * The Import report (with its virtualised list), kept out of the first chunk. Its download starts with the
+ * The Import report (summary, grouped entries), kept out of the first chunk. Its download starts with the
  * app's code so that it is there before the first import.
  */
 const loadImportReport = () => import("./import-report-panel");

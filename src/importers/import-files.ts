@@ -11,6 +11,7 @@ import { jsonPointerRanges, yamlPointerRanges, type PointerRange } from "../mode
 import { parseYamlText } from "../model/text/yaml-text";
 import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
 import { makeImportReady } from "./make-ready";
+import { countOpenApiOperations, countPostmanRequests } from "./input-count";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
@@ -259,6 +260,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
   let document: ConnectorDocument;
   let report: ImportReportEntry[];
   let kind: ImportSourceKind;
+  let inputCount: { count: number; noun: string } | undefined;
   try {
     if (main.role === "postman") {
       const environment = byRole("postman-environment")[0]?.value;
@@ -268,6 +270,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       });
       ({ document, report } = result);
       kind = "postman";
+      inputCount = { count: countPostmanRequests(main.value as JsonValue), noun: "requests" };
     } else if (main.role === "openapi3") {
       const companions: Record<string, JsonValue> = {};
       for (const p of parsed) {
@@ -282,6 +285,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       });
       ({ document, report } = result);
       kind = "openapi3";
+      inputCount = { count: countOpenApiOperations(main.value as JsonValue), noun: "OpenAPI operations" };
     } else {
       const built = buildFromPackage(main, parsed, notes);
       document = built.document;
@@ -309,6 +313,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
     name: importName(files, main.file),
     report: report.map(withoutCredentialsInEntry),
     notes,
+    ...(inputCount ? { input: inputCount } : {}),
   };
 }
 

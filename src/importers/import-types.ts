@@ -21,6 +21,8 @@ export interface ImportSuccess {
   report: ImportReportEntry[];
   /** Things the user should be told (encoding fallback, duplicate keys, ignored files). */
   notes: TextProblem[];
+  /** What the input held, for the report's headline ("951 requests"); converted inputs only. */
+  input?: { count: number; noun: string };
 }
 
 export interface ImportFailure {

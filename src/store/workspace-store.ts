@@ -74,7 +74,8 @@ export interface WorkspaceState {
   /** Increases on every change of the active document (edits, undo, redo, switching). */
   revision: number;
   lastSource: EditSource | null;
-  importReport: { title: string; entries: ImportReportEntry[] } | null;
+  /** The last import's report; `headline` sums it up ("951 requests → 20 operations; 12 approximated"). */
+  importReport: { title: string; entries: ImportReportEntry[]; headline?: string } | null;
   notices: Notice[];
   step: StepId;
   /** The latest validation results and the document revision they were computed for. */

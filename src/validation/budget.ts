@@ -247,6 +247,35 @@ export function computeBudget(doc: ConnectorDocument): Budget {
   };
 }
 
+/** The limits that choosing operations fixes, measured cheaply (no schema counting). */
+export interface OperationBudget {
+  operations: number;
+  /** UTF-8 bytes of the minified definition: what the platform's 1 MB limit counts. */
+  minifiedBytes: number;
+  /** Over 256 operations or over 1 MB minified. */
+  over: boolean;
+}
+
+/**
+ * Operation count and minified size against the platform limits. The size is counted minified because the
+ * platform accepts published connectors over 1 MB pretty-printed that are under it minified (Encodian:
+ * 1404 KB indented, 699 KB minified).
+ */
+export function measureOperationBudget(definition: SwaggerDocument): OperationBudget {
+  let operations = 0;
+  if (isJsonObject(definition.paths)) {
+    for (const item of Object.values(definition.paths)) {
+      if (isJsonObject(item)) for (const m of HTTP_METHODS) if (isJsonObject(item[m])) operations++;
+    }
+  }
+  const minifiedBytes = definitionSize(definition).minified;
+  return {
+    operations,
+    minifiedBytes,
+    over: operations > LIMITS.operations || minifiedBytes > LIMITS.definitionBytes,
+  };
+}
+
 /** Removes every definition no operation reaches (repeats until nothing more becomes unused). */
 export function removeUnusedDefinitions(): Command {
   return {
@@ -276,42 +305,82 @@ export function keepOperations(keep: readonly string[]): Command {
   return {
     name: "budget:keep:operations",
     label: `Keep ${keep.length} operation${keep.length === 1 ? "" : "s"}`,
+    apply: (doc) =>
+      keepOperationsWhere(
+        doc,
+        (op) => typeof op.operationId === "string" && keepSet.has(op.operationId),
+        (name) => !keepSet.has(name),
+      ),
+  };
+}
+
+/**
+ * Keeps only the operations at the given JSON pointers (`/paths/~1items/get`, as the Choose operations
+ * picker lists them, so operations without an operationId can be kept too), with the same cleanup as
+ * {@link keepOperations}: emptied paths and definitions no longer used go, and the operationIds of removed
+ * operations leave policies and the custom code's list. One command, one undo step.
+ */
+export function keepOperationsAt(pointers: readonly string[]): Command {
+  const keepSet = new Set(pointers);
+  return {
+    name: "budget:keep:operations",
+    label: `Keep ${keepSet.size} operation${keepSet.size === 1 ? "" : "s"}`,
     apply: (doc) => {
-      const paths = doc.definition.paths;
-      if (!isJsonObject(paths)) return doc;
-      const nextPaths: Record<string, JsonObject> = { ...(paths as Record<string, JsonObject>) };
-      let changed = false;
-      for (const path of Object.keys(paths)) {
-        const item = paths[path];
-        if (!isJsonObject(item)) continue;
-        let nextItem: JsonObject = item;
-        for (const m of HTTP_METHODS) {
-          const op = item[m];
-          if (isJsonObject(op) && !(typeof op.operationId === "string" && keepSet.has(op.operationId))) {
-            if (nextItem === item) nextItem = { ...item };
-            delete nextItem[m];
-            changed = true;
-          }
-        }
-        if (nextItem !== item) {
-          if (HTTP_METHODS.some((m) => nextItem[m] !== undefined)) nextPaths[path] = nextItem;
-          else delete nextPaths[path];
-        }
-      }
-      if (!changed) return doc;
-      let next: ConnectorDocument = { ...doc, definition: { ...doc.definition, paths: nextPaths } };
-      next = removeUnusedDefinitions().apply(next);
-      return { ...next, properties: trimOperationNames(next.properties, keepSet) };
+      const removedIds = new Set<string>();
+      const keptIds = new Set<string>();
+      const result = keepOperationsWhere(
+        doc,
+        (op, pointer) => {
+          const kept = keepSet.has(pointer);
+          if (typeof op.operationId === "string") (kept ? keptIds : removedIds).add(op.operationId);
+          return kept;
+        },
+        // An id that a kept operation still carries (a duplicate) stays named.
+        (name) => removedIds.has(name) && !keptIds.has(name),
+      );
+      return result;
     },
   };
 }
 
-function trimOperationNames(properties: JsonObject, keep: Set<string>): JsonObject {
+function keepOperationsWhere(
+  doc: ConnectorDocument,
+  keepOp: (op: JsonObject, pointer: string) => boolean,
+  isRemovedName: (name: string) => boolean,
+): ConnectorDocument {
+  const paths = doc.definition.paths;
+  if (!isJsonObject(paths)) return doc;
+  const nextPaths: Record<string, JsonObject> = { ...(paths as Record<string, JsonObject>) };
+  let changed = false;
+  for (const path of Object.keys(paths)) {
+    const item = paths[path];
+    if (!isJsonObject(item)) continue;
+    let nextItem: JsonObject = item;
+    for (const m of HTTP_METHODS) {
+      const op = item[m];
+      if (isJsonObject(op) && !keepOp(op, `/paths/${escapePointerToken(path)}/${m}`)) {
+        if (nextItem === item) nextItem = { ...item };
+        delete nextItem[m];
+        changed = true;
+      }
+    }
+    if (nextItem !== item) {
+      if (HTTP_METHODS.some((m) => nextItem[m] !== undefined)) nextPaths[path] = nextItem;
+      else delete nextPaths[path];
+    }
+  }
+  if (!changed) return doc;
+  let next: ConnectorDocument = { ...doc, definition: { ...doc.definition, paths: nextPaths } };
+  next = removeUnusedDefinitions().apply(next);
+  return { ...next, properties: trimOperationNames(next.properties, isRemovedName) };
+}
+
+function trimOperationNames(properties: JsonObject, isRemoved: (name: string) => boolean): JsonObject {
   const props = properties.properties;
   if (!isJsonObject(props)) return properties;
   let nextProps: JsonObject = props;
   if (Array.isArray(props.scriptOperations)) {
-    const kept = props.scriptOperations.filter((n) => typeof n !== "string" || keep.has(n));
+    const kept = props.scriptOperations.filter((n) => typeof n !== "string" || !isRemoved(n));
     // An empty list means "every operation": when none of the code's operations stays, the list is left as it
     // was (Validation flags the missing names), so the custom code never widens to every operation.
     if (kept.length !== props.scriptOperations.length && kept.length > 0)
@@ -329,7 +398,7 @@ function trimOperationNames(properties: JsonObject, keep: Set<string>): JsonObje
         list.push(p);
         continue;
       }
-      const kept = names.filter((n) => typeof n !== "string" || keep.has(n));
+      const kept = names.filter((n) => typeof n !== "string" || !isRemoved(n));
       if (kept.length === names.length) {
         list.push(p);
         continue;

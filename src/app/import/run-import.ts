@@ -1,7 +1,11 @@
 import type { StoreApi } from "zustand/vanilla";
 import { connectorTitle } from "../../model/connector-document";
 import { formatTextProblem } from "../../model/diagnostic";
+import type { ConnectorDocument } from "../../model/connector-document";
 import type { WorkspaceState } from "../../store/workspace-store";
+import { reportHeadline } from "../../model/import-report-summary";
+import { listOperations } from "../../model/swagger-types";
+import { applyOperationChoice, needsOperationChoice } from "./choose-on-import";
 import { importInWorker } from "./import-client";
 import type { ImportSource } from "./import-protocol";
 
@@ -16,14 +20,24 @@ function describeFiles(files: ImportSource[]): string {
   return `${files.length} files`;
 }
 
+export interface RunImportOptions {
+  /**
+   * Asked when the imported API is over the platform's limits (more than 256 operations, over 1 MB
+   * minified): resolves with the JSON pointers of the operations to keep, or null to import nothing.
+   */
+  chooseOperations?(doc: ConnectorDocument): Promise<string[] | null>;
+}
+
 /**
  * Imports files as a new connector (never overwriting one). On failure nothing in the workspace changes
- * and each problem is reported as `file:line:column: message`.
+ * and each problem is reported as `file:line:column: message`. An API over the platform's limits is first
+ * trimmed to the operations the user chooses (see {@link RunImportOptions.chooseOperations}).
  * @returns the new connector's id, or null when nothing was imported.
  */
 export async function runImport(
   store: StoreApi<WorkspaceState>,
   files: ImportSource[],
+  options: RunImportOptions = {},
 ): Promise<string | null> {
   const { notify } = store.getState();
   if (files.length === 0) {
@@ -51,13 +65,27 @@ export async function runImport(
     notify("error", `Nothing was imported from ${described}.\n${lines.join("\n")}`);
     return null;
   }
+  let document = outcome.document;
+  let report = outcome.report;
+  if (options.chooseOperations && needsOperationChoice(document)) {
+    const keys = await options.chooseOperations(document);
+    if (!keys) {
+      notify("info", `Nothing was imported from ${described}: choosing operations was cancelled.`);
+      return null;
+    }
+    ({ doc: document, report } = applyOperationChoice(document, report, keys));
+  }
   const state = store.getState();
-  const id = state.addConnector(outcome.document, { source: "import" });
+  const id = state.addConnector(document, { source: "import" });
   performance.mark("cs:import:added");
-  const title = connectorTitle(outcome.document);
+  const title = connectorTitle(document);
   state.setImportReport(
-    outcome.report.length > 0
-      ? { title: `Imported “${title}” from ${described}`, entries: outcome.report }
+    report.length > 0
+      ? {
+          title: `Imported “${title}” from ${described}`,
+          entries: report,
+          headline: reportHeadline(report, listOperations(document.definition).length, outcome.input ?? null),
+        }
       : null,
   );
   for (const note of outcome.notes) notify("warning", formatTextProblem(note));

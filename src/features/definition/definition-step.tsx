@@ -10,12 +10,18 @@ import {
   type OperationLocation,
   type OperationSummary,
 } from "../../model/operations/operations";
+import {
+  deleteOperations,
+  planDeleteOperations,
+  type DeleteOperationsImpact,
+} from "../../model/operations/delete-operations";
 import { listPolicies } from "../../model/operations/policies";
 import { listReferences, REFERENCE_KINDS } from "../../model/operations/references";
 import type { SwaggerDocument } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
+import { ModalDialog } from "../../components/ui/modal-dialog";
 import { useDispatchForm } from "./doc-fields";
 import { OperationEditor } from "./operation-editor";
 import { OperationList } from "./operation-list";
@@ -53,6 +59,12 @@ export function DefinitionStep() {
   const [filter, setFilter] = useState<Filter>("all");
   const [showReferences, setShowReferences] = useState(false);
   const [newPolicy, setNewPolicy] = useState(false);
+  /** Rows ticked for Delete selected, by operation key (`METHOD path`). */
+  const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
+  const [confirmBulk, setConfirmBulk] = useState<{
+    locations: OperationLocation[];
+    impact: DeleteOperationsImpact;
+  } | null>(null);
   const rootRef = useRef<HTMLElement>(null);
 
   // Rows keep their identity while their operation is unchanged, so memoised rows skip re-rendering
@@ -113,6 +125,52 @@ export function DefinitionStep() {
     (row: OperationSummary) => selectOperation({ path: row.path, method: row.method }),
     [selectOperation],
   );
+
+  const onRowCheck = useCallback(
+    (row: OperationSummary, on: boolean) =>
+      setChecked((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(row.key);
+        else next.delete(row.key);
+        return next;
+      }),
+    [],
+  );
+  // Ticked rows that no longer exist (deleted, moved, undone) are not counted or deleted.
+  const checkedRows = useMemo(() => summaries.filter((row) => checked.has(row.key)), [summaries, checked]);
+  const allShownChecked = visible.length > 0 && visible.every((row) => checked.has(row.key));
+  const toggleAllShown = (on: boolean) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const row of visible) {
+        if (on) next.add(row.key);
+        else next.delete(row.key);
+      }
+      return next;
+    });
+  const bulkDelete = (locations: OperationLocation[]) => {
+    dispatch(deleteOperations(locations));
+    setChecked(new Set());
+    if (selection?.kind === "operation") {
+      const key = operationKey(selection.location);
+      if (locations.some((l) => operationKey(l) === key)) selectOperation(null);
+    }
+  };
+  // Like Delete on one operation: say first what else changes when policies, the code or other operations
+  // name the ones being deleted.
+  const askBulkDelete = () => {
+    const doc = selectDocument(store.getState());
+    if (!doc || checkedRows.length === 0) return;
+    const locations = checkedRows.map((row) => ({ path: row.path, method: row.method }));
+    const impact = planDeleteOperations(doc, locations);
+    const touches =
+      impact.policiesRemoved.length > 0 ||
+      impact.policiesTrimmed.length > 0 ||
+      impact.scriptKept ||
+      impact.references.length > 0;
+    if (touches) setConfirmBulk({ locations, impact });
+    else bulkDelete(locations);
+  };
 
   const create = (kind: "action" | "trigger") => {
     const doc = selectDocument(store.getState());
@@ -204,6 +262,23 @@ export function DefinitionStep() {
             ]}
           />
         </div>
+        <div className="cs-def-bulk" role="group" aria-label="Selected operations">
+          <label className="cs-small">
+            <input
+              type="checkbox"
+              checked={allShownChecked}
+              disabled={visible.length === 0}
+              onChange={(e) => toggleAllShown(e.currentTarget.checked)}
+            />{" "}
+            Select all shown
+          </label>
+          <button type="button" disabled={checkedRows.length === 0} onClick={askBulkDelete}>
+            Delete selected
+          </button>
+          {checkedRows.length > 0 ? (
+            <span className="cs-small cs-muted">{checkedRows.length} selected</span>
+          ) : null}
+        </div>
         <h3 className="cs-def-rail__heading">Actions ({actions.length})</h3>
         <OperationList
           label="Actions"
@@ -211,6 +286,8 @@ export function DefinitionStep() {
           selectedKey={selectedKey}
           problems={problems}
           onSelect={onRowSelect}
+          checked={checked}
+          onCheck={onRowCheck}
         />
         <h3 className="cs-def-rail__heading">Triggers ({triggers.length})</h3>
         <OperationList
@@ -219,6 +296,8 @@ export function DefinitionStep() {
           selectedKey={selectedKey}
           problems={problems}
           onSelect={onRowSelect}
+          checked={checked}
+          onCheck={onRowCheck}
         />
         <details
           className="cs-def-section"
@@ -275,6 +354,16 @@ export function DefinitionStep() {
           />
         ) : null}
       </div>
+      {confirmBulk ? (
+        <DeleteOperationsDialog
+          impact={confirmBulk.impact}
+          onDelete={() => {
+            bulkDelete(confirmBulk.locations);
+            setConfirmBulk(null);
+          }}
+          onClose={() => setConfirmBulk(null)}
+        />
+      ) : null}
       {newPolicy ? (
         <NewPolicyDialog
           nextIndex={policies.length}
@@ -283,6 +372,68 @@ export function DefinitionStep() {
         />
       ) : null}
     </section>
+  );
+}
+
+function quoted(titles: readonly string[]): string {
+  return titles.map((t) => `“${t}”`).join(", ");
+}
+
+/** Confirms deleting several operations that policies, the custom code or other operations name. */
+function DeleteOperationsDialog({
+  impact,
+  onDelete,
+  onClose,
+}: {
+  impact: DeleteOperationsImpact;
+  onDelete(): void;
+  onClose(): void;
+}) {
+  return (
+    <ModalDialog
+      title="Delete operations"
+      role="alertdialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onDelete}>
+            Delete {impact.count} operation{impact.count === 1 ? "" : "s"}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>
+        Delete {impact.count} operation{impact.count === 1 ? "" : "s"}? Undo brings everything below back in
+        one step.
+      </p>
+      <ul className="cs-def-impact">
+        {impact.policiesTrimmed.length > 0 ? (
+          <li>{quoted(impact.policiesTrimmed)} stop applying to them and keep their other operations.</li>
+        ) : null}
+        {impact.policiesRemoved.length > 0 ? (
+          <li>
+            {quoted(impact.policiesRemoved)} applied only to these operations and are deleted too (an empty
+            operation list would apply to every operation).
+          </li>
+        ) : null}
+        {impact.scriptKept ? (
+          <li>
+            Custom code ran only for these operations. Its operation list keeps a name so that the code does
+            not start running for every operation; choose its operations in the Code step or turn it off.
+          </li>
+        ) : null}
+        {impact.references.length > 0 ? (
+          <li>
+            {impact.references.length} reference{impact.references.length === 1 ? "" : "s"} from other
+            operations ({[...new Set(impact.references.map((r) => r.extension))].join(", ")}) stay and show as
+            errors in Validation until you point them at another operation.
+          </li>
+        ) : null}
+      </ul>
+    </ModalDialog>
   );
 }
 

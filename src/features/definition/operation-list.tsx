@@ -10,13 +10,24 @@ interface OperationListProps {
   selectedKey: string | null;
   problems: ReadonlyMap<string, number>;
   onSelect(row: OperationSummary): void;
+  /** Keys of the rows ticked for a bulk action (Delete selected). */
+  checked: ReadonlySet<string>;
+  onCheck(row: OperationSummary, on: boolean): void;
 }
 
 /**
  * A virtualised list of operations (only the visible rows are in the DOM, so 250+ operations stay
  * smooth). Each row is a button; the selected one carries `aria-current`.
  */
-export function OperationList({ label, rows, selectedKey, problems, onSelect }: OperationListProps) {
+export function OperationList({
+  label,
+  rows,
+  selectedKey,
+  problems,
+  onSelect,
+  checked,
+  onCheck,
+}: OperationListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -67,6 +78,8 @@ export function OperationList({ label, rows, selectedKey, problems, onSelect }: 
                 selected={row.key === selectedKey}
                 problems={problems.get(row.pointer) ?? 0}
                 onSelect={onSelect}
+                checked={checked.has(row.key)}
+                onCheck={onCheck}
               />
             </div>
           );
@@ -81,13 +94,44 @@ const OperationRow = memo(function OperationRow({
   selected,
   problems,
   onSelect,
+  checked,
+  onCheck,
 }: {
   row: OperationSummary;
   selected: boolean;
   problems: number;
   onSelect(row: OperationSummary): void;
+  checked: boolean;
+  onCheck(row: OperationSummary, on: boolean): void;
 }) {
   const title = row.summary || row.operationId || row.key;
+  return (
+    <>
+      <input
+        type="checkbox"
+        className="cs-def-list__check"
+        aria-label={`Select ${title}`}
+        checked={checked}
+        onChange={(e) => onCheck(row, e.currentTarget.checked)}
+      />
+      <OperationButton row={row} title={title} selected={selected} problems={problems} onSelect={onSelect} />
+    </>
+  );
+});
+
+function OperationButton({
+  row,
+  title,
+  selected,
+  problems,
+  onSelect,
+}: {
+  row: OperationSummary;
+  title: string;
+  selected: boolean;
+  problems: number;
+  onSelect(row: OperationSummary): void;
+}) {
   return (
     <button
       type="button"
@@ -108,4 +152,4 @@ const OperationRow = memo(function OperationRow({
       ) : null}
     </button>
   );
-});
+}

@@ -1,8 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  ChooseOperationsDialog,
+  KEEP_OPERATIONS_INTRO,
+} from "../../components/choose-operations/choose-operations-dialog";
 import { LimitMeter } from "../../components/ui/limit-meter";
 import type { ConnectorDocument } from "../../model/connector-document";
-import { useWorkspace } from "../../store/workspace-context";
-import type { Budget } from "../../validation/budget";
+import { selectDocument } from "../../store/workspace-store";
+import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
+import { keepOperationsAt, removeUnusedDefinitions, type Budget } from "../../validation/budget";
 import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
 function Meter({
@@ -10,14 +16,16 @@ function Meter({
   value,
   limit,
   unit,
+  note,
 }: {
   label: string;
   value: number;
   limit: number;
   unit?: string;
+  note?: string;
 }) {
   const shown = (n: number) => (unit === "KB" ? `${(n / 1024).toFixed(0)} KB` : String(n));
-  const text = `${shown(value)} of ${shown(limit)}${value > limit ? " — over the limit" : ""}`;
+  const text = `${shown(value)} of ${shown(limit)}${note ? ` (${note})` : ""}${value > limit ? " — over the limit" : ""}`;
   return (
     <LimitMeter
       label={label}
@@ -33,10 +41,14 @@ function Meter({
 /**
  * Size and count limits of the platform, measured on the current document in the shared validation worker
  * (counting the schemas of Encodian's bodies takes longer than a frame). The last figures stay shown while
- * the next revision is measured, but never another connector's.
+ * the next revision is measured, but never another connector's. The size is the minified one, as the
+ * platform counts it. Choose operations to keep and Remove unused definitions get the connector under the
+ * limits, each as one undo step.
  */
 export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revision: number }) {
+  const store = useWorkspaceStoreApi();
   const activeId = useWorkspace((s) => s.activeId);
+  const [choosing, setChoosing] = useState<ConnectorDocument | null>(null);
   const result = useQuery({
     queryKey: ["review-budget", activeId, revision],
     placeholderData: (previous: Budget | undefined, previousQuery) =>
@@ -57,7 +69,13 @@ export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revis
       <div className="cs-review-section__body" aria-busy={result.isFetching || undefined}>
         {budget ? (
           <>
-            <Meter label="Definition size" value={budget.size.indented} limit={budget.size.limit} unit="KB" />
+            <Meter
+              label="Definition size"
+              value={budget.size.minified}
+              limit={budget.size.limit}
+              unit="KB"
+              note="minified, as the platform counts it"
+            />
             <Meter label="Operations" value={budget.operations.count} limit={budget.operations.limit} />
             <Meter
               label="Largest body or response (schemas)"
@@ -65,9 +83,27 @@ export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revis
               limit={budget.schemasPerBody.limit}
             />
             <p className="cs-muted">
-              Minified, the definition is {(budget.size.minified / 1024).toFixed(0)} KB.{" "}
+              With 4-space indentation, as exported, the definition is{" "}
+              {(budget.size.indented / 1024).toFixed(0)} KB; the platform counts the minified size.{" "}
               {budget.unusedDefinitions.length} unused definition(s).
             </p>
+            <div className="cs-review-actions">
+              <button
+                type="button"
+                className="cs-button cs-button-small"
+                onClick={() => setChoosing(selectDocument(store.getState()))}
+              >
+                Choose operations to keep
+              </button>
+              <button
+                type="button"
+                className="cs-button cs-button-small"
+                disabled={budget.unusedDefinitions.length === 0}
+                onClick={() => store.getState().dispatch(removeUnusedDefinitions(), { source: "quick-fix" })}
+              >
+                Remove unused definitions
+              </button>
+            </div>
           </>
         ) : result.isError ? (
           <p role="alert">The budget could not be measured: {String(result.error)}</p>
@@ -75,6 +111,19 @@ export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revis
           <p className="cs-muted">Measuring…</p>
         )}
       </div>
+      {choosing ? (
+        <ChooseOperationsDialog
+          doc={choosing}
+          intro={KEEP_OPERATIONS_INTRO}
+          confirmLabel="Keep selected"
+          initiallySelected="all"
+          onConfirm={(keys) => {
+            setChoosing(null);
+            store.getState().dispatch(keepOperationsAt(keys), { source: "quick-fix" });
+          }}
+          onCancel={() => setChoosing(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../../model/diagnostic";
 import { selectDocument, type StepId } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { groupDiagnostics, stepForDiagnostic } from "../../validation/diagnostic-location";
+import { fixAllCommand, summariseFixes } from "../../validation/fix-all";
 import { quickFixFor } from "../../validation/quick-fixes";
 import { useValidation } from "./use-validation";
 import "./validation.css";
@@ -45,9 +46,13 @@ export function ValidationPanel() {
     return c;
   }, [diagnostics]);
 
+  const shown = useMemo(
+    () => (showNotes ? diagnostics : diagnostics.filter((d) => d.severity !== "info")),
+    [diagnostics, showNotes],
+  );
+  const fixes = useMemo(() => (doc ? summariseFixes(shown, doc) : null), [doc, shown]);
   const rows = useMemo<Row[]>(() => {
     if (!doc) return [];
-    const shown = showNotes ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
     const out: Row[] = [];
     for (const group of groupDiagnostics(doc.definition, shown)) {
       out.push({ kind: "group", key: `g:${group.key}`, label: group.label, count: group.diagnostics.length });
@@ -56,7 +61,7 @@ export function ValidationPanel() {
       );
     }
     return out;
-  }, [doc, diagnostics, showNotes]);
+  }, [doc, shown]);
 
   const reveal = (d: Diagnostic) => {
     const state = store.getState();
@@ -74,6 +79,12 @@ export function ValidationPanel() {
     const fix = quickFixFor(d, current);
     if (fix) store.getState().dispatch(fix.command, { source: "quick-fix" });
   };
+
+  // Fix all (every safe fix) or Fix all N of one rule: one command, so one undo step.
+  const applyAll = (ruleId?: string) =>
+    store
+      .getState()
+      .dispatch(fixAllCommand(shown, ruleId === undefined ? {} : { ruleId }), { source: "quick-fix" });
 
   const summary =
     counts.error + counts.warning + counts.info === 0
@@ -109,6 +120,37 @@ export function ValidationPanel() {
           </p>
         ) : null}
       </header>
+      {fixes && fixes.rules.length > 0 ? (
+        <div className="cs-validation-fixes" role="group" aria-label="Quick fixes">
+          <button
+            type="button"
+            className="cs-button cs-button-small"
+            disabled={fixes.safeCount === 0}
+            title="Apply every safe quick fix of the listed problems as one undo step (renaming operation IDs is left to you)"
+            onClick={() => applyAll()}
+          >
+            Fix all
+          </button>
+          <span className="cs-small cs-muted">
+            {fixes.safeCount} safe {fixes.safeCount === 1 ? "fix" : "fixes"}
+          </span>
+          {fixes.rules
+            .filter((rule) => rule.count > 1)
+            .map((rule) => (
+              <span key={rule.ruleId} className="cs-validation-fix-rule">
+                <span className="cs-validation-rule">{rule.ruleId}</span>{" "}
+                <button
+                  type="button"
+                  className="cs-button cs-button-small"
+                  aria-label={`Fix all ${rule.count}: ${rule.ruleId}`}
+                  onClick={() => applyAll(rule.ruleId)}
+                >
+                  Fix all {rule.count}
+                </button>
+              </span>
+            ))}
+        </div>
+      ) : null}
       {rows.length > 0 && doc ? (
         <DiagnosticRows
           rows={rows}

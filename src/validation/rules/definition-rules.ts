@@ -189,10 +189,16 @@ export const definitionRules: Rule[] = [
     summary: "No `?` or `#` in a path; query values are query parameters.",
     *check(ctx) {
       for (const path of pathKeys(ctx)) {
-        if (/[?#]/.test(path)) {
+        if (path.includes("?")) {
           yield {
             path: child("/paths", path),
-            message: `The path "${path}" contains "?" or "#". Query values are declared as query parameters, not in the path.`,
+            message: `The path "${path}" contains "?". Query values are declared as query parameters, not in the path.`,
+          };
+        } else if (path.includes("#")) {
+          // A fragment is never sent to the server: query parameters would be the wrong advice.
+          yield {
+            path: child("/paths", path),
+            message: `The path "${path}" contains "#". A fragment is never sent to the server: remove it from the path (if it only tells two operations on the same path apart, merge them or give one another path).`,
           };
         }
       }
