@@ -5,10 +5,11 @@ import { HTTP_METHODS, type SwaggerDocument } from "./swagger-types";
 
 type Kind = ImportReportEntry["kind"];
 
-const KIND_ORDER: readonly Kind[] = ["dropped", "approximated", "kept-as-extension", "note"];
+const KIND_ORDER: readonly Kind[] = ["dropped", "approximated", "fixed", "kept-as-extension", "note"];
 const KIND_WORDS: Record<Kind, [string, string]> = {
   approximated: ["approximated", "approximated"],
   dropped: ["dropped", "dropped"],
+  fixed: ["fixed", "fixed"],
   "kept-as-extension": ["kept as extension", "kept as extensions"],
   note: ["note", "notes"],
 };

@@ -172,7 +172,8 @@ const OUTPUT_MODULES: Record<string, string> = {
   "src/review/certification-package.ts": "writer above (documentForWriting)",
   "src/review/share-link.ts": "writer above (documentForWriting)",
   "src/store/export-snapshots.ts": "writer above (documentForWriting)",
-  "src/cli/output-files.ts": "writes what the CLI import and package commands hand it (writers above, through exportPackageFiles and buildCertificationPackage)",
+  "src/cli/output-files.ts":
+    "writes what the CLI import and package commands hand it (writers above, through exportPackageFiles and buildCertificationPackage)",
   "src/importers/__fixtures__/golden.ts": "rewrites golden test files (UPDATE_GOLDEN=1), never a connector",
   "src/app/persistence/draft-database.ts": "stores the records of encodeDraft (writer above)",
   "src/app/persistence/early-read.ts": "reads drafts",
