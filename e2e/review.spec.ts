@@ -280,7 +280,7 @@ test("Budget: definition size, operation and schema counts against the platform 
   const budget = page.getByRole("region", { name: "Budget", exact: true });
   await expect(budget.getByRole("meter", { name: "Definition size" })).toBeVisible();
   await expect(budget.getByRole("meter", { name: "Operations" })).toHaveAttribute("value", "4");
-  await expect(budget).toContainText(/Definition size\s*\d+ KB of 1024 KB/);
+  await expect(budget).toContainText(/Definition size\s*\d+ KB of 1,024 KB minified \(\d+ KB indented\)/);
   await expect(budget).toContainText(/Operations\s*4 of 256/);
   await expect(budget).toContainText("0 unused definition(s).");
 });

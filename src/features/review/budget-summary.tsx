@@ -2,22 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { LimitMeter } from "../../components/ui/limit-meter";
 import type { ConnectorDocument } from "../../model/connector-document";
 import { useWorkspace } from "../../store/workspace-context";
-import type { Budget } from "../../validation/budget";
+import { definitionSizeMeter, type Budget } from "../../validation/budget";
 import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
-function Meter({
-  label,
-  value,
-  limit,
-  unit,
-}: {
-  label: string;
-  value: number;
-  limit: number;
-  unit?: string;
-}) {
-  const shown = (n: number) => (unit === "KB" ? `${(n / 1024).toFixed(0)} KB` : String(n));
-  const text = `${shown(value)} of ${shown(limit)}${value > limit ? " — over the limit" : ""}`;
+function Meter({ label, value, limit }: { label: string; value: number; limit: number }) {
+  const text = `${value} of ${limit}${value > limit ? " — over the limit" : ""}`;
   return (
     <LimitMeter
       label={label}
@@ -57,17 +46,19 @@ export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revis
       <div className="cs-review-section__body" aria-busy={result.isFetching || undefined}>
         {budget ? (
           <>
-            <Meter label="Definition size" value={budget.size.indented} limit={budget.size.limit} unit="KB" />
+            <LimitMeter
+              label="Definition size"
+              {...definitionSizeMeter(budget.size)}
+              className="cs-review-meter"
+              overClassName="cs-review-over"
+            />
             <Meter label="Operations" value={budget.operations.count} limit={budget.operations.limit} />
             <Meter
               label="Largest body or response (schemas)"
               value={budget.schemasPerBody.max}
               limit={budget.schemasPerBody.limit}
             />
-            <p className="cs-muted">
-              Minified, the definition is {(budget.size.minified / 1024).toFixed(0)} KB.{" "}
-              {budget.unusedDefinitions.length} unused definition(s).
-            </p>
+            <p className="cs-muted">{budget.unusedDefinitions.length} unused definition(s).</p>
           </>
         ) : result.isError ? (
           <p role="alert">The budget could not be measured: {String(result.error)}</p>

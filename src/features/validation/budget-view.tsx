@@ -3,12 +3,13 @@ import { LimitMeter } from "../../components/ui/limit-meter";
 import { listOperations } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
-import { computeBudget, keepOperations, removeUnusedDefinitions } from "../../validation/budget";
+import {
+  computeBudget,
+  definitionSizeMeter,
+  keepOperations,
+  removeUnusedDefinitions,
+} from "../../validation/budget";
 import "./validation.css";
-
-function kb(bytes: number): string {
-  return `${(bytes / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} KB`;
-}
 
 function Meter(props: { label: string; value: number; limit: number; text: string }) {
   return <LimitMeter {...props} className="cs-budget-meter" overClassName="cs-validation-error" />;
@@ -43,12 +44,7 @@ export function BudgetView() {
   return (
     <section className="cs-budget" aria-label="Budget">
       <h2 className="cs-validation-title">Budget</h2>
-      <Meter
-        label="Definition size"
-        value={budget.size.indented}
-        limit={budget.size.limit}
-        text={`${kb(budget.size.indented)} of 1,024 KB (${kb(budget.size.minified)} minified)`}
-      />
+      <Meter label="Definition size" {...definitionSizeMeter(budget.size)} />
       <Meter
         label="Operations"
         value={budget.operations.count}
