@@ -682,6 +682,20 @@ describe("the catalogue", () => {
     );
     expect(d?.severity).toBe("error");
   });
+  it("internal operations need no summary or description for certification (21 certified connectors)", () => {
+    const bare = withDefinition(
+      `${LISTS_GET}/summary`,
+      undefined,
+      withDefinition(`${LISTS_GET}/description`, ""),
+    );
+    const internal = withDefinition(`${LISTS_GET}/x-ms-visibility`, "internal", bare);
+    const errorsAt = (doc: ConnectorDocument) =>
+      validateConnectorSync(doc, { certification: true }).filter(
+        (d) => d.ruleId === "RequiredValueEmpty" && d.path === LISTS_GET,
+      );
+    expect(errorsAt(bare)).toHaveLength(2);
+    expect(errorsAt(internal)).toEqual([]);
+  });
   it("a placeholder host is a warning when a Set host URL policy replaces it", () => {
     const doc = withProperties(
       `${PROPS}/policyTemplateInstances/1`,

@@ -158,7 +158,11 @@ export const certificationRules: Rule[] = [
     *check(ctx) {
       for (const op of ctx.operations) {
         const { summary, description } = op.operation;
+        // Internal operations (dynamic values and schemas, webhook deletes) never appear in the designer:
+        // 21 certified connectors leave them without summary or description and were accepted.
+        const internal = op.operation["x-ms-visibility"] === "internal";
         if (typeof summary !== "string" || summary.trim() === "") {
+          if (internal) continue;
           yield {
             path: op.pointer,
             ruleId: "RequiredValueEmpty",
@@ -173,6 +177,7 @@ export const certificationRules: Rule[] = [
           };
         }
         if (typeof description !== "string" || description.trim() === "") {
+          if (internal) continue;
           yield {
             path: op.pointer,
             ruleId: "RequiredValueEmpty",
