@@ -553,6 +553,23 @@ const cases: Case[] = [
     certification: true,
   },
   {
+    id: "ResponseSchemaMissing",
+    bad: () => withDefinition(`${LISTS_GET}/responses/200`, { description: "OK" }),
+    certification: true,
+  },
+  {
+    id: "ResponseSchemaMissing",
+    name: "ResponseSchemaMissing is not asked of internal operations",
+    bad: () => withDefinition(`${LISTS_GET}/responses/200`, { description: "OK" }),
+    good: () =>
+      withDefinition(
+        `${LISTS_GET}/x-ms-visibility`,
+        "internal",
+        withDefinition(`${LISTS_GET}/responses/200`, { description: "OK" }),
+      ),
+    certification: true,
+  },
+  {
     id: "ParameterSummaryRequired",
     bad: () => withDefinition(`${TASKS_GET}/parameters/1/x-ms-summary`, undefined),
     certification: true,
