@@ -7,13 +7,33 @@ import {
   certificationPackageZip,
   repositoryFolderName,
 } from "../../review/certification-package";
+import { sharedValidationClient } from "../../validation/shared-validation-client";
+import { certificationSentence, decideVerdict, type Verdict } from "../../validation/verdict";
 
 /** "Export for certification": the connectors-repository layout, README generated, publisher rules applied. */
 export function CertificationExportDialog({ doc, onClose }: { doc: ConnectorDocument; onClose(): void }) {
   const [independentPublisher, setIndependentPublisher] = useState(false);
   const [includeIntro, setIncludeIntro] = useState(false);
   const [notes, setNotes] = useState<string[] | null>(null);
-  const download = () => {
+  const [refusal, setRefusal] = useState<Verdict | null>(null);
+  const [checking, setChecking] = useState(false);
+  const download = async () => {
+    setChecking(true);
+    setNotes(null);
+    setRefusal(null);
+    let outcome;
+    try {
+      // The same gate as `connector-studio package`: certification-mode errors refuse the package.
+      outcome = await sharedValidationClient().validate(doc, { certification: true });
+    } finally {
+      setChecking(false);
+    }
+    if (!outcome) return;
+    const verdict = decideVerdict({ plain: [], certification: outcome.diagnostics });
+    if (!verdict.certifiable) {
+      setRefusal(verdict);
+      return;
+    }
     const pkg = buildCertificationPackage(doc, { independentPublisher, includeIntro });
     downloadFile(
       certificationPackageZip(pkg),
@@ -28,7 +48,12 @@ export function CertificationExportDialog({ doc, onClose }: { doc: ConnectorDocu
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="cs-button cs-button-primary" onClick={download}>
+          <button
+            type="button"
+            className="cs-button cs-button-primary"
+            disabled={checking}
+            onClick={() => void download()}
+          >
             Download package
           </button>
           <button type="button" className="cs-button" onClick={onClose}>
@@ -62,6 +87,22 @@ export function CertificationExportDialog({ doc, onClose }: { doc: ConnectorDocu
         <input type="checkbox" checked={includeIntro} onChange={(e) => setIncludeIntro(e.target.checked)} />
         Include intro.md
       </label>
+      {checking ? <p aria-busy="true">Checking with the certification rules…</p> : null}
+      {refusal ? (
+        <div role="alert" aria-label="Export for certification refused">
+          <p>{certificationSentence(refusal)}</p>
+          <ul>
+            {(refusal.certificationErrors ?? []).slice(0, 20).map((d, i) => (
+              <li key={i}>
+                <code>{d.ruleId}</code> {d.message}
+              </li>
+            ))}
+          </ul>
+          <p className="cs-muted">
+            Turn on Certification mode in the Validation panel to see and fix them all.
+          </p>
+        </div>
+      ) : null}
       {notes ? (
         <ul role="status" aria-label="Package notes">
           {notes.map((n) => (
