@@ -362,8 +362,12 @@ test("Export for certification downloads the repository layout for both publishe
   const dialog = page.getByRole("dialog", { name: "Export for certification" });
   await expectNoSeriousViolations(page, "dialog");
 
-  let downloading = page.waitForEvent("download");
+  // The fixture has certification-mode errors: the package is refused, naming them, until "Download anyway".
   await dialog.getByRole("button", { name: "Download package" }).click();
+  const refusal = dialog.getByRole("alert", { name: "Export for certification refused" });
+  await expect(refusal).toContainText("ContactInformationMissing", { timeout: 30_000 });
+  let downloading = page.waitForEvent("download");
+  await refusal.getByRole("button", { name: "Download anyway" }).click();
   let zip = await savedZip(await downloading);
   const certified = "certified-connectors/Review Fixture";
   expect(Object.keys(zip).sort()).toEqual(
@@ -382,8 +386,9 @@ test("Export for certification downloads the repository layout for both publishe
 
   await dialog.getByLabel(/^Independent publisher/).check();
   await dialog.getByLabel("Include intro.md").check();
-  downloading = page.waitForEvent("download");
   await dialog.getByRole("button", { name: "Download package" }).click();
+  downloading = page.waitForEvent("download");
+  await refusal.getByRole("button", { name: "Download anyway" }).click();
   zip = await savedZip(await downloading);
   const independent = "independent-publisher-connectors/Review Fixture";
   expect(Object.keys(zip).sort()).toEqual(

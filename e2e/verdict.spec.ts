@@ -108,4 +108,9 @@ test("Certification mode: Export for certification is refused with the panel's r
   const refusedIds = [...new Set(await refusal.locator("li code").allTextContents())].sort();
   expect(refusedIds).toEqual(panelIds);
   expect(downloads).toBe(0);
+
+  // As `package --allow-errors`, the maker may still take the package, knowingly.
+  const anyway = page.waitForEvent("download");
+  await refusal.getByRole("button", { name: "Download anyway" }).click();
+  expect((await anyway).suggestedFilename()).toBe("Verdict API certification.zip");
 });

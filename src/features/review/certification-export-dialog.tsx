@@ -17,6 +17,16 @@ export function CertificationExportDialog({ doc, onClose }: { doc: ConnectorDocu
   const [notes, setNotes] = useState<string[] | null>(null);
   const [refusal, setRefusal] = useState<Verdict | null>(null);
   const [checking, setChecking] = useState(false);
+  const write = () => {
+    const pkg = buildCertificationPackage(doc, { independentPublisher, includeIntro });
+    downloadFile(
+      certificationPackageZip(pkg),
+      `${repositoryFolderName(doc)} certification.zip`,
+      "application/zip",
+    );
+    setRefusal(null);
+    setNotes([`Wrote ${pkg.files.length} files under ${pkg.folder}/.`, ...pkg.notes]);
+  };
   const download = async () => {
     setChecking(true);
     setNotes(null);
@@ -34,13 +44,7 @@ export function CertificationExportDialog({ doc, onClose }: { doc: ConnectorDocu
       setRefusal(verdict);
       return;
     }
-    const pkg = buildCertificationPackage(doc, { independentPublisher, includeIntro });
-    downloadFile(
-      certificationPackageZip(pkg),
-      `${repositoryFolderName(doc)} certification.zip`,
-      "application/zip",
-    );
-    setNotes([`Wrote ${pkg.files.length} files under ${pkg.folder}/.`, ...pkg.notes]);
+    write();
   };
   return (
     <ModalDialog
@@ -99,8 +103,12 @@ export function CertificationExportDialog({ doc, onClose }: { doc: ConnectorDocu
             ))}
           </ul>
           <p className="cs-muted">
-            Turn on Certification mode in the Validation panel to see and fix them all.
+            Turn on Certification mode in the Validation panel to see and fix them all. A package with these
+            errors will be sent back by the certification review.
           </p>
+          <button type="button" className="cs-button" onClick={write}>
+            Download anyway
+          </button>
         </div>
       ) : null}
       {notes ? (
