@@ -245,7 +245,7 @@ test("Certification on Encodian (219 operations) is checked in the validation wo
   await measureOnce();
 });
 
-test("Certification: checklist items passed, failed and to do; a failed item's problem navigates", async ({
+test("Certification: checklist items passed, failed, warnings and to do; a failed item's problem navigates", async ({
   page,
 }) => {
   await openReview(page);
@@ -259,15 +259,18 @@ test("Certification: checklist items passed, failed and to do; a failed item's p
     timeout: 30_000,
   });
   await expect(item(/^The validator passes/)).toContainText("ContactInformationMissing");
-  await expect(item(/^Response schemas for every operation/)).toContainText("Failed");
+  // Every item a file can show says what the validator says: a missing response schema is its warning.
+  await expect(item(/^Response schemas for every operation/)).toContainText("Warnings");
+  await expect(item(/^Response schemas for every operation/)).toContainText("ResponseSchemaMissing");
   await expect(item(/^Response schemas for every operation/)).toContainText("CreateTicket");
-  await expect(item(/^Connector metadata/)).toContainText("Passed");
+  await expect(item(/^Connector metadata/)).toContainText("Failed");
+  await expect(item(/^Connector metadata/)).toContainText("ContactInformationMissing");
   await expect(item(/^All operations deployed and tested/)).toContainText("To do");
 
   // The independent-publisher rules swap the brand-colour item.
   await expect(cert).toContainText("Brand colour is your own");
   await cert.getByLabel("Independent publisher").check();
-  await expect(item(/^Brand colour #da3b01 and no icon/)).toContainText("Failed");
+  await expect(item(/^Brand colour #da3b01 and no icon/)).toContainText("To do");
   await cert.getByLabel("Independent publisher").uncheck();
 
   // Clicking a problem opens where it is: the body parameter without description, in the Definition step.
@@ -280,7 +283,7 @@ test("Budget: definition size, operation and schema counts against the platform 
   const budget = page.getByRole("region", { name: "Budget", exact: true });
   await expect(budget.getByRole("meter", { name: "Definition size" })).toBeVisible();
   await expect(budget.getByRole("meter", { name: "Operations" })).toHaveAttribute("value", "4");
-  await expect(budget).toContainText(/Definition size\s*\d+ KB of 1024 KB/);
+  await expect(budget).toContainText(/Definition size\s*\d+ KB of 1,024 KB minified \(\d+ KB indented\)/);
   await expect(budget).toContainText(/Operations\s*4 of 256/);
   await expect(budget).toContainText("0 unused definition(s).");
 });
@@ -359,8 +362,12 @@ test("Export for certification downloads the repository layout for both publishe
   const dialog = page.getByRole("dialog", { name: "Export for certification" });
   await expectNoSeriousViolations(page, "dialog");
 
-  let downloading = page.waitForEvent("download");
+  // The fixture has certification-mode errors: the package is refused, naming them, until "Download anyway".
   await dialog.getByRole("button", { name: "Download package" }).click();
+  const refusal = dialog.getByRole("alert", { name: "Export for certification refused" });
+  await expect(refusal).toContainText("ContactInformationMissing", { timeout: 30_000 });
+  let downloading = page.waitForEvent("download");
+  await refusal.getByRole("button", { name: "Download anyway" }).click();
   let zip = await savedZip(await downloading);
   const certified = "certified-connectors/Review Fixture";
   expect(Object.keys(zip).sort()).toEqual(
@@ -379,8 +386,9 @@ test("Export for certification downloads the repository layout for both publishe
 
   await dialog.getByLabel(/^Independent publisher/).check();
   await dialog.getByLabel("Include intro.md").check();
-  downloading = page.waitForEvent("download");
   await dialog.getByRole("button", { name: "Download package" }).click();
+  downloading = page.waitForEvent("download");
+  await refusal.getByRole("button", { name: "Download anyway" }).click();
   zip = await savedZip(await downloading);
   const independent = "independent-publisher-connectors/Review Fixture";
   expect(Object.keys(zip).sort()).toEqual(

@@ -8,7 +8,15 @@ import path from "node:path";
 import type { CorpusSection, CorpusSectionResult } from "./corpus/corpus-section";
 
 /** Known sections, in the order they run. A missing file is skipped quietly. */
-const SECTIONS = ["roundtrip", "validation", "postman", "openapi3", "import-ready", "review"];
+const SECTIONS = [
+  "roundtrip",
+  "validation",
+  "certification",
+  "postman",
+  "openapi3",
+  "import-ready",
+  "review",
+];
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 

@@ -1,6 +1,7 @@
 import type { ConnectorDocument } from "../model/connector-document";
 import type { Diagnostic } from "../model/diagnostic";
 import { sharedValidationClient } from "../validation/shared-validation-client";
+import { decideVerdict } from "../validation/verdict";
 import { loadExporter } from "./lazy-modules";
 
 export type ExportResult =
@@ -29,8 +30,9 @@ export async function buildExport(doc: ConnectorDocument): Promise<ExportResult>
   ]);
   if (!outcome) throw new Error("Validation was stopped before it finished; export again.");
   const { diagnostics, failure } = outcome;
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) return { ok: false, errors, validatedOnPage: failure };
+  // The same verdict the Validation panel states: plain-mode errors refuse Export (certification mode does not).
+  const verdict = decideVerdict({ plain: diagnostics });
+  if (!verdict.exportable) return { ok: false, errors: verdict.exportErrors, validatedOnPage: failure };
   const bytes = await exportPackageZip(doc);
   return {
     ok: true,

@@ -95,7 +95,9 @@ export const COMMAND_SPECS = {
   package: {
     name: "package",
     synopsis: "<folder | zip | file>",
-    summary: "Writes the certification package (the connectors repository layout) as a zip.",
+    summary:
+      "Writes the certification package (the connectors repository layout) as a zip, after validating it in\n" +
+      "certification mode (refused on errors, like Export for certification).",
     minPositionals: 1,
     maxPositionals: 1,
     options: [
@@ -105,9 +107,14 @@ export const COMMAND_SPECS = {
         help: "independent-publisher-connectors/ layout: brand colour #da3b01, no icon.",
       },
       { name: "intro", help: "Add intro.md (verified publishers attach it in ISV Studio)." },
+      {
+        name: "allow-errors",
+        help: "Write the package even when certification-mode validation has errors (they are still listed).",
+      },
     ],
     exitCodes: [
       "0  the zip was written",
+      "1  certification-mode errors (listed with their rule ids); nothing written unless --allow-errors",
       "2  the input cannot be read, or the arguments or output are wrong",
     ],
   },

@@ -1,9 +1,10 @@
 import type { ConnectorDocument } from "../model/connector-document";
 import type { Diagnostic } from "../model/diagnostic";
 import { isJsonObject } from "../model/json-value";
-import { listOperations } from "../model/swagger-types";
+import { certificationSentence, decideVerdict } from "../validation/verdict";
 
-export type ChecklistStatus = "passed" | "failed" | "todo";
+/** "warnings": nothing blocks certification, but the validator has advice (shown with the item). */
+export type ChecklistStatus = "passed" | "failed" | "warnings" | "todo";
 
 /** One line of the certification checklist, mirroring the connectors repository's pull-request template. */
 export interface ChecklistItem {
@@ -12,34 +13,66 @@ export interface ChecklistItem {
   status: ChecklistStatus;
   /** What to do: the fix for a failed item, the human check for a to-do. */
   detail: string;
-  /** The diagnostics behind a failed item (click to jump). */
+  /** The diagnostics behind the item, errors first (click to jump). */
   diagnostics: Diagnostic[];
 }
 
 const key = (d: Diagnostic) => `${d.ruleId}|${d.file}|${d.path}`;
 
-function hasSchemaOrDynamic(response: unknown): boolean {
-  return (
-    isJsonObject(response) && (response.schema !== undefined || response["x-ms-dynamic-schema"] !== undefined)
-  );
-}
+/** The validator's rule ids behind each checklist item that is not decided by where the finding is. */
+const METADATA_RULES = new Set([
+  "ConnectorMetadataPropertiesMissing",
+  "UrlNotValid",
+  "TooManyConnectorCategories",
+  "InvalidConnectorCategory",
+  "ContactInformationMissing",
+  "ContactEmailNotValid",
+]);
+const RESPONSE_RULES = new Set([
+  "ResponseSchemaMissing",
+  "DefaultResponseHasSchema",
+  "OperationMustHaveResponse",
+  "OperationShouldHaveSuccessfulResponse",
+]);
+const BRAND_RULES = new Set(["IconBrandColorNotAllowed", "IconNotValid"]);
 
+/**
+ * An item decided by the validator: failed when any of its diagnostics is an error, "warnings" when only
+ * warnings remain, passed otherwise. Its detail is the first problem's message, so the checklist says what
+ * the Validation panel says.
+ */
 function fromDiagnostics(id: string, label: string, list: Diagnostic[], passDetail: string): ChecklistItem {
-  const failing = list.filter((d) => d.severity !== "info");
+  const errors = list.filter((d) => d.severity === "error");
+  const warnings = list.filter((d) => d.severity === "warning");
+  const shown = [...errors, ...warnings];
   return {
     id,
     label,
-    status: failing.length > 0 ? "failed" : "passed",
-    detail: failing.length > 0 ? (failing[0]?.message ?? "") : passDetail,
-    diagnostics: failing,
+    status: errors.length > 0 ? "failed" : warnings.length > 0 ? "warnings" : "passed",
+    detail: shown[0]?.message ?? passDetail,
+    diagnostics: shown,
   };
+}
+
+function brandItem(list: Diagnostic[], hasIcon: boolean): ChecklistItem {
+  const item = fromDiagnostics(
+    "brand-color",
+    "Brand colour is your own (not #007ee5 or #ffffff) and a 230×230 icon",
+    list,
+    "Colour and icon are set.",
+  );
+  // No icon is no validator error (the platform adds the default), but verified publishers submit one.
+  if (item.status === "passed" && !hasIcon)
+    return { ...item, status: "todo", detail: "Add a 230×230 PNG icon in the General step." };
+  return item;
 }
 
 /**
  * Turns certification-mode validation into the pull-request checklist reviewers know: each item passed, failed
- * (with the diagnostics and their fixes) or left to the human (things no file can show, such as tests in flows).
- * `certification` are the results with certification rules, `plain` the results without them, so that items can
- * speak of what certification adds.
+ * (with the diagnostics and their fixes), passed with the validator's warnings, or left to the human (things no
+ * file can show, such as tests in flows). Every item that a file can show is decided by the validator's
+ * results alone, so the checklist never contradicts the Validation panel. `certification` are the results with
+ * certification rules, `plain` the results without them, so that items can speak of what certification adds.
  */
 export function buildCertificationChecklist(
   doc: ConnectorDocument,
@@ -49,33 +82,28 @@ export function buildCertificationChecklist(
 ): ChecklistItem[] {
   const plainKeys = new Set(plain.map(key));
   const added = certification.filter((d) => !plainKeys.has(key(d)));
+  const claimed = (d: Diagnostic) =>
+    METADATA_RULES.has(d.ruleId) || RESPONSE_RULES.has(d.ruleId) || BRAND_RULES.has(d.ruleId);
   const inDefinition = (prefix: string) =>
     added.filter(
       (d) =>
-        d.file === "apiDefinition.swagger.json" && (d.path === prefix || d.path.startsWith(`${prefix}/`)),
+        !claimed(d) &&
+        d.file === "apiDefinition.swagger.json" &&
+        (d.path === prefix || d.path.startsWith(`${prefix}/`)),
     );
+  const byRule = (rules: Set<string>) => certification.filter((d) => rules.has(d.ruleId));
   const props = isJsonObject(doc.properties.properties) ? doc.properties.properties : {};
   const color = typeof props.iconBrandColor === "string" ? props.iconBrandColor.toLowerCase() : "";
-  const operations = listOperations(doc.definition);
-  const withoutSchema = operations.filter((o) => {
-    const responses = o.operation.responses ?? {};
-    const success = Object.entries(responses).filter(([code]) => /^2\d\d$/.test(code));
-    if (success.length === 0) return true;
-    return success.every(([code, r]) => code !== "204" && code !== "202" && !hasSchemaOrDynamic(r));
-  });
   const usesOAuth = Object.values(doc.definition.securityDefinitions ?? {}).some((s) => s.type === "oauth2");
-  const errors = certification.filter((d) => d.severity === "error");
+  const verdict = decideVerdict({ plain, certification });
 
   const items: ChecklistItem[] = [
     {
       id: "validator",
       label: "The validator passes in certification mode (what paconn validate checks)",
-      status: errors.length > 0 ? "failed" : "passed",
-      detail:
-        errors.length > 0
-          ? `${errors.length} error(s) remain; fix them in the Validation list.`
-          : "No errors.",
-      diagnostics: errors,
+      status: verdict.certifiable ? "passed" : "failed",
+      detail: certificationSentence(verdict),
+      diagnostics: verdict.certificationErrors ?? [],
     },
     fromDiagnostics(
       "title",
@@ -89,53 +117,35 @@ export function buildCertificationChecklist(
       inDefinition("/paths"),
       "Every operation and parameter is described.",
     ),
-    {
-      id: "response-schemas",
-      label: "Response schemas for every operation (unless dynamic)",
-      status: withoutSchema.length > 0 ? "failed" : "passed",
-      detail:
-        withoutSchema.length > 0
-          ? `Add a response schema (Add default response) to: ${withoutSchema
-              .slice(0, 8)
-              .map((o) => o.operation.operationId ?? `${o.method.toUpperCase()} ${o.path}`)
-              .join(", ")}${withoutSchema.length > 8 ? ` and ${withoutSchema.length - 8} more` : ""}.`
-          : "Every operation describes its response.",
-      diagnostics: [],
-    },
+    fromDiagnostics(
+      "response-schemas",
+      "Response schemas for every operation (unless dynamic or internal)",
+      byRule(RESPONSE_RULES),
+      "Every visible operation describes its response.",
+    ),
     fromDiagnostics(
       "metadata",
-      "Connector metadata: website, privacy policy and categories",
-      inDefinition("/x-ms-connector-metadata").concat(added.filter((d) => d.ruleId.includes("Categor"))),
+      "Connector metadata: website, privacy policy, categories and contact",
+      byRule(METADATA_RULES),
       "Metadata is complete.",
     ),
     options.independentPublisher
       ? {
           id: "brand-color",
           label: "Brand colour #da3b01 and no icon (independent publisher)",
-          status: color === "#da3b01" ? "passed" : "failed",
+          // The certification package sets the colour and leaves the icon out: nothing for the validator to refuse.
+          status: color === "#da3b01" && !doc.icon ? "passed" : "todo",
           detail:
-            color === "#da3b01"
+            color === "#da3b01" && !doc.icon
               ? "The colour is right."
-              : "Set Icon background color to #da3b01 (the certification package does it for you).",
+              : "The certification package sets Icon background color to #da3b01 and leaves the icon out for you.",
           diagnostics: [],
         }
-      : {
-          id: "brand-color",
-          label: "Brand colour is your own (not #007ee5 or #ffffff) and a 230×230 icon",
-          status:
-            color === "" || color === "#007ee5" || color === "#ffffff" || !doc.icon ? "failed" : "passed",
-          detail:
-            color === "" || color === "#007ee5" || color === "#ffffff"
-              ? "Set Icon background color to your brand colour in the General step."
-              : !doc.icon
-                ? "Add a 230×230 PNG icon in the General step."
-                : "Colour and icon are set.",
-          diagnostics: [],
-        },
+      : brandItem(byRule(BRAND_RULES), doc.icon !== null),
     fromDiagnostics(
       "api-properties",
       "apiProperties.json: publisher, stack owner, connection parameters, policies",
-      added.filter((d) => d.file === "apiProperties.json"),
+      added.filter((d) => d.file === "apiProperties.json" && !claimed(d)),
       "apiProperties.json meets the rules.",
     ),
     {

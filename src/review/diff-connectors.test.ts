@@ -199,6 +199,87 @@ describe("diffConnectors", () => {
     expect(only(diffConnectors(withKey, withPolicy), false)).toContain('Policy "Add header" was added.');
   });
 
+  describe("authentication changes break existing connections", () => {
+    const token = (oAuthSettings: JsonObject, uiDefinition: JsonObject = {}): JsonObject => ({
+      type: "oauthSetting",
+      oAuthSettings: {
+        clientId: "abc",
+        redirectUrl: "https://global.consent.azure-apim.net/redirect",
+        ...oAuthSettings,
+      },
+      uiDefinition,
+    });
+    const withParams = (connectionParameters: JsonObject): ConnectorDocument => ({
+      ...base,
+      properties: { properties: { connectionParameters } },
+    });
+    const before = withParams({
+      token: token({ identityProvider: "aad", scopes: ["Mail.Read", "User.Read"] }),
+      site: { type: "string", uiDefinition: { constraints: { required: "false" } } },
+    });
+
+    it("a removed OAuth scope is breaking and named; an added one is not", () => {
+      const after = withParams({
+        token: token({ identityProvider: "aad", scopes: ["User.Read", "Files.Read"] }),
+        site: { type: "string", uiDefinition: { constraints: { required: "false" } } },
+      });
+      const changes = diffConnectors(before, after);
+      expect(only(changes, true)).toEqual([
+        'Connection parameter "token": the OAuth scope "Mail.Read" was removed: existing connections must sign in again, and actions that need it fail.',
+      ]);
+      expect(only(changes, false)).toEqual([
+        'Connection parameter "token": the OAuth scope "Files.Read" was added: existing connections get it when they sign in again.',
+      ]);
+    });
+
+    it("a new identity provider or a parameter made required is breaking", () => {
+      const after = withParams({
+        token: token({ identityProvider: "oauth2", scopes: ["Mail.Read", "User.Read"] }),
+        site: { type: "string", uiDefinition: { constraints: { required: "true" } } },
+      });
+      expect(only(diffConnectors(before, after), true)).toEqual([
+        'Connection parameter "token": the identity provider changed from "aad" to "oauth2": existing connections must sign in again.',
+        'Connection parameter "site" is now required: existing connections lack it and must be edited.',
+      ]);
+    });
+
+    it("a scope removed from an OAuth security definition is breaking", () => {
+      const oauth = (scopes: JsonObject) =>
+        connector(
+          { "/items/{id}": { get: getItem() } },
+          {
+            securityDefinitions: {
+              oauth2: {
+                type: "oauth2",
+                flow: "accessCode",
+                authorizationUrl: "https://a",
+                tokenUrl: "https://t",
+                scopes,
+              },
+            },
+          },
+        );
+      expect(
+        only(diffConnectors(oauth({ "Mail.Read": "", "User.Read": "" }), oauth({ "User.Read": "" })), true),
+      ).toEqual([
+        'Authentication "oauth2": the OAuth scope "Mail.Read" was removed: existing connections must sign in again, and actions that need it fail.',
+      ]);
+    });
+
+    it("other edits of a connection parameter stay one plain change", () => {
+      const after = withParams({
+        token: {
+          ...token({ identityProvider: "aad", scopes: ["Mail.Read", "User.Read"] }),
+          uiDefinition: { displayName: "Sign in" },
+        },
+        site: { type: "string", uiDefinition: { constraints: { required: "false" } } },
+      });
+      const changes = diffConnectors(before, after);
+      expect(only(changes, true)).toEqual([]);
+      expect(only(changes, false)).toEqual(['Connection parameter "token" changed.']);
+    });
+  });
+
   it("renders Markdown with breaking changes first", () => {
     const next = connector({});
     const markdown = diffToMarkdown(diffConnectors(base, next), { old: "v1", new: "v2" });

@@ -686,6 +686,85 @@ function connectionParameters(doc: ConnectorDocument): Record<string, JsonObject
   return (isJsonObject(params) ? params : {}) as Record<string, JsonObject>;
 }
 
+/** `uiDefinition.constraints.required` is "true" (the platform's string; a boolean true counts too). */
+function isRequiredParameter(param: JsonObject): boolean {
+  const ui = param.uiDefinition;
+  return isJsonObject(ui) && isJsonObject(ui.constraints) && String(ui.constraints.required) === "true";
+}
+
+function oauthSettings(param: JsonObject): JsonObject {
+  return isJsonObject(param.oAuthSettings) ? param.oAuthSettings : {};
+}
+
+/** OAuth scopes of a connection parameter (`oAuthSettings.scopes`), as listed. */
+function scopesOf(param: JsonObject): string[] {
+  const scopes = oauthSettings(param).scopes;
+  return Array.isArray(scopes) ? scopes.filter((x): x is string => typeof x === "string") : [];
+}
+
+/**
+ * What changed in one connection parameter, as it affects existing connections: a new type, a new identity
+ * provider, a scope removed or the parameter made required break them (they must be recreated or signed in
+ * again); scopes added reach existing connections only when they sign in again. Empty when none of these changed.
+ */
+function connectionParameterChanges(
+  name: string,
+  before: JsonObject,
+  after: JsonObject,
+): { breaking: boolean; message: string }[] {
+  const out: { breaking: boolean; message: string }[] = [];
+  if (before.type !== after.type) {
+    out.push({
+      breaking: true,
+      message: `Connection parameter "${name}" changed type from ${String(before.type)} to ${String(after.type)}: existing connections must be recreated.`,
+    });
+  }
+  const oldProvider = oauthSettings(before).identityProvider;
+  const newProvider = oauthSettings(after).identityProvider;
+  if (oldProvider !== newProvider && (oldProvider !== undefined || newProvider !== undefined)) {
+    out.push({
+      breaking: true,
+      message: `Connection parameter "${name}": the identity provider changed from "${String(oldProvider)}" to "${String(newProvider)}": existing connections must sign in again.`,
+    });
+  }
+  const newScopes = new Set(scopesOf(after));
+  const oldScopes = new Set(scopesOf(before));
+  for (const scope of oldScopes) {
+    if (newScopes.has(scope)) continue;
+    out.push({
+      breaking: true,
+      message: `Connection parameter "${name}": the OAuth scope "${scope}" was removed: existing connections must sign in again, and actions that need it fail.`,
+    });
+  }
+  for (const scope of newScopes) {
+    if (oldScopes.has(scope)) continue;
+    out.push({
+      breaking: false,
+      message: `Connection parameter "${name}": the OAuth scope "${scope}" was added: existing connections get it when they sign in again.`,
+    });
+  }
+  if (!isRequiredParameter(before) && isRequiredParameter(after)) {
+    out.push({
+      breaking: true,
+      message: `Connection parameter "${name}" is now required: existing connections lack it and must be edited.`,
+    });
+  }
+  // Anything else (labels, client id, redirect mode…) is reported as one plain change by the caller.
+  const described = out.length > 0;
+  const rest = (p: JsonObject) => {
+    const { type: _type, oAuthSettings: o, uiDefinition: ui, ...others } = p;
+    const settings = isJsonObject(o) ? { ...o, identityProvider: undefined, scopes: undefined } : o;
+    const constraints =
+      isJsonObject(ui) && isJsonObject(ui.constraints)
+        ? { ...ui.constraints, required: undefined }
+        : undefined;
+    return JSON.stringify([others, settings, isJsonObject(ui) ? { ...ui, constraints } : ui]);
+  };
+  if (described && rest(before) !== rest(after))
+    out.push({ breaking: false, message: `Connection parameter "${name}" changed.` });
+  return out;
+}
+
 function diffAuthentication(
   oldDoc: ConnectorDocument,
   newDoc: ConnectorDocument,
@@ -707,6 +786,21 @@ function diffAuthentication(
     } else if (!sameJson(o[name], n[name])) {
       const oldType = o[name]?.type;
       const newType = n[name]?.type;
+      const scopeKeys = (d: unknown) =>
+        isJsonObject(d) && isJsonObject(d.scopes) ? Object.keys(d.scopes) : [];
+      const kept = new Set(scopeKeys(n[name]));
+      const removedScopes = oldType === newType ? scopeKeys(o[name]).filter((k) => !kept.has(k)) : [];
+      if (removedScopes.length > 0) {
+        for (const scope of removedScopes)
+          changes.push({
+            ...base,
+            breaking: true,
+            kind: "changed",
+            path: toPointer(["securityDefinitions", name, "scopes"]),
+            message: `Authentication "${name}": the OAuth scope "${scope}" was removed: existing connections must sign in again, and actions that need it fail.`,
+          });
+        continue;
+      }
       changes.push({
         ...base,
         breaking: oldType !== newType || o[name]?.in !== n[name]?.in || o[name]?.name !== n[name]?.name,
@@ -742,22 +836,22 @@ function diffAuthentication(
         path,
         message: `Connection parameter "${name}" was removed.`,
       });
-    else if (!sameJson(oldParams[name], newParams[name]))
-      changes.push({
-        ...pbase,
-        breaking: false,
-        kind: "changed",
-        path,
-        message: `Connection parameter "${name}" changed.`,
-      });
+    else if (!sameJson(oldParams[name], newParams[name])) {
+      const found = connectionParameterChanges(name, oldParams[name] ?? {}, newParams[name] ?? {});
+      if (found.length === 0)
+        changes.push({
+          ...pbase,
+          breaking: false,
+          kind: "changed",
+          path,
+          message: `Connection parameter "${name}" changed.`,
+        });
+      for (const change of found) changes.push({ ...pbase, kind: "changed", path, ...change });
+    }
   }
   for (const name of Object.keys(newParams)) {
     if (name in oldParams) continue;
-    const constraints = newParams[name]?.uiDefinition;
-    const required =
-      isJsonObject(constraints) &&
-      isJsonObject(constraints.constraints) &&
-      String(constraints.constraints.required) === "true";
+    const required = isRequiredParameter(newParams[name] ?? {});
     changes.push({
       ...pbase,
       breaking: required,

@@ -9,6 +9,7 @@ import {
   LIMITS,
   computeBudget,
   countSchemas,
+  definitionSizeMeter,
   keepOperationsAt,
   measureOperationBudget,
 } from "./budget";
@@ -114,5 +115,32 @@ describe("countSchemas", () => {
   it('stops at the shared node budget ("2048+") on 12 levels × 10 references', () => {
     expect(countSchemas(layered(12, 10), { $ref: "#/definitions/Level0" })).toBe(COUNT_CAP);
     expect(COUNT_CAP).toBe(2048);
+  });
+});
+
+describe("definitionSizeMeter", () => {
+  it("measures the minified size against 1 MB, as the platform counts (Encodian: 1,079 KB indented, fits)", () => {
+    const meter = definitionSizeMeter({ indented: 1_104_994, minified: 715_776, limit: 1024 * 1024 });
+    expect(meter.value).toBe(715_776);
+    expect(meter.text).toBe("699 KB of 1,024 KB minified (1,079 KB indented)");
+  });
+
+  it("says over the limit only when the minified size is", () => {
+    expect(definitionSizeMeter({ indented: 2_000_000, minified: 1_100_000, limit: 1024 * 1024 }).text).toBe(
+      "1,074 KB of 1,024 KB minified — over the limit (1,953 KB indented)",
+    );
+  });
+});
+describe("definitionSizeMeter", () => {
+  it("measures the minified size against 1 MB, as the platform counts (Encodian: 1,079 KB indented, fits)", () => {
+    const meter = definitionSizeMeter({ indented: 1_104_994, minified: 715_776, limit: 1024 * 1024 });
+    expect(meter.value).toBe(715_776);
+    expect(meter.text).toBe("699 KB of 1,024 KB minified (1,079 KB indented)");
+  });
+
+  it("says over the limit only when the minified size is", () => {
+    expect(definitionSizeMeter({ indented: 2_000_000, minified: 1_100_000, limit: 1024 * 1024 }).text).toBe(
+      "1,074 KB of 1,024 KB minified — over the limit (1,953 KB indented)",
+    );
   });
 });

@@ -578,6 +578,23 @@ const cases: Case[] = [
     certification: true,
   },
   {
+    id: "ResponseSchemaMissing",
+    bad: () => withDefinition(`${LISTS_GET}/responses/200`, { description: "OK" }),
+    certification: true,
+  },
+  {
+    id: "ResponseSchemaMissing",
+    name: "ResponseSchemaMissing is not asked of internal operations",
+    bad: () => withDefinition(`${LISTS_GET}/responses/200`, { description: "OK" }),
+    good: () =>
+      withDefinition(
+        `${LISTS_GET}/x-ms-visibility`,
+        "internal",
+        withDefinition(`${LISTS_GET}/responses/200`, { description: "OK" }),
+      ),
+    certification: true,
+  },
+  {
     id: "ParameterSummaryRequired",
     bad: () => withDefinition(`${TASKS_GET}/parameters/1/x-ms-summary`, undefined),
     certification: true,
@@ -706,6 +723,20 @@ describe("the catalogue", () => {
       (x) => x.ruleId === "DefaultResponseHasSchema",
     );
     expect(d?.severity).toBe("error");
+  });
+  it("internal operations need no summary or description for certification (21 certified connectors)", () => {
+    const bare = withDefinition(
+      `${LISTS_GET}/summary`,
+      undefined,
+      withDefinition(`${LISTS_GET}/description`, ""),
+    );
+    const internal = withDefinition(`${LISTS_GET}/x-ms-visibility`, "internal", bare);
+    const errorsAt = (doc: ConnectorDocument) =>
+      validateConnectorSync(doc, { certification: true }).filter(
+        (d) => d.ruleId === "RequiredValueEmpty" && d.path === LISTS_GET,
+      );
+    expect(errorsAt(bare)).toHaveLength(2);
+    expect(errorsAt(internal)).toEqual([]);
   });
   it("a placeholder host is a warning when a Set host URL policy replaces it", () => {
     const doc = withProperties(

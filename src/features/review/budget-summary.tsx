@@ -8,24 +8,16 @@ import { LimitMeter } from "../../components/ui/limit-meter";
 import type { ConnectorDocument } from "../../model/connector-document";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
-import { keepOperationsAt, removeUnusedDefinitions, type Budget } from "../../validation/budget";
+import {
+  definitionSizeMeter,
+  keepOperationsAt,
+  removeUnusedDefinitions,
+  type Budget,
+} from "../../validation/budget";
 import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
-function Meter({
-  label,
-  value,
-  limit,
-  unit,
-  note,
-}: {
-  label: string;
-  value: number;
-  limit: number;
-  unit?: string;
-  note?: string;
-}) {
-  const shown = (n: number) => (unit === "KB" ? `${(n / 1024).toFixed(0)} KB` : String(n));
-  const text = `${shown(value)} of ${shown(limit)}${note ? ` (${note})` : ""}${value > limit ? " — over the limit" : ""}`;
+function Meter({ label, value, limit }: { label: string; value: number; limit: number }) {
+  const text = `${value} of ${limit}${value > limit ? " — over the limit" : ""}`;
   return (
     <LimitMeter
       label={label}
@@ -69,12 +61,11 @@ export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revis
       <div className="cs-review-section__body" aria-busy={result.isFetching || undefined}>
         {budget ? (
           <>
-            <Meter
+            <LimitMeter
               label="Definition size"
-              value={budget.size.minified}
-              limit={budget.size.limit}
-              unit="KB"
-              note="minified, as the platform counts it"
+              {...definitionSizeMeter(budget.size)}
+              className="cs-review-meter"
+              overClassName="cs-review-over"
             />
             <Meter label="Operations" value={budget.operations.count} limit={budget.operations.limit} />
             <Meter
@@ -82,11 +73,7 @@ export function BudgetSummary({ doc, revision }: { doc: ConnectorDocument; revis
               value={budget.schemasPerBody.max}
               limit={budget.schemasPerBody.limit}
             />
-            <p className="cs-muted">
-              With 4-space indentation, as exported, the definition is{" "}
-              {(budget.size.indented / 1024).toFixed(0)} KB; the platform counts the minified size.{" "}
-              {budget.unusedDefinitions.length} unused definition(s).
-            </p>
+            <p className="cs-muted">{budget.unusedDefinitions.length} unused definition(s).</p>
             <div className="cs-review-actions">
               <button
                 type="button"

@@ -7,7 +7,7 @@ import { useWorkspace } from "../../store/workspace-context";
 import { stepForDiagnostic } from "../../validation/diagnostic-location";
 import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
 
-const STATUS_TEXT = { passed: "Passed", failed: "Failed", todo: "To do" } as const;
+const STATUS_TEXT = { passed: "Passed", failed: "Failed", warnings: "Warnings", todo: "To do" } as const;
 
 /** While the maker types with Review open, the checklist is checked this long after the last edit. */
 export const CHECK_DEBOUNCE_MS = 600;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import type { Diagnostic } from "../../model/diagnostic";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
@@ -10,6 +11,7 @@ const VALIDATION_DEADLINE_MS = 450;
 
 /** The panel's requests supersede each other (a result for an older revision is dropped). */
 const CHANNEL = "validation-panel";
+const PLAIN_CHANNEL = "validation-panel:plain";
 
 /**
  * Runs validation in the shared worker on every revision of the active document (debounced) and writes the
@@ -22,14 +24,25 @@ export function useValidation(certification: boolean): {
   running: boolean;
   elapsed: number | null;
   failure: string | null;
+  /**
+   * In certification mode, the plain-mode results of the same revision (what Export decides on), so the panel
+   * can say what each export does; `null` in plain mode or until they are known.
+   */
+  plain: { revision: number; diagnostics: Diagnostic[] } | null;
 } {
   const store = useWorkspaceStoreApi();
   const doc = useWorkspace(selectDocument);
   const revision = useWorkspace((s) => s.revision);
-  const [state, setState] = useState<{ running: boolean; elapsed: number | null; failure: string | null }>({
+  const [state, setState] = useState<{
+    running: boolean;
+    elapsed: number | null;
+    failure: string | null;
+    plain: { revision: number; diagnostics: Diagnostic[] } | null;
+  }>({
     running: false,
     elapsed: null,
     failure: null,
+    plain: null,
   });
 
   useEffect(() => {
@@ -47,7 +60,17 @@ export function useValidation(certification: boolean): {
       const outcome = await client.validate(doc, { certification, channel: CHANNEL, signal: abort.signal });
       if (!outcome || !current()) return;
       store.getState().setDiagnostics(revision, outcome.diagnostics);
-      setState({ running: false, elapsed: outcome.elapsed, failure: outcome.failure });
+      // Plain mode is what Export decides on; the export gate asks the same worker for it anyway.
+      const plain = certification
+        ? await client.validate(doc, { channel: PLAIN_CHANNEL, signal: abort.signal })
+        : null;
+      if (certification && (!plain || !current())) return;
+      setState({
+        running: false,
+        elapsed: outcome.elapsed,
+        failure: outcome.failure,
+        plain: plain ? { revision, diagnostics: plain.diagnostics } : null,
+      });
     };
     const timer = setTimeout(() => {
       run().catch((error: unknown) => {
@@ -57,6 +80,7 @@ export function useValidation(certification: boolean): {
           running: false,
           elapsed: null,
           failure: error instanceof Error ? error.message : String(error),
+          plain: null,
         });
       });
     }, VALIDATION_DEBOUNCE_MS);

@@ -6,6 +6,7 @@ import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-contex
 import { groupDiagnostics, stepForDiagnostic } from "../../validation/diagnostic-location";
 import { fixAllCommand, summariseFixes } from "../../validation/fix-all";
 import { quickFixFor } from "../../validation/quick-fixes";
+import { certificationSentence, decideVerdict, verdictText } from "../../validation/verdict";
 import { useValidation } from "./use-validation";
 import "./validation.css";
 
@@ -39,6 +40,7 @@ export function ValidationPanel() {
   const doc = useWorkspace(selectDocument);
   const diagnostics = useWorkspace((s) => s.diagnostics);
   const upToDate = useWorkspace((s) => s.diagnosticsRevision === s.revision);
+  const diagnosticsRevision = useWorkspace((s) => s.diagnosticsRevision);
 
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
@@ -85,6 +87,15 @@ export function ValidationPanel() {
     store
       .getState()
       .dispatch(fixAllCommand(shown, ruleId === undefined ? {} : { ruleId }), { source: "quick-fix" });
+  // One verdict (src/validation/verdict.ts): plain-mode errors refuse Export, certification-mode errors
+  // refuse Export for certification; the export gates decide with the same function.
+  const plainKnown =
+    !certification || (status.plain !== null && status.plain.revision === diagnosticsRevision);
+  const verdict = decideVerdict({
+    plain: certification ? (status.plain?.diagnostics ?? []) : diagnostics,
+    certification: certification ? diagnostics : null,
+  });
+  const verdictLine = plainKnown ? verdictText(verdict) : certificationSentence(verdict);
 
   const summary =
     counts.error + counts.warning + counts.info === 0
@@ -96,8 +107,7 @@ export function ValidationPanel() {
       <header className="cs-validation-head">
         <h2 className="cs-validation-title">Validation</h2>
         <p className="cs-small" aria-live="polite" aria-busy={!upToDate || status.running}>
-          {summary}
-          {counts.error > 0 ? " Export is refused until the errors are fixed; warnings never block it." : ""}
+          {summary} {verdictLine}
           {!upToDate ? <span className="cs-muted"> Checking…</span> : null}
         </p>
         <div className="cs-validation-options">

@@ -158,7 +158,11 @@ export const certificationRules: Rule[] = [
     *check(ctx) {
       for (const op of ctx.operations) {
         const { summary, description } = op.operation;
+        // Internal operations (dynamic values and schemas, webhook deletes) never appear in the designer:
+        // 21 certified connectors leave them without summary or description and were accepted.
+        const internal = op.operation["x-ms-visibility"] === "internal";
         if (typeof summary !== "string" || summary.trim() === "") {
+          if (internal) continue;
           yield {
             path: op.pointer,
             ruleId: "RequiredValueEmpty",
@@ -173,6 +177,7 @@ export const certificationRules: Rule[] = [
           };
         }
         if (typeof description !== "string" || description.trim() === "") {
+          if (internal) continue;
           yield {
             path: op.pointer,
             ruleId: "RequiredValueEmpty",
@@ -199,6 +204,39 @@ export const certificationRules: Rule[] = [
             };
           }
         }
+      }
+    },
+  },
+  {
+    id: "ResponseSchemaMissing",
+    severity: "warning",
+    file: D,
+    certificationOnly: true,
+    summary:
+      "Our rule: a visible operation describes the data of its successful response with a schema (internal operations, webhook triggers, 202/204 and `default`-only responses excepted).",
+    *check(ctx) {
+      for (const op of ctx.operations) {
+        if (op.operation["x-ms-visibility"] === "internal" || op.isWebhook) continue;
+        const responses = op.operation.responses;
+        if (!isJsonObject(responses)) continue;
+        const success = Object.entries(responses).filter(([code]) => /^2\d\d$/.test(code));
+        // No 2xx at all, or a schema on "default": OperationShouldHaveSuccessfulResponse and
+        // DefaultResponseHasSchema say what to do.
+        if (success.length === 0) continue;
+        const def = responses.default;
+        if (isJsonObject(def) && def.schema !== undefined) continue;
+        const described = success.some(
+          ([code, r]) =>
+            code === "202" ||
+            code === "204" ||
+            (isJsonObject(r) && (r.schema !== undefined || r["x-ms-dynamic-schema"] !== undefined)),
+        );
+        if (described) continue;
+        const [code] = success[0] as [string, unknown];
+        yield {
+          path: child(child(op.pointer, "responses"), code),
+          message: `The "${code}" response of ${describeOp(op)} has no schema, so flows get no outputs from it. Add the schema of what it returns (Test → Use response as schema), or answer 204 when it returns nothing.`,
+        };
       }
     },
   },
