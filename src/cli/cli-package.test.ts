@@ -125,7 +125,18 @@ describe("the packed CLI", () => {
       "settings.json",
     ]);
 
-    const packaged = npx(["package", folder, "--out", "pkg.zip", "--independent-publisher"]);
+    // The fixture lacks the certification metadata: refused (exit 1, nothing written) unless --allow-errors.
+    const refused = npx(["package", folder, "--out", "pkg.zip", "--independent-publisher"]);
+    expect(refused.status).toBe(1);
+    expect(existsSync(path.join(app, "pkg.zip"))).toBe(false);
+    const packaged = npx([
+      "package",
+      folder,
+      "--out",
+      "pkg.zip",
+      "--independent-publisher",
+      "--allow-errors",
+    ]);
     expect(packaged.status).toBe(0);
     expect(packaged.stdout).toContain("independent-publisher-connectors/Contoso Tasks/README.md");
     expect(existsSync(path.join(app, "pkg.zip"))).toBe(true);
