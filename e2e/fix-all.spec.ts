@@ -34,7 +34,7 @@ function faultyDefinition() {
   return {
     swagger: "2.0",
     info: { title: "Fix All Fixture", description: "Planted faults.", version: "1.0" },
-    host: "api.contoso.com",
+    host: "tasks.fabrikam.io",
     basePath: "/",
     schemes: ["https"],
     paths,
@@ -52,6 +52,16 @@ test("Fix all N fixes one rule; Fix all fixes every safe one; each is one undo s
     {
       name: "apiDefinition.swagger.json",
       bytes: new TextEncoder().encode(JSON.stringify(faultyDefinition())),
+    },
+    // With its apiProperties.json the drop is a connector package, taken as it is; a bare Swagger file would
+    // come out of the import already fixed.
+    {
+      name: "apiProperties.json",
+      bytes: new TextEncoder().encode(
+        JSON.stringify({
+          properties: { connectionParameters: {}, iconBrandColor: "#007ee5", capabilities: [] },
+        }),
+      ),
     },
   ]);
   await expect(connectorItems(page)).toHaveCount(1);
