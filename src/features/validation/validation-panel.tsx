@@ -5,6 +5,7 @@ import { selectDocument, type StepId } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { groupDiagnostics, stepForDiagnostic } from "../../validation/diagnostic-location";
 import { quickFixFor } from "../../validation/quick-fixes";
+import { useStoredFlag } from "../../lib/stored-preference";
 import { useValidation } from "./use-validation";
 import "./validation.css";
 
@@ -16,6 +17,9 @@ const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = {
 
 /** Above this many rows the list is virtualised (a 1 MB connector can have thousands of notes). */
 const VIRTUALISE_ABOVE = 150;
+
+/** Whether the panel is open (or a one-line status bar), remembered in this browser. */
+const OPEN_KEY = "connector-studio.validation-open";
 
 type Row =
   | { kind: "group"; key: string; label: string; count: number }
@@ -34,6 +38,7 @@ export function ValidationPanel() {
   const store = useWorkspaceStoreApi();
   const [certification, setCertification] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
+  const [open, setOpen] = useStoredFlag(OPEN_KEY, true);
   const status = useValidation(certification);
   const doc = useWorkspace(selectDocument);
   const diagnostics = useWorkspace((s) => s.diagnostics);
@@ -81,15 +86,26 @@ export function ValidationPanel() {
       : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}.`;
 
   return (
-    <section className="cs-validation" aria-label="Validation">
+    <section className={`cs-validation${open ? "" : " cs-validation-collapsed"}`} aria-label="Validation">
       <header className="cs-validation-head">
-        <h2 className="cs-validation-title">Validation</h2>
+        <h2 className="cs-validation-title">
+          <button
+            type="button"
+            className="cs-validation-toggle"
+            aria-expanded={open}
+            aria-controls="cs-validation-body"
+            onClick={() => setOpen(!open)}
+          >
+            <span className="cs-validation-chevron" aria-hidden="true" />
+            Validation
+          </button>
+        </h2>
         <p className="cs-small" aria-live="polite" aria-busy={!upToDate || status.running}>
           {summary}
           {counts.error > 0 ? " Export is refused until the errors are fixed; warnings never block it." : ""}
           {!upToDate ? <span className="cs-muted"> Checking…</span> : null}
         </p>
-        <div className="cs-validation-options">
+        <div className="cs-validation-options" hidden={!open}>
           <label className="cs-small">
             <input
               type="checkbox"
@@ -109,14 +125,16 @@ export function ValidationPanel() {
           </p>
         ) : null}
       </header>
-      {rows.length > 0 && doc ? (
-        <DiagnosticRows
-          rows={rows}
-          onReveal={reveal}
-          onFix={applyFix}
-          hasFix={(d) => quickFixFor(d, doc) !== null}
-        />
-      ) : null}
+      <div id="cs-validation-body" className="cs-validation-body" hidden={!open}>
+        {open && rows.length > 0 && doc ? (
+          <DiagnosticRows
+            rows={rows}
+            onReveal={reveal}
+            onFix={applyFix}
+            hasFix={(d) => quickFixFor(d, doc) !== null}
+          />
+        ) : null}
+      </div>
     </section>
   );
 }
