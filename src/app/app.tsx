@@ -32,6 +32,7 @@ import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { OpenSharedDialog } from "../features/review/open-shared-dialog";
 import { useShareLinkImport } from "../features/review/use-share-link-import";
 import { useWindowDrop } from "./use-window-drop";
+import { useStoredFlag } from "../lib/stored-preference";
 import "./app.css";
 
 function EditorFallback() {
@@ -42,18 +43,41 @@ function EditorFallback() {
   );
 }
 
+/** Whether the Swagger editor is shown, remembered in this browser. */
+const SWAGGER_EDITOR_SHOWN_KEY = "connector-studio.swagger-editor-shown";
+
 function Workspace({ restored }: { restored: boolean }) {
   const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
-  if (!hasDocument) return restored ? <EmptyWorkspace /> : <RestoringWorkspace />;
+  const [editorShown, setEditorShown] = useStoredFlag(SWAGGER_EDITOR_SHOWN_KEY, true);
+  if (!hasDocument)
+    return (
+      <>
+        {restored ? <EmptyWorkspace /> : <RestoringWorkspace />}
+        <NoticesArea />
+      </>
+    );
+  const toggle = (
+    <button
+      type="button"
+      className="cs-button cs-button-small cs-button-quiet cs-editor-toggle"
+      onClick={() => setEditorShown(!editorShown)}
+    >
+      {editorShown ? "Hide Swagger editor" : "Show Swagger editor"}
+    </button>
+  );
   return (
     <SplitPane
       label="Resize the Swagger editor"
+      endHidden={!editorShown}
       start={
         <div className="cs-main-column">
-          <Suspense fallback={null}>
-            <ImportReportPanel />
-          </Suspense>
-          <StepsPanel />
+          <div className="cs-main-scroll">
+            <Suspense fallback={null}>
+              <ImportReportPanel />
+            </Suspense>
+            <StepsPanel toolbar={toggle} />
+          </div>
+          <NoticesArea />
           <Suspense fallback={null}>
             <ValidationPanel />
           </Suspense>
@@ -239,7 +263,6 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             <Workspace restored={restored} />
           </main>
         </div>
-        <NoticesArea />
         {busy ? (
           <div className="cs-busy" aria-hidden="true">
             Importing…
