@@ -56,6 +56,7 @@ function Workspace({ restored }: { restored: boolean }) {
         <NoticesArea />
       </>
     );
+  // Shown, the Hide button sits above the Swagger editor; hidden, Show sits at the end of the steps' tab row.
   const toggle = (
     <button
       type="button"
@@ -75,7 +76,7 @@ function Workspace({ restored }: { restored: boolean }) {
             <Suspense fallback={null}>
               <ImportReportPanel />
             </Suspense>
-            <StepsPanel toolbar={toggle} />
+            <StepsPanel toolbar={editorShown ? null : toggle} />
           </div>
           <NoticesArea />
           <Suspense fallback={null}>
@@ -85,6 +86,7 @@ function Workspace({ restored }: { restored: boolean }) {
       }
       end={
         <div className="cs-editor-column">
+          <div className="cs-editor-bar">{editorShown ? toggle : null}</div>
           <Suspense fallback={<EditorFallback />}>
             <SwaggerEditorPane />
           </Suspense>
