@@ -188,7 +188,7 @@ test("notices stay with their connector, fade when they report a success and nev
   await expect(notices(page).getByText("Imported “Second Notes”")).toBeVisible();
   await expect(first).toHaveCount(0);
   // A success fades by itself after a few seconds.
-  await expect(notices(page).getByText("Imported “Second Notes”")).toHaveCount(0, { timeout: 9_000 });
+  await expect(notices(page).getByText("Imported “Second Notes”")).toHaveCount(0, { timeout: 10_000 });
 });
 
 test("toolbar buttons use the app's button styles; the delete icon is drawn inline", async ({ page }) => {

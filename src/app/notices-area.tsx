@@ -4,7 +4,7 @@ import type { Notice } from "../store/workspace-store";
 import { visibleNotices } from "./visible-notices";
 
 /** Plain information (a success) fades after this long; warnings and errors stay until dismissed. */
-export const INFO_TIMEOUT_MS = 5_000;
+export const INFO_TIMEOUT_MS = 6_000;
 /** An information notice that offers an action (Restore) stays a little longer. */
 const ACTION_TIMEOUT_MS = 12_000;
 
