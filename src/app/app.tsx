@@ -49,6 +49,14 @@ const SWAGGER_EDITOR_SHOWN_KEY = "connector-studio.swagger-editor-shown";
 function Workspace({ restored }: { restored: boolean }) {
   const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
   const [editorShown, setEditorShown] = useStoredFlag(SWAGGER_EDITOR_SHOWN_KEY, true);
+  // The button moves (above the editor / end of the tab row) when pressed: focus follows it.
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    toggleRef.current?.focus();
+  }, [editorShown]);
   if (!hasDocument)
     return (
       <>
@@ -60,8 +68,12 @@ function Workspace({ restored }: { restored: boolean }) {
   const toggle = (
     <button
       type="button"
+      ref={toggleRef}
       className="cs-button cs-button-small cs-button-quiet cs-editor-toggle"
-      onClick={() => setEditorShown(!editorShown)}
+      onClick={() => {
+        toggled.current = true;
+        setEditorShown(!editorShown);
+      }}
     >
       {editorShown ? "Hide Swagger editor" : "Show Swagger editor"}
     </button>
