@@ -100,7 +100,6 @@ for (const size of SIZES) {
     const summary = await openFirstOperation(page);
     await expect(swaggerEditor(page)).toBeVisible();
     await expectAllTabsVisible(page, size.width);
-    await page.screenshot({ path: `/tmp/wb-${size.width}.png` });
     const shown = await width(summary);
     test
       .info()
