@@ -38,6 +38,7 @@ import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { OpenSharedDialog } from "../features/review/open-shared-dialog";
 import { useShareLinkImport } from "../features/review/use-share-link-import";
 import { useWindowDrop } from "./use-window-drop";
+import { useStoredFlag } from "../lib/stored-preference";
 import "./app.css";
 
 function EditorFallback() {
@@ -48,18 +49,54 @@ function EditorFallback() {
   );
 }
 
+/** Whether the Swagger editor is shown, remembered in this browser. */
+const SWAGGER_EDITOR_SHOWN_KEY = "connector-studio.swagger-editor-shown";
+
 function Workspace({ restored }: { restored: boolean }) {
   const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
-  if (!hasDocument) return restored ? <EmptyWorkspace /> : <RestoringWorkspace />;
+  const [editorShown, setEditorShown] = useStoredFlag(SWAGGER_EDITOR_SHOWN_KEY, true);
+  // The button moves (above the editor / end of the tab row) when pressed: focus follows it.
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    toggleRef.current?.focus();
+  }, [editorShown]);
+  if (!hasDocument)
+    return (
+      <>
+        {restored ? <EmptyWorkspace /> : <RestoringWorkspace />}
+        <NoticesArea />
+      </>
+    );
+  // Shown, the Hide button sits above the Swagger editor; hidden, Show sits at the end of the steps' tab row.
+  const toggle = (
+    <button
+      type="button"
+      ref={toggleRef}
+      className="cs-button cs-button-small cs-button-quiet cs-editor-toggle"
+      onClick={() => {
+        toggled.current = true;
+        setEditorShown(!editorShown);
+      }}
+    >
+      {editorShown ? "Hide Swagger editor" : "Show Swagger editor"}
+    </button>
+  );
   return (
     <SplitPane
       label="Resize the Swagger editor"
+      endHidden={!editorShown}
       start={
         <div className="cs-main-column">
-          <Suspense fallback={null}>
-            <ImportReportPanel />
-          </Suspense>
-          <StepsPanel />
+          <div className="cs-main-scroll">
+            <Suspense fallback={null}>
+              <ImportReportPanel />
+            </Suspense>
+            <StepsPanel toolbar={editorShown ? null : toggle} />
+          </div>
+          <NoticesArea />
           <Suspense fallback={null}>
             <ValidationPanel />
           </Suspense>
@@ -67,6 +104,7 @@ function Workspace({ restored }: { restored: boolean }) {
       }
       end={
         <div className="cs-editor-column">
+          <div className="cs-editor-bar">{editorShown ? toggle : null}</div>
           <Suspense fallback={<EditorFallback />}>
             <SwaggerEditorPane />
           </Suspense>
@@ -265,7 +303,6 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
             <Workspace restored={restored} />
           </main>
         </div>
-        <NoticesArea />
         {busy ? (
           <div className="cs-busy" aria-hidden="true">
             Importing…

@@ -48,6 +48,27 @@ function RenameForm({ entry, onDone }: { entry: ConnectorEntry; onDone(): void }
   );
 }
 
+/** A bin, drawn inline so that it looks the same on every system (no emoji font needed). */
+function TrashIcon() {
+  return (
+    <svg
+      className="cs-icon"
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v4.5M9.2 6.5v4.5" />
+    </svg>
+  );
+}
+
 /** The saved connectors: open one, rename it, delete it (a notice offers to bring it back). */
 export function ConnectorsNav() {
   const connectors = useWorkspace((s) => s.connectors);
@@ -65,6 +86,7 @@ export function ConnectorsNav() {
     deleteDraft(entry.id);
     if (!history) return;
     store.getState().notify("info", `Deleted “${entry.name}”.`, {
+      connectorId: null,
       action: { label: "Restore", run: () => store.getState().reinsertConnector(entry, history, index) },
     });
   };
@@ -110,7 +132,7 @@ export function ConnectorsNav() {
                         title="Delete"
                         onClick={() => remove(entry)}
                       >
-                        <span aria-hidden="true">🗑</span>
+                        <TrashIcon />
                       </button>
                     </span>
                   </>

@@ -1,16 +1,22 @@
 import { useEffect } from "react";
 import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
 import type { Notice } from "../store/workspace-store";
+import { visibleNotices } from "./visible-notices";
 
-/** Plain information fades after this long; warnings and errors stay until dismissed. */
-const INFO_TIMEOUT_MS = 12_000;
+/** Plain information (a success) fades after this long; warnings and errors stay until dismissed. */
+export const INFO_TIMEOUT_MS = 6_000;
+/** An information notice that offers an action (Restore) stays a little longer. */
+const ACTION_TIMEOUT_MS = 12_000;
 
 function NoticeItem({ notice }: { notice: Notice }) {
   const store = useWorkspaceStoreApi();
   const dismiss = () => store.getState().dismissNotice(notice.id);
   useEffect(() => {
-    if (notice.tone !== "info" || notice.action) return;
-    const timer = setTimeout(() => store.getState().dismissNotice(notice.id), INFO_TIMEOUT_MS);
+    if (notice.tone !== "info") return;
+    const timer = setTimeout(
+      () => store.getState().dismissNotice(notice.id),
+      notice.action ? ACTION_TIMEOUT_MS : INFO_TIMEOUT_MS,
+    );
     return () => clearTimeout(timer);
   }, [notice, store]);
   return (
@@ -43,13 +49,16 @@ function NoticeItem({ notice }: { notice: Notice }) {
 }
 
 /**
- * Messages for the user. Errors go to an alert region (read out at once), the rest to a polite status
- * region; both regions always exist so that screen readers pick up what is added.
+ * Messages for the user, in the flow of the main column (they never cover the Swagger editor): those about
+ * the open connector or the whole workspace, at most three. Errors go to an alert region (read out at once),
+ * the rest to a polite status region; both regions always exist so that screen readers pick up what is added.
  */
 export function NoticesArea() {
   const notices = useWorkspace((s) => s.notices);
-  const errors = notices.filter((n) => n.tone === "error");
-  const others = notices.filter((n) => n.tone !== "error");
+  const activeId = useWorkspace((s) => s.activeId);
+  const shown = visibleNotices(notices, activeId);
+  const errors = shown.filter((n) => n.tone === "error");
+  const others = shown.filter((n) => n.tone !== "error");
   return (
     <div className="cs-notices">
       <div role="alert" className="cs-notice-stack">

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 
-const STORAGE_KEY = "connector-studio.split";
+/** v2: the default moved from 50% to 62% for the step; an old 50% would keep the cramped layout. */
+const STORAGE_KEY = "connector-studio.split.v2";
+const DEFAULT = 62;
 const MIN = 25;
 const MAX = 75;
 
@@ -11,11 +13,24 @@ function initialSplit(): number {
   } catch {
     // Storage may be refused (private mode): the default is fine.
   }
-  return 50;
+  return DEFAULT;
 }
 
-/** Two panes side by side with a draggable (and keyboard-movable) separator. */
-export function SplitPane({ start, end, label }: { start: ReactNode; end: ReactNode; label: string }) {
+/**
+ * Two panes side by side with a draggable (and keyboard-movable) separator. With `endHidden` the end pane
+ * stays mounted (its state is kept) but is hidden, and the start pane takes the whole width.
+ */
+export function SplitPane({
+  start,
+  end,
+  label,
+  endHidden = false,
+}: {
+  start: ReactNode;
+  end: ReactNode;
+  label: string;
+  endHidden?: boolean;
+}) {
   const [split, setSplit] = useState(initialSplit);
   const containerRef = useRef<HTMLDivElement>(null);
 
@@ -58,9 +73,14 @@ export function SplitPane({ start, end, label }: { start: ReactNode; end: ReactN
   };
 
   return (
-    <div className="cs-split" ref={containerRef} style={{ "--cs-split": `${split}%` } as React.CSSProperties}>
+    <div
+      className={`cs-split${endHidden ? " cs-split-end-hidden" : ""}`}
+      ref={containerRef}
+      style={{ "--cs-split": `${split}%` } as React.CSSProperties}
+    >
       <div className="cs-split-start">{start}</div>
       <div
+        hidden={endHidden}
         className="cs-split-handle"
         role="separator"
         aria-orientation="vertical"
@@ -72,7 +92,9 @@ export function SplitPane({ start, end, label }: { start: ReactNode; end: ReactN
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}
       />
-      <div className="cs-split-end">{end}</div>
+      <div className="cs-split-end" hidden={endHidden}>
+        {end}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useRef, type KeyboardEvent } from "react";
+import { lazy, Suspense, useMemo, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { STEP_IDS, type StepId } from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
 import { stepForDiagnostic } from "../validation/diagnostic-location";
@@ -45,8 +45,11 @@ function useProblemCounts(): Record<StepId, number> {
   }, [diagnostics]);
 }
 
-/** The wizard's steps as tabs (arrow keys move between them) and the open step's panel. */
-export function StepsPanel() {
+/**
+ * The wizard's steps as tabs (arrow keys move between them) and the open step's panel; `toolbar` (the
+ * Swagger editor's Hide/Show button) sits at the end of the tab row, outside the tab list.
+ */
+export function StepsPanel({ toolbar }: { toolbar?: ReactNode }) {
   const step = useWorkspace((s) => s.step);
   const setStep = useWorkspace((s) => s.setStep);
   const counts = useProblemCounts();
@@ -70,40 +73,43 @@ export function StepsPanel() {
 
   return (
     <div className="cs-steps">
-      <div role="tablist" aria-label="Steps" className="cs-tablist" onKeyDown={onKeyDown}>
-        {STEP_IDS.map((id, index) => {
-          const selected = id === step;
-          const count = counts[id];
-          return (
-            <button
-              key={id}
-              ref={(el) => {
-                tabRefs.current[id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`cs-tab-${id}`}
-              aria-controls="cs-step-panel"
-              aria-selected={selected}
-              aria-label={STEP_LABELS[id]}
-              aria-describedby={count > 0 ? `cs-tab-count-${id}` : undefined}
-              tabIndex={selected ? 0 : -1}
-              className="cs-tab"
-              onClick={() => setStep(id)}
-            >
-              <span className="cs-tab-index" aria-hidden="true">
-                {index + 1}
-              </span>
-              {STEP_LABELS[id]}
-              {count > 0 ? (
-                <span className="cs-badge" id={`cs-tab-count-${id}`}>
-                  {count}
-                  <span className="cs-visually-hidden"> {count === 1 ? "problem" : "problems"}</span>
+      <div className="cs-steps-bar">
+        <div role="tablist" aria-label="Steps" className="cs-tablist" onKeyDown={onKeyDown}>
+          {STEP_IDS.map((id, index) => {
+            const selected = id === step;
+            const count = counts[id];
+            return (
+              <button
+                key={id}
+                ref={(el) => {
+                  tabRefs.current[id] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`cs-tab-${id}`}
+                aria-controls="cs-step-panel"
+                aria-selected={selected}
+                aria-label={STEP_LABELS[id]}
+                aria-describedby={count > 0 ? `cs-tab-count-${id}` : undefined}
+                tabIndex={selected ? 0 : -1}
+                className="cs-tab"
+                onClick={() => setStep(id)}
+              >
+                <span className="cs-tab-index" aria-hidden="true">
+                  {index + 1}
                 </span>
-              ) : null}
-            </button>
-          );
-        })}
+                {STEP_LABELS[id]}
+                {count > 0 ? (
+                  <span className="cs-badge" id={`cs-tab-count-${id}`}>
+                    {count}
+                    <span className="cs-visually-hidden"> {count === 1 ? "problem" : "problems"}</span>
+                  </span>
+                ) : null}
+              </button>
+            );
+          })}
+        </div>
+        {toolbar ? <div className="cs-steps-tools">{toolbar}</div> : null}
       </div>
       <div
         role="tabpanel"

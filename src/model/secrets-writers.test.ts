@@ -184,6 +184,7 @@ const OUTPUT_MODULES: Record<string, string> = {
     "downloads the change list (messages name parameters, never values)",
   "src/lib/download.ts": "the download helper its callers use",
   "src/app/split-pane.tsx": "the width of the split pane",
+  "src/lib/stored-preference.ts": "yes/no layout preferences (Swagger editor shown, Validation open)",
   "src/features/general/general-step.tsx": "a preview URL of the icon",
   "src/features/try-it/response-view.tsx": "a response body the maker downloads",
   "src/features/try-it/request-view.tsx": "the curl command of a Test call, copied on request",

@@ -92,4 +92,17 @@ describe("workspace store: shell actions", () => {
     expect(notice?.action?.label).toBe("Restore");
     expect(ran).toBe(true);
   });
+
+  it("ties a notice to the open connector unless told it is about the workspace", () => {
+    const store = makeStore();
+    const first = store.getState().newConnector();
+    store.getState().notify("warning", "About the first.");
+    store.getState().notify("info", "About everything.", { connectorId: null });
+    expect(
+      store
+        .getState()
+        .notices.slice(-2)
+        .map((n) => n.connectorId),
+    ).toEqual([first, null]);
+  });
 });

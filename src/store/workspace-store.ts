@@ -28,6 +28,8 @@ export interface Notice {
   id: number;
   tone: "info" | "warning" | "error";
   message: string;
+  /** The connector the message is about (shown only while it is open); null for the whole workspace. */
+  connectorId: string | null;
   /** An optional action offered with the message (e.g. Undo after a delete). */
   action?: NoticeAction;
 }
@@ -99,7 +101,12 @@ export interface WorkspaceState {
   removeConnector(id: string): void;
   setStep(step: StepId): void;
   setImportReport(report: WorkspaceState["importReport"]): void;
-  notify(tone: Notice["tone"], message: string, options?: { action?: NoticeAction }): void;
+  /** A notice about the open connector unless `connectorId` says otherwise (null: the whole workspace). */
+  notify(
+    tone: Notice["tone"],
+    message: string,
+    options?: { action?: NoticeAction; connectorId?: string | null },
+  ): void;
   dismissNotice(id: number): void;
   setDiagnostics(revision: number, diagnostics: Diagnostic[]): void;
   requestFocus(file: DiagnosticFile, path: string): void;
@@ -263,9 +270,11 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       },
       notify(tone, message, notifyOptions = {}) {
         noticeCounter += 1;
-        const notice: Notice = { id: noticeCounter, tone, message };
+        const connectorId =
+          notifyOptions.connectorId === undefined ? get().activeId : notifyOptions.connectorId;
+        const notice: Notice = { id: noticeCounter, tone, message, connectorId };
         if (notifyOptions.action) notice.action = notifyOptions.action;
-        set((state) => ({ notices: [...state.notices.slice(-4), notice] }));
+        set((state) => ({ notices: [...state.notices.slice(-19), notice] }));
       },
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));

@@ -232,10 +232,10 @@ export function DefinitionStep() {
       <h2 className="cs-visually-hidden">Definition</h2>
       <div className="cs-def__rail">
         <div className="cs-def-toolbar" role="group" aria-label="Create">
-          <button type="button" onClick={() => create("action")}>
+          <button type="button" className="cs-button cs-button-small" onClick={() => create("action")}>
             New action
           </button>
-          <button type="button" onClick={() => create("trigger")}>
+          <button type="button" className="cs-button cs-button-small" onClick={() => create("trigger")}>
             New trigger
           </button>
         </div>
@@ -314,7 +314,7 @@ export function DefinitionStep() {
         </details>
         <h3 className="cs-def-rail__heading">Policies ({policies.length})</h3>
         <div className="cs-def-toolbar">
-          <button type="button" onClick={() => setNewPolicy(true)}>
+          <button type="button" className="cs-button cs-button-small" onClick={() => setNewPolicy(true)}>
             New policy
           </button>
         </div>

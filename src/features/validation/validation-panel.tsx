@@ -6,6 +6,7 @@ import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-contex
 import { groupDiagnostics, stepForDiagnostic } from "../../validation/diagnostic-location";
 import { fixAllCommand, summariseFixes } from "../../validation/fix-all";
 import { quickFixFor } from "../../validation/quick-fixes";
+import { useStoredFlag } from "../../lib/stored-preference";
 import { certificationSentence, decideVerdict, verdictText } from "../../validation/verdict";
 import { useValidation } from "./use-validation";
 import "./validation.css";
@@ -18,6 +19,9 @@ const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = {
 
 /** Above this many rows the list is virtualised (a 1 MB connector can have thousands of notes). */
 const VIRTUALISE_ABOVE = 150;
+
+/** Whether the panel is open (or a one-line status bar), remembered in this browser. */
+const OPEN_KEY = "connector-studio.validation-open";
 
 type Row =
   | { kind: "group"; key: string; label: string; count: number }
@@ -36,6 +40,7 @@ export function ValidationPanel() {
   const store = useWorkspaceStoreApi();
   const [certification, setCertification] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
+  const [open, setOpen] = useStoredFlag(OPEN_KEY, true);
   const status = useValidation(certification);
   const doc = useWorkspace(selectDocument);
   const diagnostics = useWorkspace((s) => s.diagnostics);
@@ -103,14 +108,25 @@ export function ValidationPanel() {
       : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}.`;
 
   return (
-    <section className="cs-validation" aria-label="Validation">
+    <section className={`cs-validation${open ? "" : " cs-validation-collapsed"}`} aria-label="Validation">
       <header className="cs-validation-head">
-        <h2 className="cs-validation-title">Validation</h2>
+        <h2 className="cs-validation-title">
+          <button
+            type="button"
+            className="cs-validation-toggle"
+            aria-expanded={open}
+            aria-controls="cs-validation-body"
+            onClick={() => setOpen(!open)}
+          >
+            <span className="cs-validation-chevron" aria-hidden="true" />
+            Validation
+          </button>
+        </h2>
         <p className="cs-small" aria-live="polite" aria-busy={!upToDate || status.running}>
           {summary} {verdictLine}
           {!upToDate ? <span className="cs-muted"> Checking…</span> : null}
         </p>
-        <div className="cs-validation-options">
+        <div className="cs-validation-options" hidden={!open}>
           <label className="cs-small">
             <input
               type="checkbox"
@@ -130,45 +146,47 @@ export function ValidationPanel() {
           </p>
         ) : null}
       </header>
-      {fixes && fixes.rules.length > 0 ? (
-        <div className="cs-validation-fixes" role="group" aria-label="Quick fixes">
-          <button
-            type="button"
-            className="cs-button cs-button-small"
-            disabled={fixes.safeCount === 0}
-            title="Apply every safe quick fix of the listed problems as one undo step (renaming operation IDs is left to you)"
-            onClick={() => applyAll()}
-          >
-            Fix all
-          </button>
-          <span className="cs-small cs-muted">
-            {fixes.safeCount} safe {fixes.safeCount === 1 ? "fix" : "fixes"}
-          </span>
-          {fixes.rules
-            .filter((rule) => rule.count > 1)
-            .map((rule) => (
-              <span key={rule.ruleId} className="cs-validation-fix-rule">
-                <span className="cs-validation-rule">{rule.ruleId}</span>{" "}
-                <button
-                  type="button"
-                  className="cs-button cs-button-small"
-                  aria-label={`Fix all ${rule.count}: ${rule.ruleId}`}
-                  onClick={() => applyAll(rule.ruleId)}
-                >
-                  Fix all {rule.count}
-                </button>
-              </span>
-            ))}
-        </div>
-      ) : null}
-      {rows.length > 0 && doc ? (
-        <DiagnosticRows
-          rows={rows}
-          onReveal={reveal}
-          onFix={applyFix}
-          hasFix={(d) => quickFixFor(d, doc) !== null}
-        />
-      ) : null}
+      <div id="cs-validation-body" className="cs-validation-body" hidden={!open}>
+        {open && fixes && fixes.rules.length > 0 ? (
+          <div className="cs-validation-fixes" role="group" aria-label="Quick fixes">
+            <button
+              type="button"
+              className="cs-button cs-button-small"
+              disabled={fixes.safeCount === 0}
+              title="Apply every safe quick fix of the listed problems as one undo step (renaming operation IDs is left to you)"
+              onClick={() => applyAll()}
+            >
+              Fix all
+            </button>
+            <span className="cs-small cs-muted">
+              {fixes.safeCount} safe {fixes.safeCount === 1 ? "fix" : "fixes"}
+            </span>
+            {fixes.rules
+              .filter((rule) => rule.count > 1)
+              .map((rule) => (
+                <span key={rule.ruleId} className="cs-validation-fix-rule">
+                  <span className="cs-validation-rule">{rule.ruleId}</span>{" "}
+                  <button
+                    type="button"
+                    className="cs-button cs-button-small"
+                    aria-label={`Fix all ${rule.count}: ${rule.ruleId}`}
+                    onClick={() => applyAll(rule.ruleId)}
+                  >
+                    Fix all {rule.count}
+                  </button>
+                </span>
+              ))}
+          </div>
+        ) : null}
+        {open && rows.length > 0 && doc ? (
+          <DiagnosticRows
+            rows={rows}
+            onReveal={reveal}
+            onFix={applyFix}
+            hasFix={(d) => quickFixFor(d, doc) !== null}
+          />
+        ) : null}
+      </div>
     </section>
   );
 }
