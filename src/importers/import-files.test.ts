@@ -135,8 +135,10 @@ describe("importFiles", () => {
     expect(converted.ok && converted.report.filter((e) => e.kind === "fixed").map((e) => e.rule)).toEqual([
       "OperationIdSanitized",
     ]);
+    // An API description from elsewhere (no connector extensions): the import fixes it.
+    const { "x-ms-connector-metadata": _metadata, ...plain } = definition;
     const messy = {
-      ...definition,
+      ...plain,
       paths: {
         "/items": { get: { operationId: "list-items", responses: { "200": { description: "OK" } } } },
       },
@@ -319,5 +321,56 @@ describe("importFiles: OpenAPI 3 with a $ref to nothing", () => {
     if (!outcome.ok) return;
     const entry = outcome.report.find((e) => e.message.includes("#/components/schemas/Tag"));
     expect(entry).toMatchObject({ line: 13, column: 19 });
+  });
+});
+
+describe("importFiles: which Swagger 2.0 files the import fixes", () => {
+  /** One GET whose enum of booleans is written as strings: a fix the import would make. */
+  const definition = (withSummary: boolean) => ({
+    swagger: "2.0",
+    info: { title: "Flags", version: "1" },
+    host: "flags.fabrikam.io",
+    paths: {
+      "/flags": {
+        get: {
+          operationId: "ListFlags",
+          parameters: [
+            {
+              name: "on",
+              in: "query",
+              type: "boolean",
+              enum: ["true", "false"],
+              ...(withSummary ? { "x-ms-summary": "On" } : {}),
+            },
+          ],
+          responses: { "200": { description: "OK" } },
+        },
+      },
+    },
+  });
+  const file = (value: unknown): InputFile => ({
+    path: "apiDefinition.swagger.json",
+    bytes: new TextEncoder().encode(JSON.stringify(value)),
+  });
+  const flagsEnum = (def: unknown) =>
+    (def as { paths: { "/flags": { get: { parameters: { enum?: unknown }[] } } } }).paths["/flags"].get
+      .parameters[0]?.enum;
+  const enumOf = (outcome: ReturnType<typeof importFiles>) =>
+    outcome.ok ? flagsEnum(outcome.document.definition) : null;
+
+  it("fixes an API description from elsewhere and reports it", () => {
+    const outcome = importFiles([file(definition(false))]);
+    expect(enumOf(outcome)).toEqual([true, false]);
+    expect(outcome.ok && outcome.report.some((e) => e.kind === "fixed")).toBe(true);
+  });
+
+  it("takes a definition written for the platform as it is (a connector without its apiProperties.json)", () => {
+    const outcome = importFiles([file(definition(true))]);
+    expect(enumOf(outcome)).toEqual(["true", "false"]);
+    expect(outcome.ok && outcome.report.filter((e) => e.kind === "fixed")).toEqual([]);
+  });
+
+  it("takes any Swagger file as it is when asked to (checking and comparing)", () => {
+    expect(enumOf(importFiles([file(definition(false))], { swaggerAsIs: true }))).toEqual(["true", "false"]);
   });
 });

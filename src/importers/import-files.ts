@@ -173,7 +173,8 @@ export interface ImportOptions {
  * 2.0 file (JSON or YAML), a Postman collection (with an optional environment) or an OpenAPI 3 document (with the
  * other files of a multi-file set). Pure and synchronous: the app runs it in a Worker, the CLI in Node.
  * Broken input never yields a partial connector: the outcome lists each problem with file, line and column.
- * A conversion, and a bare Swagger file unless `swaggerAsIs`, comes out export-ready (see `makeImportReady`).
+ * A conversion, and a bare Swagger file neither written for the platform nor read `swaggerAsIs`, comes out
+ * export-ready (see `makeImportReady`).
  */
 export function importFiles(input: readonly InputFile[], options: ImportOptions = {}): ImportOutcome {
   const problems: TextProblem[] = [];
@@ -298,8 +299,11 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       problems: [{ file: main.file.path, message: withoutUrlCredentials(errorMessage(error)) }],
     };
   }
-  if (kind !== "connector-package" && !(kind === "swagger" && options.swaggerAsIs)) {
-    // A conversion (or a bare Swagger file) comes out export-ready: the validator's safe quick fixes run on
+  const takenAsIs =
+    kind === "connector-package" ||
+    (kind === "swagger" && (options.swaggerAsIs === true || isWrittenForThePlatform(document.definition)));
+  if (!takenAsIs) {
+    // A conversion (or a bare Swagger file not written for the platform) comes out export-ready: the validator's safe quick fixes run on
     // it and each change is in the report. A package is taken as it is, so that it round-trips unchanged.
     const ready = makeImportReady(document);
     document = ready.document;
@@ -325,6 +329,31 @@ function withoutCredentialsInEntry(entry: ImportReportEntry): ImportReportEntry 
   const source = withoutUrlCredentials(entry.source);
   const message = withoutUrlCredentials(entry.message);
   return source === entry.source && message === entry.message ? entry : { ...entry, source, message };
+}
+
+/** Extensions only a definition written for Power Platform carries (Azure's AutoRest ones do not count). */
+const PLATFORM_EXTENSIONS = ["x-ms-summary", "x-ms-visibility", "x-ms-trigger", "x-ms-dynamic-values"];
+
+/**
+ * Whether a Swagger 2.0 definition was written for the platform (a connector's definition given without its
+ * apiProperties.json): then it is the maker's own and is taken as it is, like a package; the import's fixes are
+ * for API descriptions from elsewhere.
+ */
+function isWrittenForThePlatform(definition: SwaggerDocument): boolean {
+  if (definition["x-ms-connector-metadata"] !== undefined) return true;
+  const paths = isJsonObject(definition.paths) ? definition.paths : {};
+  for (const item of Object.values(paths)) {
+    if (!isJsonObject(item)) continue;
+    for (const operation of Object.values(item)) {
+      if (!isJsonObject(operation)) continue;
+      if (PLATFORM_EXTENSIONS.some((key) => operation[key] !== undefined)) return true;
+      const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
+      for (const parameter of parameters)
+        if (isJsonObject(parameter) && PLATFORM_EXTENSIONS.some((key) => parameter[key] !== undefined))
+          return true;
+    }
+  }
+  return false;
 }
 
 function buildFromPackage(
