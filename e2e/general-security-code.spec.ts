@@ -6,6 +6,10 @@ import { unzipSync } from "fflate";
 import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
 import { header, newConnectorButton, openApp, stepsTablist } from "./support/workspace";
 
+// These tests read the whole small document from the Swagger editor's rendered lines: a wide window keeps the
+// pane wide enough that no line wraps (the step column takes most of a 1280 px window).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 // The General, Security and Code steps (issue 3): fields found by their labels, form → Swagger editor pane and
 // pane → form sync, both files written for API key security, Azure AD fields, the Code step, keyboard use and
 // no serious axe violations.
