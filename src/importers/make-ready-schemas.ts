@@ -232,9 +232,22 @@ export function cutLargeBodySchemas(
   const limit = LIMITS.schemasPerBody;
   const cutter = new SchemaCutter(definition);
   let changed = false;
+  // Many bodies are the same bare `{ "$ref": "#/definitions/X" }`: count each once. The definitions are not
+  // changed in this loop (cuts go to `cutter.added`), so the count of such a schema does not change either.
+  const refCounts = new Map<string, number>();
+  const countOf = (schema: JsonValue): number => {
+    const ref = isJsonObject(schema) && Object.keys(schema).length === 1 ? schema.$ref : undefined;
+    if (typeof ref !== "string" || !ref.startsWith("#/definitions/")) return countSchemas(definition, schema);
+    let n = refCounts.get(ref);
+    if (n === undefined) {
+      n = countSchemas(definition, schema);
+      refCounts.set(ref, n);
+    }
+    return n;
+  };
   for (const { holder, pointer, kind, label } of holders(definition)) {
     const schema = holder.schema as JsonValue;
-    const before = countSchemas(definition, schema);
+    const before = countOf(schema);
     if (before <= limit) continue;
     let k = 1;
     while (k < MAX_DEPTH && cutter.count(schema, k + 1) <= limit) k++;

@@ -103,7 +103,7 @@ function resolve(root: JsonObject, ref: string): unknown {
   if (!ref.startsWith("#/")) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(2).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
     if (!isJsonObject(node)) return undefined;
     node = node[token];
   }
@@ -113,12 +113,20 @@ function resolve(root: JsonObject, ref: string): unknown {
 /** Counts schema nodes reachable from `schema`, expanding `$ref`s except along a cycle, up to `cap`. */
 export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP): number {
   const budget = createNodeBudget(cap);
+  // The same few `$ref`s are met thousands of times in one count: resolve each once (nothing changes meanwhile).
+  const resolved = new Map<string, unknown>();
+  const target = (ref: string): unknown => {
+    if (resolved.has(ref)) return resolved.get(ref);
+    const node = resolve(root, ref);
+    resolved.set(ref, node);
+    return node;
+  };
   const visit = (node: unknown, stack: Set<string>): void => {
     if (budget.exhausted || !isJsonObject(node)) return;
     if (typeof node.$ref === "string") {
       if (stack.has(node.$ref)) return;
       stack.add(node.$ref);
-      visit(resolve(root, node.$ref), stack);
+      visit(target(node.$ref), stack);
       stack.delete(node.$ref);
       return;
     }
