@@ -1,6 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
 
+// These tests read small documents from the Swagger editor's rendered lines: a large window keeps every line in
+// view and unwrapped (the step column takes most of a 1280 px window).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 // The Swagger editor pane (issue 2 item 4): JSON and YAML views in two-way sync with the document, parse
 // errors shown in place without touching the text, Undo through the one workspace history, x-ms-* help from
 // the connector schema, and no request off 127.0.0.1 (Monaco's workers and schemas are all local).
