@@ -23,7 +23,7 @@ function bigConnector(title: string, operations: number, problems = false): Reco
   return {
     swagger: "2.0",
     info: { title, description: `${title}, generated for the workbench tests`, version: "1.0" },
-    host: "api.example.com",
+    host: "lists.fabrikam.io",
     basePath: "/",
     schemes: ["https"],
     consumes: [],
