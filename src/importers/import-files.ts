@@ -10,7 +10,7 @@ import { LineIndex } from "../model/text/line-index";
 import { jsonPointerRanges, yamlPointerRanges, type PointerRange } from "../model/text/pointer-range";
 import { parseYamlText } from "../model/text/yaml-text";
 import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
-import { makeImportReady } from "./make-ready";
+import { makeImportReady, withPlaceholderHostNote } from "./make-ready";
 import { countOpenApiOperations, countPostmanRequests } from "./input-count";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
@@ -307,7 +307,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
     // it and each change is in the report. A package is taken as it is, so that it round-trips unchanged.
     const ready = makeImportReady(document);
     document = ready.document;
-    report = [...report, ...ready.report];
+    report = withPlaceholderHostNote(document.definition, [...report, ...ready.report]);
   }
 
   return {
