@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { encodeDraft } from "../app/persistence/draft-format";
 import { main as runCli } from "../cli/main";
 import { exportPackageFiles, exportPackageZip } from "../export/export-package";
+import { exportLogicApps } from "../export/logic-apps/custom-api-template";
 import { buildCertificationPackage, certificationPackageZip } from "../review/certification-package";
 import { encodeShareFragment } from "../review/share-link";
 import { exportSnapshotOf } from "../store/export-snapshots";
@@ -101,6 +102,22 @@ const WRITERS: { name: string; module: string; write: (doc: ConnectorDocument) =
     write: async (doc) => {
       const { files, notes } = exportPackageFiles(doc);
       return [...files.map((f) => strFromU8(f.bytes)), ...notes].join("\n");
+    },
+  },
+  {
+    name: "Logic Apps ARM template (and its notes)",
+    module: "src/export/logic-apps/custom-api-template.ts",
+    write: async (doc) => {
+      const { text, notes } = exportLogicApps(doc, "arm");
+      return [text, ...notes].join("\n");
+    },
+  },
+  {
+    name: "Logic Apps Bicep file (and its notes)",
+    module: "src/export/logic-apps/custom-api-template.ts",
+    write: async (doc) => {
+      const { text, notes } = exportLogicApps(doc, "bicep");
+      return [text, ...notes].join("\n");
     },
   },
   {
