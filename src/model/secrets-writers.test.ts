@@ -195,6 +195,7 @@ const OUTPUT_MODULES: Record<string, string> = {
   "src/app/persistence/draft-database.ts": "stores the records of encodeDraft (writer above)",
   "src/app/persistence/early-read.ts": "reads drafts",
   "src/app/app.tsx": "downloads the zip of exportPackageZip (writer above)",
+  "src/app/logic-apps-export.tsx": "downloads the template of exportLogicApps (writer above)",
   "src/features/review/certification-export-dialog.tsx": "downloads certificationPackageZip (writer above)",
   "src/features/review/share-dialog.tsx": "copies the link of encodeShareFragment (writer above)",
   "src/features/review/compare-dialog.tsx":
