@@ -108,3 +108,17 @@ test("dropping the downloaded template imports the connector again", async ({ pa
   await expect(connectorItems(page).nth(1)).toContainText(title);
   await expect(page.getByRole("textbox", { name: "Connector name" })).toHaveValue(title);
 });
+
+test("Review shows where the connector runs and what each target loses", async ({ page }) => {
+  await importContoso(page);
+  await page.getByRole("tab", { name: "Review" }).click();
+  const targets = page.getByRole("region", { name: "Where it runs" });
+  await expect(targets).toContainText("Power Platform");
+  await expect(targets).toContainText("Azure Logic Apps");
+  await expect(targets.getByRole("listitem").filter({ hasText: "Power Platform" })).toContainText(
+    "Everything carries over.",
+  );
+  await expect(targets.getByRole("listitem").filter({ hasText: "Azure Logic Apps" })).toContainText(
+    "Custom code (script.csx) does not run in a Logic Apps custom connector",
+  );
+});
