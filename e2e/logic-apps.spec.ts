@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { dropFiles, pickImportFiles } from "./support/drop-files";
 import { connectorItems, header, notices, openAppForEachTest } from "./support/workspace";
@@ -121,4 +122,20 @@ test("Review shows where the connector runs and what each target loses", async (
   await expect(targets.getByRole("listitem").filter({ hasText: "Azure Logic Apps" })).toContainText(
     "Custom code (script.csx) does not run in a Logic Apps custom connector",
   );
+});
+
+test("the menu and the dialog have no serious or critical accessibility violations (axe)", async ({
+  page,
+}) => {
+  await importContoso(page);
+  const serious = async (selector: string) =>
+    (await new AxeBuilder({ page }).include(selector).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+  await header(page).getByRole("button", { name: "More formats" }).click();
+  await expect(page.getByRole("menu", { name: "Export formats" })).toBeVisible();
+  expect(await serious(".cs-header")).toEqual([]);
+  await page.getByRole("menuitem", { name: "For Azure Logic Apps (ARM / Bicep)" }).click();
+  await expect(page.getByRole("dialog", { name: "For Azure Logic Apps" })).toBeVisible();
+  expect(await serious("dialog")).toEqual([]);
 });
