@@ -9,7 +9,7 @@ import { decideVerdict, exportSentence, type Verdict } from "../validation/verdi
 import type { LogicAppsFormat } from "../export/logic-apps/custom-api-template";
 import "./logic-apps-export.css";
 
-/** The name the UI contract gives the Logic Apps export (docs: ui-contract, "Logic Apps export"). */
+/** The accessible name of the Logic Apps export (fixed: makers, screen readers and e2e tests find it by it). */
 export const LOGIC_APPS_EXPORT_NAME = "For Azure Logic Apps (ARM / Bicep)";
 
 /** Loaded on first use: the template writers stay out of the first chunk. */
