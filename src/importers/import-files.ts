@@ -236,7 +236,10 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
         {
           file: files.map((f) => f.path).join(", "),
           message:
-            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document or a Logic Apps (customApis) template.",
+            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document or a Logic Apps (customApis) template." +
+            (files.some((f) => /\.bicep$/i.test(f.path))
+              ? " A Bicep file is not read: import the ARM template (JSON) of the connector instead."
+              : ""),
         },
       ],
     };

@@ -222,4 +222,15 @@ describe("importing a Logic Apps template", () => {
       "The template expression [variables('host')] cannot be worked out without deploying; it is kept as text.",
     );
   });
+
+  it("a Bicep file alone is refused with a pointer to the ARM template", () => {
+    const outcome = importFiles([
+      file("ledger.bicep", "resource customApi 'Microsoft.Web/customApis@2016-06-01' = {}"),
+    ]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems[0]?.message).toContain(
+      "A Bicep file is not read: import the ARM template (JSON) of the connector instead.",
+    );
+  });
 });
