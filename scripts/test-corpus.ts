@@ -16,6 +16,7 @@ const SECTIONS = [
   "openapi3",
   "import-ready",
   "review",
+  "logic-apps",
 ];
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);

@@ -3,6 +3,7 @@ import { useStore } from "zustand";
 import { selectCanRedo, selectCanUndo, selectDocument } from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
 import { fileListSources } from "./import/read-input-files";
+import { MoreExportsMenu } from "./logic-apps-export";
 import { saveStatusStore } from "./persistence/save-status";
 import { useShellActions } from "./shell-actions";
 import { UpdateFromFileButton } from "./update-from-file";
@@ -121,6 +122,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
         >
           Export
         </button>
+        <MoreExportsMenu />
       </div>
       <ImportFileInput inputRef={fileInputRef} />
     </header>

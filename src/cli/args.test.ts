@@ -30,7 +30,7 @@ describe("command arguments", () => {
     [["validate"], "connector-studio validate: missing <folder | file | zip>..."],
     [["diff", "a"], "connector-studio diff: expected <old> <new>"],
     [["diff", "a", "b", "c"], "connector-studio diff: expected <old> <new>, got 3 arguments (c is extra)"],
-    [["package", "a"], "connector-studio package: --out <file.zip> is required"],
+    [["package", "a"], "connector-studio package: --out <file.zip | file.json | file.bicep> is required"],
     [["package", "a", "--out", "x.zip", "--out", "y.zip"], "connector-studio package: --out is given twice"],
     [["import", "a", "--out="], "connector-studio import: --out needs a value <dir>"],
     [
@@ -62,7 +62,9 @@ describe("command arguments", () => {
 
   it("prints the usage to stdout with --help (exit 0) and to stderr without a command (exit 2)", async () => {
     expect(await main(["--help"])).toBe(0);
-    expect(out.join("\n")).toContain("connector-studio package <folder | zip | file> --out <file.zip>");
+    expect(out.join("\n")).toContain(
+      "connector-studio package <folder | zip | file> --out <file.zip | file.json | file.bicep>",
+    );
     expect(await main([])).toBe(2);
     expect(err.join("\n")).toContain("usage: connector-studio <command>");
   });

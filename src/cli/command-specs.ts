@@ -97,24 +97,42 @@ export const COMMAND_SPECS = {
     synopsis: "<folder | zip | file>",
     summary:
       "Writes the certification package (the connectors repository layout) as a zip, after validating it in\n" +
-      "certification mode (refused on errors, like Export for certification).",
+      "certification mode (refused on errors, like Export for certification). With --target logic-apps, writes\n" +
+      "the connector as an Azure Logic Apps custom connector (a Microsoft.Web/customApis resource): an ARM\n" +
+      "template for --out <file.json>, a Bicep file for --out <file.bicep>, after validating it as Export does.",
     minPositionals: 1,
     maxPositionals: 1,
     options: [
-      { name: "out", value: "<file.zip>", required: true, help: "The zip to write (replaced if it exists)." },
+      {
+        name: "out",
+        value: "<file.zip | file.json | file.bicep>",
+        required: true,
+        help: "The file to write (replaced if it exists): a zip, or for --target logic-apps .json or .bicep.",
+      },
+      {
+        name: "target",
+        value: "<certification|logic-apps>",
+        choices: ["certification", "logic-apps"],
+        help:
+          "certification (default): the certification package; logic-apps: an ARM template or Bicep file\n" +
+          "for Azure Logic Apps (OAuth client secrets become secure template parameters).",
+      },
       {
         name: "independent-publisher",
-        help: "independent-publisher-connectors/ layout: brand colour #da3b01, no icon.",
+        help: "independent-publisher-connectors/ layout: brand colour #da3b01, no icon (certification only).",
       },
-      { name: "intro", help: "Add intro.md (verified publishers attach it in ISV Studio)." },
+      {
+        name: "intro",
+        help: "Add intro.md (verified publishers attach it in ISV Studio; certification only).",
+      },
       {
         name: "allow-errors",
-        help: "Write the package even when certification-mode validation has errors (they are still listed).",
+        help: "Write the output even when validation has errors (they are still listed).",
       },
     ],
     exitCodes: [
-      "0  the zip was written",
-      "1  certification-mode errors (listed with their rule ids); nothing written unless --allow-errors",
+      "0  the output was written",
+      "1  validation errors (certification mode; plain mode for --target logic-apps), listed with their rule ids; nothing written unless --allow-errors",
       "2  the input cannot be read, or the arguments or output are wrong",
     ],
   },

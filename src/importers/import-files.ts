@@ -9,7 +9,8 @@ import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
 import { LineIndex } from "../model/text/line-index";
 import { jsonPointerRanges, yamlPointerRanges, type PointerRange } from "../model/text/pointer-range";
 import { parseYamlText } from "../model/text/yaml-text";
-import type { ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
+import type { FurtherConnector, ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
+import { convertCustomApis, isCustomApiInput } from "./logic-apps/convert-custom-api";
 import { makeImportReady, withPlaceholderHostNote } from "./make-ready";
 import { countOpenApiOperations, countPostmanRequests } from "./input-count";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
@@ -29,6 +30,7 @@ type FileRole =
   | "postman"
   | "postman-environment"
   | "openapi3"
+  | "logic-apps"
   | "structured"
   | "ignored";
 
@@ -132,6 +134,7 @@ function sniffRole(value: JsonValue): FileRole {
   if (value.swagger === "2.0") return "definition";
   if (isOpenApi3(value)) return "openapi3";
   if (isPostmanCollection(value)) return "postman";
+  if (isCustomApiInput(value)) return "logic-apps";
   if (
     Array.isArray(value.values) &&
     (typeof value._postman_variable_scope === "string" || typeof value.name === "string")
@@ -225,7 +228,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
   const definitions = byRole("definition");
   const postman = byRole("postman");
   const openapi = byRole("openapi3");
-  const mains = [...definitions, ...postman, ...openapi];
+  const mains = [...definitions, ...postman, ...openapi, ...byRole("logic-apps")];
   if (mains.length === 0) {
     return {
       ok: false,
@@ -233,7 +236,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
         {
           file: files.map((f) => f.path).join(", "),
           message:
-            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection or an OpenAPI 3 document.",
+            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document or a Logic Apps (customApis) template.",
         },
       ],
     };
@@ -262,6 +265,8 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
   let report: ImportReportEntry[];
   let kind: ImportSourceKind;
   let inputCount: { count: number; noun: string } | undefined;
+  let name: string | undefined;
+  let more: FurtherConnector[] = [];
   try {
     if (main.role === "postman") {
       const environment = byRole("postman-environment")[0]?.value;
@@ -272,6 +277,12 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       ({ document, report } = result);
       kind = "postman";
       inputCount = { count: countPostmanRequests(main.value as JsonValue), noun: "requests" };
+    } else if (main.role === "logic-apps") {
+      const [first, ...rest] = convertCustomApis(main.value as JsonValue, main.file.path);
+      if (!first) throw new Error(`${main.file.path}: no Microsoft.Web/customApis resource.`);
+      ({ document, report, name } = first);
+      more = rest;
+      kind = "logic-apps";
     } else if (main.role === "openapi3") {
       const companions: Record<string, JsonValue> = {};
       for (const p of parsed) {
@@ -301,6 +312,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
   }
   const takenAsIs =
     kind === "connector-package" ||
+    kind === "logic-apps" ||
     (kind === "swagger" && (options.swaggerAsIs === true || isWrittenForThePlatform(document.definition)));
   if (!takenAsIs) {
     // A conversion (or a bare Swagger file not written for the platform) comes out export-ready: the validator's safe quick fixes run on
@@ -314,10 +326,13 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
     ok: true,
     document,
     kind,
-    name: importName(files, main.file),
+    name: name ?? importName(files, main.file),
     report: report.map(withoutCredentialsInEntry),
     notes,
     ...(inputCount ? { input: inputCount } : {}),
+    ...(more.length > 0
+      ? { more: more.map((c) => ({ ...c, report: c.report.map(withoutCredentialsInEntry) })) }
+      : {}),
   };
 }
 

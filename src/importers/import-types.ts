@@ -9,7 +9,14 @@ export interface InputFile {
 }
 
 /** What kind of input an import was made from. */
-export type ImportSourceKind = "connector-package" | "swagger" | "postman" | "openapi3";
+export type ImportSourceKind = "connector-package" | "swagger" | "postman" | "openapi3" | "logic-apps";
+
+/** A further connector of the same input (a Logic Apps template with several customApis resources). */
+export interface FurtherConnector {
+  document: ConnectorDocument;
+  name: string;
+  report: ImportReportEntry[];
+}
 
 export interface ImportSuccess {
   ok: true;
@@ -23,6 +30,8 @@ export interface ImportSuccess {
   notes: TextProblem[];
   /** What the input held, for the report's headline ("951 requests"); converted inputs only. */
   input?: { count: number; noun: string };
+  /** The other connectors of the input, in its order, when it held several (each becomes a connector too). */
+  more?: FurtherConnector[];
 }
 
 export interface ImportFailure {

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { encodeDraft } from "../app/persistence/draft-format";
 import { main as runCli } from "../cli/main";
 import { exportPackageFiles, exportPackageZip } from "../export/export-package";
+import { exportLogicApps } from "../export/logic-apps/custom-api-template";
 import { buildCertificationPackage, certificationPackageZip } from "../review/certification-package";
 import { encodeShareFragment } from "../review/share-link";
 import { exportSnapshotOf } from "../store/export-snapshots";
@@ -104,6 +105,22 @@ const WRITERS: { name: string; module: string; write: (doc: ConnectorDocument) =
     },
   },
   {
+    name: "Logic Apps ARM template (and its notes)",
+    module: "src/export/logic-apps/custom-api-template.ts",
+    write: async (doc) => {
+      const { text, notes } = exportLogicApps(doc, "arm");
+      return [text, ...notes].join("\n");
+    },
+  },
+  {
+    name: "Logic Apps Bicep file (and its notes)",
+    module: "src/export/logic-apps/custom-api-template.ts",
+    write: async (doc) => {
+      const { text, notes } = exportLogicApps(doc, "bicep");
+      return [text, ...notes].join("\n");
+    },
+  },
+  {
     name: "certification package",
     module: "src/review/certification-package.ts",
     write: async (doc) => {
@@ -178,6 +195,7 @@ const OUTPUT_MODULES: Record<string, string> = {
   "src/app/persistence/draft-database.ts": "stores the records of encodeDraft (writer above)",
   "src/app/persistence/early-read.ts": "reads drafts",
   "src/app/app.tsx": "downloads the zip of exportPackageZip (writer above)",
+  "src/app/logic-apps-export.tsx": "downloads the template of exportLogicApps (writer above)",
   "src/features/review/certification-export-dialog.tsx": "downloads certificationPackageZip (writer above)",
   "src/features/review/share-dialog.tsx": "copies the link of encodeShareFragment (writer above)",
   "src/features/review/compare-dialog.tsx":

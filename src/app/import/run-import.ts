@@ -76,6 +76,15 @@ export async function runImport(
     ({ doc: document, report } = applyOperationChoice(document, report, keys));
   }
   const state = store.getState();
+  // A Logic Apps template may hold several customApis resources: each is a connector of its own. They are
+  // added first, so that the first resource ends up open with its Import report.
+  for (const further of outcome.more ?? []) {
+    state.addConnector(further.document, { source: "import" });
+    notify(
+      "info",
+      `Imported “${connectorTitle(further.document)}” from ${described}${further.report.length > 0 ? ` (${further.report.length} item${further.report.length === 1 ? "" : "s"} not carried over exactly)` : ""}.`,
+    );
+  }
   const id = state.addConnector(document, { source: "import" });
   performance.mark("cs:import:added");
   const title = connectorTitle(document);

@@ -5,6 +5,7 @@ import { importFiles } from "../../importers/import-files";
 import { selectOperations, type OperationSelection } from "../../importers/select-operations";
 import { PACKAGE_FILES } from "../../model/connector-document";
 import { formatTextProblem } from "../../model/diagnostic";
+import { safeFileName } from "../../model/safe-file-name";
 import type { ImportReportEntry } from "../../model/import-report";
 import type { ParsedArgs } from "../args";
 import { CliError } from "../cli-error";
@@ -135,6 +136,52 @@ export async function runImport({ positionals, values }: ParsedArgs): Promise<nu
         outcome.report.length > 0 ? ` (${outcome.report.length} item(s) in the import report)` : "";
       console.log(`${input} → ${target}${summary}`);
       for (const note of result.notes) console.log(`  note: ${note}`);
+      // A Logic Apps template with several customApis resources: each further one gets its own folder,
+      // named after the resource, checked like the others before it is written.
+      for (const further of outcome.more ?? []) {
+        const extra: InputResult = {
+          input: `${input} (${further.name})`,
+          ok: false,
+          report: further.report,
+          notes: [],
+          problems: [],
+        };
+        results.push(extra);
+        try {
+          let furtherDocument = further.document;
+          if (selecting) {
+            const selected = selectOperations(furtherDocument, selection);
+            if (selected.kept === 0) {
+              extra.problems = [`${extra.input}: no operation matches the selection.`];
+              console.error(extra.problems[0]);
+              continue;
+            }
+            furtherDocument = selected.document;
+          }
+          const base = safeFileName(further.name);
+          let name = base;
+          for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+          usedNames.add(name.toLowerCase());
+          const furtherTarget = path.join(outDir, name);
+          await checkReplaceableFolder(furtherTarget, PACKAGE_FILE_NAMES);
+          const furtherFiles = exportPackageFiles(furtherDocument);
+          await replaceFolder(furtherTarget, furtherFiles.files);
+          Object.assign(extra, {
+            ok: true,
+            output: furtherTarget,
+            kind: outcome.kind,
+            notes: furtherFiles.notes,
+          });
+          const furtherSummary =
+            further.report.length > 0 ? ` (${further.report.length} item(s) in the import report)` : "";
+          console.log(`${extra.input} → ${furtherTarget}${furtherSummary}`);
+          for (const note of extra.notes) console.log(`  note: ${note}`);
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          extra.problems = [error.message];
+          console.error(error.message);
+        }
+      }
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       result.problems = [error.message];
@@ -144,6 +191,6 @@ export async function runImport({ positionals, values }: ParsedArgs): Promise<nu
   if (reportFile !== undefined)
     await writeFileAtomic(reportFile, JSON.stringify({ inputs: results }, null, 2) + "\n");
   const failed = results.filter((r) => !r.ok).length;
-  if (positionals.length > 1) console.log(`${results.length - failed} imported, ${failed} failed`);
+  if (results.length > 1) console.log(`${results.length - failed} imported, ${failed} failed`);
   return failed > 0 ? 2 : 0;
 }

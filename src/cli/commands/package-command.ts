@@ -1,7 +1,9 @@
+import { exportLogicApps, type LogicAppsFormat } from "../../export/logic-apps/custom-api-template";
 import { buildCertificationPackage, certificationPackageZip } from "../../review/certification-package";
 import { validateConnector } from "../../validation/validate-connector";
-import { certificationSentence, decideVerdict } from "../../validation/verdict";
+import { certificationSentence, decideVerdict, exportSentence } from "../../validation/verdict";
 import type { ParsedArgs } from "../args";
+import { CliError } from "../cli-error";
 import { loadConnector } from "../load-connector";
 import { checkFileTarget, writeFileAtomic } from "../output-files";
 
@@ -13,6 +15,7 @@ import { checkFileTarget, writeFileAtomic } from "../output-files";
  */
 export async function runPackage({ positionals, values, flags }: ParsedArgs): Promise<number> {
   const out = values.out as string;
+  if (values.target === "logic-apps") return runLogicAppsPackage(positionals[0] as string, out, flags);
   await checkFileTarget(out, "--out");
   const loaded = await loadConnector(positionals[0] as string);
   if (!loaded.ok) {
@@ -40,5 +43,53 @@ export async function runPackage({ positionals, values, flags }: ParsedArgs): Pr
   await writeFileAtomic(out, certificationPackageZip(pkg));
   console.log(`${out}: ${pkg.files.map((f) => f.path).join(", ")}`);
   for (const note of pkg.notes) console.log(`  note: ${note}`);
+  return 0;
+}
+
+/** The template format an output file name asks for: `.json` an ARM template, `.bicep` a Bicep file. */
+function logicAppsFormat(out: string): LogicAppsFormat {
+  if (/\.json$/i.test(out)) return "arm";
+  if (/\.bicep$/i.test(out)) return "bicep";
+  throw new CliError(
+    `--out ${out}: with --target logic-apps, give a .json (ARM template) or .bicep (Bicep) file (see connector-studio package --help)`,
+  );
+}
+
+/**
+ * `package <input> --target logic-apps --out <file.json | file.bicep>`: the connector as a Logic Apps custom
+ * connector. Validated as Export is (plain mode: errors refuse it unless --allow-errors); the options of the
+ * certification package do not apply.
+ */
+async function runLogicAppsPackage(input: string, out: string, flags: Set<string>): Promise<number> {
+  for (const flag of ["independent-publisher", "intro"])
+    if (flags.has(flag))
+      throw new CliError(
+        `--${flag} only applies to the certification package, not to --target logic-apps (see connector-studio package --help)`,
+      );
+  const format = logicAppsFormat(out);
+  await checkFileTarget(out, "--out");
+  const loaded = await loadConnector(input);
+  if (!loaded.ok) {
+    for (const line of loaded.lines) console.error(line);
+    return 2;
+  }
+  const diagnostics = await validateConnector(loaded.value.document);
+  const verdict = decideVerdict({ plain: diagnostics });
+  if (!verdict.exportable) {
+    for (const d of verdict.exportErrors)
+      console.error(`${d.file} ${d.path === "" ? "/" : d.path}: ${d.severity} ${d.ruleId} ${d.message}`);
+    console.error(exportSentence(verdict));
+    if (!flags.has("allow-errors")) {
+      console.error("No template written; --allow-errors writes it anyway.");
+      return 1;
+    }
+    console.error("--allow-errors: writing the template anyway.");
+  }
+  const exported = exportLogicApps(loaded.value.document, format);
+  await writeFileAtomic(out, exported.text);
+  console.log(
+    `${out}: ${format === "arm" ? "ARM template" : "Bicep file"} with one Microsoft.Web/customApis resource`,
+  );
+  for (const note of exported.notes) console.log(`  note: ${note}`);
   return 0;
 }

@@ -8,6 +8,7 @@ import { CompareDialog } from "./compare-dialog";
 import { ConnectorSummary } from "./connector-summary";
 import { OperationsInspector } from "./operations-inspector";
 import { ShareDialog } from "./share-dialog";
+import { TargetsPanel } from "./targets-panel";
 import "./review.css";
 
 type Dialog = "compare" | "certification" | "share" | null;
@@ -44,6 +45,7 @@ export function ReviewStep() {
         </button>
       </div>
       <ConnectorSummary doc={doc} />
+      <TargetsPanel doc={doc} />
       <OperationsInspector doc={doc} diagnostics={diagnostics} />
       <CertificationChecklistView doc={doc} revision={revision} />
       <BudgetSummary doc={doc} revision={revision} />
