@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Download, type Page } from "@playwright/test";
 import { pickImportFiles, type TestFile } from "./support/drop-files";
-import { connectorItems, openAppForEachTest } from "./support/workspace";
+import { connectorItems, openAppForEachTest, waitForSaved } from "./support/workspace";
 
 // Issue 17 "a real diff" and "review notes": a published OAuth connector (e2e/fixtures/review-oauth, written for
 // this test) compared with an edited copy that drops one scope.
@@ -29,6 +29,8 @@ function publishedScopeLine(): number {
 }
 
 openAppForEachTest();
+// Monaco, the certification check and a reload take a while on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 async function openEditedCopyInReview(page: Page): Promise<void> {
   const files: TestFile[] = [
@@ -77,4 +79,76 @@ test("Compare with the published version: a removed scope is breaking, and a cli
   const markedBox = await marked.boundingBox();
   const scopeBox = await scopeLine.boundingBox();
   expect(markedBox && scopeBox && Math.abs(markedBox.y - scopeBox.y)).toBeLessThan(2);
+});
+
+async function savedText(download: Download): Promise<string> {
+  return readFileSync(await download.path(), "utf8");
+}
+
+test("Review notes and sign-offs: saved with the draft, listed, and carried into the Markdown with the diff", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openEditedCopyInReview(page);
+  const notes = page.getByRole("region", { name: "Review notes" });
+  await notes.getByLabel("Note", { exact: true }).fill("Ask the publisher why offline_access was dropped.");
+  await notes.getByRole("button", { name: "Add note" }).click();
+  await notes.getByLabel("About").selectOption({ label: "Parameter priority of SendDocument" });
+  await notes.getByLabel("Note", { exact: true }).fill("Default should be Normal.");
+  await notes.getByRole("button", { name: "Add note" }).click();
+
+  // A sign-off and a note on a checklist item, in the Certification region.
+  const certification = page.getByRole("region", { name: "Certification" });
+  const tested = certification.getByRole("checkbox", {
+    name: "Signed off: All operations deployed and tested",
+  });
+  await tested.check({ timeout: 45_000 });
+  await certification.getByRole("button", { name: "Note on: All operations deployed and tested" }).click();
+  await certification.getByLabel("Note on “All operations deployed and tested”").fill("Tried in a flow.");
+  await certification.getByRole("button", { name: "Add note" }).click();
+
+  const listed = notes.getByRole("list", { name: "Notes" });
+  await expect(listed).toContainText("Connector: Ask the publisher why offline_access was dropped.");
+  await expect(listed).toContainText("Parameter priority of SendDocument: Default should be Normal.");
+  await expect(listed).toContainText("Checklist: All operations deployed and tested: Tried in a flow.");
+  await expect(notes.getByRole("list", { name: "Signed off" })).toContainText(
+    "Signed off: All operations deployed and tested",
+  );
+
+  // The notes travel into the pull request's Markdown with the diff; never into the connector's files.
+  await page.getByRole("button", { name: "Compare with…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare with…" });
+  await dialog.getByLabel("Older version (file, folder files or .zip)").setInputFiles([
+    {
+      name: "apiDefinition.swagger.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(published.definition),
+    },
+    { name: "apiProperties.json", mimeType: "application/json", buffer: Buffer.from(published.properties) },
+  ]);
+  await expect(dialog.getByRole("region", { name: "Changes" })).toContainText("1 breaking");
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Export as Markdown" }).click();
+  const markdown = await savedText(await downloading);
+  expect(markdown).toContain("### Breaking changes");
+  expect(markdown).toContain('the OAuth scope "offline_access" was removed');
+  expect(markdown).toContain("- [x] All operations deployed and tested");
+  expect(markdown).toContain("- **Connector**: Ask the publisher why offline_access was dropped.");
+  expect(markdown).toContain("- **Parameter priority of SendDocument**: Default should be Normal.");
+  expect(markdown).toContain("- **Checklist: All operations deployed and tested**: Tried in a flow.");
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // Saved with the draft: a reload restores them.
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.locator(".cs-app[data-ready='true']")).toBeAttached();
+  await page.getByRole("tab", { name: /^\d*\s*Review/ }).click();
+  const restored = page.getByRole("region", { name: "Review notes" }).getByRole("list", { name: "Notes" });
+  await expect(restored).toContainText("Ask the publisher why offline_access was dropped.");
+  await expect(restored).toContainText("Default should be Normal.");
+  await expect(
+    page
+      .getByRole("region", { name: "Certification" })
+      .getByRole("checkbox", { name: "Signed off: All operations deployed and tested" }),
+  ).toBeChecked({ timeout: 45_000 });
 });

@@ -7,7 +7,9 @@ import { connectorTitle, type ConnectorDocument } from "../../model/connector-do
 import { diffConnectors, type ConnectorChange } from "../../review/diff-connectors";
 import { diffToMarkdown } from "../../review/diff-markdown";
 import { DIFF_FILES, locateChange, packageTexts, type DiffFile } from "../../review/package-texts";
+import { reviewToMarkdown } from "../../review/review-notes";
 import { listExportSnapshots, type ExportSnapshot } from "../../store/export-snapshots";
+import { formatReviewTime, useReview } from "./review-notes-view";
 
 const LANGUAGE: Record<DiffFile, DiffEditorProps["language"]> = {
   "apiDefinition.swagger.json": "json",
@@ -58,6 +60,7 @@ export function CompareDialog({
   const [other, setOther] = useState<{ label: string; doc: ConnectorDocument } | null>(null);
   const [snapshots, setSnapshots] = useState<ExportSnapshot[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [review] = useReview();
   useEffect(() => {
     listExportSnapshots(connectorId).then(setSnapshots, () => setSnapshots([]));
   }, [connectorId]);
@@ -122,7 +125,13 @@ export function CompareDialog({
 
   const exportMarkdown = () => {
     if (!other) return;
-    const markdown = diffToMarkdown(changes, { old: other.label, new: connectorTitle(doc) });
+    // The reviewer's notes and sign-offs travel with the diff into the pull request.
+    const markdown = [
+      diffToMarkdown(changes, { old: other.label, new: connectorTitle(doc) }),
+      reviewToMarkdown(review, formatReviewTime),
+    ]
+      .filter((part) => part !== "")
+      .join("\n");
     downloadFile(markdown, `${connectorTitle(doc)} changes.md`, "text/markdown");
   };
 

@@ -7,6 +7,7 @@ import { CertificationExportDialog } from "./certification-export-dialog";
 import { CompareDialog } from "./compare-dialog";
 import { ConnectorSummary } from "./connector-summary";
 import { OperationsInspector } from "./operations-inspector";
+import { ReviewNotesView } from "./review-notes-view";
 import { ShareDialog } from "./share-dialog";
 import "./review.css";
 
@@ -47,6 +48,7 @@ export function ReviewStep() {
       <OperationsInspector doc={doc} diagnostics={diagnostics} />
       <CertificationChecklistView doc={doc} revision={revision} />
       <BudgetSummary doc={doc} revision={revision} />
+      <ReviewNotesView doc={doc} />
       {dialog === "compare" ? <CompareDialog doc={doc} connectorId={activeId} onClose={closeDialog} /> : null}
       {dialog === "certification" ? <CertificationExportDialog doc={doc} onClose={closeDialog} /> : null}
       {dialog === "share" ? <ShareDialog doc={doc} onClose={closeDialog} /> : null}
