@@ -115,6 +115,20 @@ test("Review notes and sign-offs: saved with the draft, listed, and carried into
     "Signed off: All operations deployed and tested",
   );
 
+  // Export for certification shows the size and the checklist (with the sign-off) before writing.
+  await page.getByRole("button", { name: "Export for certification" }).click();
+  const exportDialog = page.getByRole("dialog", { name: "Export for certification" });
+  const before = exportDialog.getByRole("region", { name: "Before writing" });
+  await expect(before).toContainText(/Definition size: \d+ KB of 1,024 KB minified/, { timeout: 45_000 });
+  await expect(before).toContainText(/Checklist: .*; 1 of \d+ signed off\./);
+  await exportDialog.getByRole("button", { name: "Close" }).click();
+  await expect(exportDialog).toHaveCount(0);
+  // Share's message closes too.
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const share = page.getByRole("dialog", { name: "Share" });
+  await share.getByRole("button", { name: "Close" }).click();
+  await expect(share).toHaveCount(0);
+
   // The notes travel into the pull request's Markdown with the diff; never into the connector's files.
   await page.getByRole("button", { name: "Compare with…" }).click();
   const dialog = page.getByRole("dialog", { name: "Compare with…" });
