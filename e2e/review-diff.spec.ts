@@ -166,3 +166,44 @@ test("Review notes and sign-offs: saved with the draft, listed, and carried into
       .getByRole("checkbox", { name: "Signed off: All operations deployed and tested" }),
   ).toBeChecked({ timeout: 45_000 });
 });
+
+test("The whole package in view: the connection dialog, the policies and the flow designer's action card", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openEditedCopyInReview(page);
+  const connection = page.getByRole("region", { name: "Connection and policies" });
+  const fields = connection.getByRole("list", { name: "Connection parameters" });
+  await expect(fields.getByRole("listitem").nth(0)).toContainText("Region region · string · required");
+  await expect(fields).toContainText("Tooltip: Pick the region shown on your account page");
+  await expect(fields).toContainText("Choices: United States (us), Europe (eu)");
+  await expect(fields).toContainText("Scopesopenid profile Documents.ReadWrite");
+  await expect(fields).toContainText("Redirect modeGlobal");
+  await expect(fields).toContainText("Client IDb7f1c2d4-contoso-sign");
+  const policies = connection.getByRole("list", { name: "Policies" });
+  await expect(policies.getByRole("listitem").nth(0)).toContainText("Regional host — Set host URL");
+  await expect(policies.getByRole("listitem").nth(0)).toContainText("on every operation");
+  await expect(policies).toContainText(
+    "urlTemplate: https://@connectionParameters('region').api.contoso-sign.example",
+  );
+  await expect(policies).toContainText("Client name — Set HTTP header setheader, on SendDocument");
+
+  const ops = page.getByRole("region", { name: "Operations", exact: true });
+  await ops.getByRole("button", { name: /POST.*Send document for signature/ }).click();
+  const card = ops.getByRole("group", { name: "Preview of Send document for signature" });
+  const inputs = card.getByRole("listitem");
+  await expect(inputs.nth(0)).toContainText("Title *");
+  await expect(card.getByLabel("Title")).toHaveAttribute("placeholder", "The title signers see.");
+  await expect(card.getByLabel("Priority")).toContainText("Normal");
+  await expect(card).toContainText("Low · Normal · High");
+  await expect(card).toContainText("Values from List templates (ListTemplates)");
+  await expect(card).not.toContainText("Expires after (days)");
+  await expect(card).toContainText("1 internal input(s) hidden from makers.");
+  await card.getByRole("button", { name: "Show advanced options (1)" }).click();
+  await expect(card).toContainText("Expires after (days)");
+
+  await ops.getByRole("button", { name: /POST.*Fill document fields/ }).click();
+  await expect(ops.getByRole("group", { name: "Preview of Fill document fields" })).toContainText(
+    "Body: dynamic schema — its fields are loaded from Get field schema (GetFieldSchema)",
+  );
+});

@@ -5,6 +5,7 @@ import { BudgetSummary } from "./budget-summary";
 import { CertificationChecklistView } from "./certification-checklist-view";
 import { CertificationExportDialog } from "./certification-export-dialog";
 import { CompareDialog } from "./compare-dialog";
+import { ConnectionPropertiesView } from "./connection-properties-view";
 import { ConnectorSummary } from "./connector-summary";
 import { OperationsInspector } from "./operations-inspector";
 import { ReviewNotesView } from "./review-notes-view";
@@ -45,6 +46,7 @@ export function ReviewStep() {
         </button>
       </div>
       <ConnectorSummary doc={doc} />
+      <ConnectionPropertiesView doc={doc} />
       <OperationsInspector doc={doc} diagnostics={diagnostics} />
       <CertificationChecklistView doc={doc} revision={revision} />
       <BudgetSummary doc={doc} revision={revision} />
