@@ -93,19 +93,21 @@ test("Review notes and sign-offs: saved with the draft, listed, and carried into
   const notes = page.getByRole("region", { name: "Review notes" });
   await notes.getByLabel("Note", { exact: true }).fill("Ask the publisher why offline_access was dropped.");
   await notes.getByRole("button", { name: "Add note" }).click();
-  await notes.getByLabel("About").selectOption({ label: "Parameter priority of SendDocument" });
+  await notes.getByLabel("About").selectOption({ label: "Operation SendDocument" });
+  await notes.getByLabel("Parameter (optional)").selectOption("priority");
   await notes.getByLabel("Note", { exact: true }).fill("Default should be Normal.");
   await notes.getByRole("button", { name: "Add note" }).click();
 
   // A sign-off and a note on a checklist item, in the Certification region.
   const certification = page.getByRole("region", { name: "Certification" });
-  const tested = certification.getByRole("checkbox", {
-    name: "Signed off: All operations deployed and tested",
-  });
+  // Each item's controls are named "Signed off" and "Note…", described by the item's label.
+  const item = certification.getByRole("listitem").filter({ hasText: "All operations deployed and tested" });
+  const tested = item.getByRole("checkbox", { name: "Signed off" });
   await tested.check({ timeout: 45_000 });
-  await certification.getByRole("button", { name: "Note on: All operations deployed and tested" }).click();
-  await certification.getByLabel("Note on “All operations deployed and tested”").fill("Tried in a flow.");
-  await certification.getByRole("button", { name: "Add note" }).click();
+  await expect(tested).toHaveAccessibleDescription("All operations deployed and tested");
+  await item.getByRole("button", { name: "Note…" }).click();
+  await item.getByLabel("Note on “All operations deployed and tested”").fill("Tried in a flow.");
+  await item.getByRole("button", { name: "Add note" }).click();
 
   const listed = notes.getByRole("list", { name: "Notes" });
   await expect(listed).toContainText("Connector: Ask the publisher why offline_access was dropped.");
@@ -163,7 +165,9 @@ test("Review notes and sign-offs: saved with the draft, listed, and carried into
   await expect(
     page
       .getByRole("region", { name: "Certification" })
-      .getByRole("checkbox", { name: "Signed off: All operations deployed and tested" }),
+      .getByRole("listitem")
+      .filter({ hasText: "All operations deployed and tested" })
+      .getByRole("checkbox", { name: "Signed off" }),
   ).toBeChecked({ timeout: 45_000 });
 });
 

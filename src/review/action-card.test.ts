@@ -25,6 +25,7 @@ const send = {
   description: "Sends a document.",
   operationId: "SendDocument",
   parameters: [
+    { name: "search", in: "query", type: "string", "x-ms-summary": "Search", "x-ms-visibility": "important" },
     {
       name: "priority",
       in: "query",
@@ -85,8 +86,9 @@ describe("buildActionCard", () => {
     expect(readableTextColor("#1a1a1a")).toBe("#ffffff");
   });
 
-  it("lists inputs with labels, hints, required marks, required first", () => {
+  it("lists inputs with labels, hints, required marks: important first, then required", () => {
     expect(c.inputs.map((i) => [i.label, i.required, i.hint])).toEqual([
+      ["Search", false, null],
       ["Title", true, "What signers see."],
       ["Priority", false, "How urgent it is."],
       ["Template", false, null],

@@ -71,6 +71,11 @@ function visibilityOf(value: JsonObject): CardVisibility {
   return v === "important" || v === "advanced" || v === "internal" ? v : "none";
 }
 
+/** A property inside an advanced (or internal) object is as hidden as its parent; otherwise its own counts. */
+function carriedVisibility(own: CardVisibility, inherited: CardVisibility): CardVisibility {
+  return ORDER[inherited] >= ORDER.advanced && ORDER[inherited] > ORDER[own] ? inherited : own;
+}
+
 function resolve<T extends JsonObject>(doc: ConnectorDocument, value: unknown, seen = 0): T | null {
   if (!isJsonObject(value)) return null;
   const ref = value.$ref;
@@ -167,8 +172,7 @@ function input(
     hint: text(value.description),
     required,
     type: typeWords(value),
-    // A property inside an advanced (or internal) object is as hidden as its parent.
-    visibility: ORDER[own] >= ORDER[inherited] ? own : inherited,
+    visibility: carriedVisibility(own, inherited),
     dropdown: dropdownOf(doc, value),
     defaultValue: defaultOf(value),
   };
@@ -197,7 +201,7 @@ function bodyInputs(
   }
   const requiredNames = new Set(Array.isArray(schema.required) ? schema.required : []);
   const visibility = visibilityOf(schema);
-  const carried = ORDER[visibility] >= ORDER[inherited] ? visibility : inherited;
+  const carried = carriedVisibility(visibility, inherited);
   for (const [name, raw] of Object.entries(properties)) {
     const child = resolve<Schema>(doc, raw);
     if (!child) continue;

@@ -120,13 +120,15 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
             <li key={item.id} className={`cs-review-check cs-review-check--${item.status}`}>
               <span className="cs-review-check__status">{STATUS_TEXT[item.status]}</span>
               <div>
-                <p className="cs-review-check__label">{item.label}</p>
+                <p className="cs-review-check__label" id={`cs-check-${item.id}`}>
+                  {item.label}
+                </p>
                 <p className="cs-muted">{item.detail}</p>
                 <div className="cs-review-check__review">
                   <label className="cs-review-inline">
                     <input
                       type="checkbox"
-                      aria-label={`Signed off: ${item.label}`}
+                      aria-describedby={`cs-check-${item.id}`}
                       checked={isSignedOff(review, item.id)}
                       onChange={(e) => updateReview((r) => setSignOff(r, item, e.target.checked, Date.now()))}
                     />
@@ -136,7 +138,7 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
                     type="button"
                     className="cs-link-button"
                     aria-expanded={noting === item.id}
-                    aria-label={`Note on: ${item.label}`}
+                    aria-describedby={`cs-check-${item.id}`}
                     onClick={() => setNoting((n) => (n === item.id ? null : item.id))}
                   >
                     Note…

@@ -53,7 +53,7 @@ function CardField({ field }: { field: CardInput }) {
     <li className="cs-review-input cs-action-card__field">
       <label htmlFor={id}>
         {field.label}
-        {field.required ? <span aria-label="required"> *</span> : null}
+        {field.required ? " *" : ""}
       </label>
       {dropdown?.kind === "static" ? (
         <select id={id} disabled defaultValue="">
@@ -70,7 +70,6 @@ function CardField({ field }: { field: CardInput }) {
             <option value="">Values {dropdown.source}</option>
           </select>
           <span className="cs-review-tag">dynamic dropdown</span>
-          <span className="cs-muted cs-action-card__source">Values {dropdown.source}</span>
         </>
       ) : (
         <input id={id} disabled placeholder={field.hint ?? field.type} />

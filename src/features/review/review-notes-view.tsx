@@ -8,7 +8,6 @@ import {
   EMPTY_REVIEW,
   removeNote,
   reviewToMarkdown,
-  targetKey,
   type NoteTarget,
   type ReviewRecord,
 } from "../../review/review-notes";
@@ -49,18 +48,14 @@ export function NoteComposer({ target, label }: { target: NoteTarget; label: str
   );
 }
 
-/** Everything a note can be about that the document names: the connector, each operation, each parameter. */
-function documentTargets(doc: ConnectorDocument): NoteTarget[] {
-  const targets: NoteTarget[] = [{ kind: "connector" }];
-  for (const ref of listOperations(doc.definition)) {
-    const operationId = ref.operation.operationId ?? `${ref.method.toUpperCase()} ${ref.path}`;
-    targets.push({ kind: "operation", operationId });
-    for (const p of ref.operation.parameters ?? []) {
-      const name = typeof p.name === "string" ? p.name : null;
-      if (name) targets.push({ kind: "parameter", operationId, parameter: name });
-    }
-  }
-  return targets;
+/** The operations a note can be about, each with its parameters (a large connector lists them on demand). */
+function operationsOf(doc: ConnectorDocument): { operationId: string; parameters: string[] }[] {
+  return listOperations(doc.definition).map((ref) => ({
+    operationId: ref.operation.operationId ?? `${ref.method.toUpperCase()} ${ref.path}`,
+    parameters: (ref.operation.parameters ?? [])
+      .map((p) => (typeof p.name === "string" ? p.name : null))
+      .filter((n): n is string => n !== null),
+  }));
 }
 
 /**
@@ -69,11 +64,17 @@ function documentTargets(doc: ConnectorDocument): NoteTarget[] {
  */
 export function ReviewNotesView({ doc }: { doc: ConnectorDocument }) {
   const [review, updateReview] = useReview();
-  const targets = useMemo(() => documentTargets(doc), [doc]);
-  const [about, setAbout] = useState("connector");
+  const operations = useMemo(() => operationsOf(doc), [doc]);
+  const [about, setAbout] = useState("");
+  const [parameter, setParameter] = useState("");
   const [text, setText] = useState("");
   const textId = useId();
-  const target = targets.find((t) => targetKey(t) === about) ?? { kind: "connector" };
+  const operation = operations.find((o) => o.operationId === about);
+  const target: NoteTarget = !operation
+    ? { kind: "connector" }
+    : operation.parameters.includes(parameter)
+      ? { kind: "parameter", operationId: operation.operationId, parameter }
+      : { kind: "operation", operationId: operation.operationId };
   const add = () => {
     updateReview((r) => addNote(r, target, text, Date.now(), crypto.randomUUID()));
     setText("");
@@ -93,14 +94,34 @@ export function ReviewNotesView({ doc }: { doc: ConnectorDocument }) {
         <div className="cs-review-note-form">
           <label>
             About
-            <select value={about} onChange={(e) => setAbout(e.target.value)}>
-              {targets.map((t) => (
-                <option key={targetKey(t)} value={targetKey(t)}>
-                  {describeTarget(t)}
+            <select
+              value={about}
+              onChange={(e) => {
+                setAbout(e.target.value);
+                setParameter("");
+              }}
+            >
+              <option value="">The connector</option>
+              {operations.map((o) => (
+                <option key={o.operationId} value={o.operationId}>
+                  Operation {o.operationId}
                 </option>
               ))}
             </select>
           </label>
+          {operation && operation.parameters.length > 0 ? (
+            <label>
+              Parameter (optional)
+              <select value={parameter} onChange={(e) => setParameter(e.target.value)}>
+                <option value="">The whole operation</option>
+                {operation.parameters.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label htmlFor={textId}>Note</label>
           <textarea id={textId} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
           <button type="button" className="cs-button" disabled={text.trim() === ""} onClick={add}>
