@@ -186,7 +186,7 @@ describe("diffConnectors", () => {
       { securityDefinitions: { key: { type: "basic" } } },
     );
     expect(only(diffConnectors(withKey, withBasic), true)).toEqual([
-      'Authentication "key" changed type from apiKey to basic: existing connections must be recreated.',
+      'Authentication "key" changed type from apiKey to basic. Existing connections will need to be re-created.',
     ]);
     const withPolicy: ConnectorDocument = {
       ...withKey,
@@ -225,10 +225,14 @@ describe("diffConnectors", () => {
       });
       const changes = diffConnectors(before, after);
       expect(only(changes, true)).toEqual([
-        'Connection parameter "token": the OAuth scope "Mail.Read" was removed: existing connections must sign in again, and actions that need it fail.',
+        'Connection parameter "token": the OAuth scope "Mail.Read" was removed. Existing connections will need to be re-authenticated. Actions that need the scope will fail.',
       ]);
+      const removed = changes.find((c) => c.breaking);
+      // The pointer names the new scope list; the old one names the removed entry (a diff shows both lines).
+      expect(removed?.path).toBe("/properties/connectionParameters/token/oAuthSettings/scopes");
+      expect(removed?.oldPath).toBe("/properties/connectionParameters/token/oAuthSettings/scopes/0");
       expect(only(changes, false)).toEqual([
-        'Connection parameter "token": the OAuth scope "Files.Read" was added: existing connections get it when they sign in again.',
+        'Connection parameter "token": the OAuth scope "Files.Read" was added. Existing connections get it only when they are re-authenticated.',
       ]);
     });
 
@@ -238,8 +242,8 @@ describe("diffConnectors", () => {
         site: { type: "string", uiDefinition: { constraints: { required: "true" } } },
       });
       expect(only(diffConnectors(before, after), true)).toEqual([
-        'Connection parameter "token": the identity provider changed from "aad" to "oauth2": existing connections must sign in again.',
-        'Connection parameter "site" is now required: existing connections lack it and must be edited.',
+        'Connection parameter "token": the identity provider changed from "aad" to "oauth2". Existing connections will need to be re-created.',
+        'Connection parameter "site" is now required. Existing connections will need to be re-created.',
       ]);
     });
 
@@ -262,7 +266,7 @@ describe("diffConnectors", () => {
       expect(
         only(diffConnectors(oauth({ "Mail.Read": "", "User.Read": "" }), oauth({ "User.Read": "" })), true),
       ).toEqual([
-        'Authentication "oauth2": the OAuth scope "Mail.Read" was removed: existing connections must sign in again, and actions that need it fail.',
+        'Authentication "oauth2": the OAuth scope "Mail.Read" was removed. Existing connections will need to be re-authenticated. Actions that need the scope will fail.',
       ]);
     });
 

@@ -22,6 +22,11 @@ export interface ConnectorChange {
   file: "apiDefinition.swagger.json" | "apiProperties.json";
   message: string;
   /**
+   * Where the change sits in the old version's file, when that differs from {@link path} (a removed OAuth scope
+   * is an entry of the old scope list). Lets a side-by-side diff show the old line too.
+   */
+  oldPath?: string;
+  /**
    * True on the notice that a schema was too deep to compare fully (its walk ran out of its node budget): the
    * changes listed under it may be incomplete. Such a notice is not itself breaking.
    */
@@ -680,6 +685,21 @@ function diffDefinitions(
   }
 }
 
+/**
+ * How the platform words what an authentication change means for connections already made (the connection
+ * dialog's own words: a connection is re-created or re-authenticated, see the connector format reference).
+ */
+const RECREATE = "Existing connections will need to be re-created.";
+const REAUTHENTICATE = "Existing connections will need to be re-authenticated.";
+
+interface ConnectionParameterChange {
+  breaking: boolean;
+  message: string;
+  /** Overrides the change's pointer (the parameter) when the change sits deeper in it. */
+  path?: string;
+  oldPath?: string;
+}
+
 function connectionParameters(doc: ConnectorDocument): Record<string, JsonObject> {
   const props = doc.properties.properties;
   const params = isJsonObject(props) ? props.connectionParameters : undefined;
@@ -711,12 +731,13 @@ function connectionParameterChanges(
   name: string,
   before: JsonObject,
   after: JsonObject,
-): { breaking: boolean; message: string }[] {
-  const out: { breaking: boolean; message: string }[] = [];
+): ConnectionParameterChange[] {
+  const path = toPointer(["properties", "connectionParameters", name]);
+  const out: ConnectionParameterChange[] = [];
   if (before.type !== after.type) {
     out.push({
       breaking: true,
-      message: `Connection parameter "${name}" changed type from ${String(before.type)} to ${String(after.type)}: existing connections must be recreated.`,
+      message: `Connection parameter "${name}" changed type from ${String(before.type)} to ${String(after.type)}. ${RECREATE}`,
     });
   }
   const oldProvider = oauthSettings(before).identityProvider;
@@ -724,29 +745,36 @@ function connectionParameterChanges(
   if (oldProvider !== newProvider && (oldProvider !== undefined || newProvider !== undefined)) {
     out.push({
       breaking: true,
-      message: `Connection parameter "${name}": the identity provider changed from "${String(oldProvider)}" to "${String(newProvider)}": existing connections must sign in again.`,
+      path: `${path}/oAuthSettings/identityProvider`,
+      message: `Connection parameter "${name}": the identity provider changed from "${String(oldProvider)}" to "${String(newProvider)}". ${RECREATE}`,
     });
   }
   const newScopes = new Set(scopesOf(after));
   const oldScopes = new Set(scopesOf(before));
+  const oldList = scopesOf(before);
   for (const scope of oldScopes) {
     if (newScopes.has(scope)) continue;
     out.push({
       breaking: true,
-      message: `Connection parameter "${name}": the OAuth scope "${scope}" was removed: existing connections must sign in again, and actions that need it fail.`,
+      path: `${path}/oAuthSettings/scopes`,
+      oldPath: `${path}/oAuthSettings/scopes/${oldList.indexOf(scope)}`,
+      message: `Connection parameter "${name}": the OAuth scope "${scope}" was removed. ${REAUTHENTICATE} Actions that need the scope will fail.`,
     });
   }
+  const newList = scopesOf(after);
   for (const scope of newScopes) {
     if (oldScopes.has(scope)) continue;
     out.push({
       breaking: false,
-      message: `Connection parameter "${name}": the OAuth scope "${scope}" was added: existing connections get it when they sign in again.`,
+      path: `${path}/oAuthSettings/scopes/${newList.indexOf(scope)}`,
+      message: `Connection parameter "${name}": the OAuth scope "${scope}" was added. Existing connections get it only when they are re-authenticated.`,
     });
   }
   if (!isRequiredParameter(before) && isRequiredParameter(after)) {
     out.push({
       breaking: true,
-      message: `Connection parameter "${name}" is now required: existing connections lack it and must be edited.`,
+      path: `${path}/uiDefinition/constraints/required`,
+      message: `Connection parameter "${name}" is now required. ${RECREATE}`,
     });
   }
   // Anything else (labels, client id, redirect mode…) is reported as one plain change by the caller.
@@ -781,7 +809,7 @@ function diffAuthentication(
         breaking: true,
         kind: "removed",
         path,
-        message: `Authentication "${name}" was removed: existing connections stop working.`,
+        message: `Authentication "${name}" was removed. Existing connections will stop working.`,
       });
     } else if (!sameJson(o[name], n[name])) {
       const oldType = o[name]?.type;
@@ -797,7 +825,8 @@ function diffAuthentication(
             breaking: true,
             kind: "changed",
             path: toPointer(["securityDefinitions", name, "scopes"]),
-            message: `Authentication "${name}": the OAuth scope "${scope}" was removed: existing connections must sign in again, and actions that need it fail.`,
+            oldPath: toPointer(["securityDefinitions", name, "scopes", scope]),
+            message: `Authentication "${name}": the OAuth scope "${scope}" was removed. ${REAUTHENTICATE} Actions that need the scope will fail.`,
           });
         continue;
       }
@@ -808,7 +837,7 @@ function diffAuthentication(
         path,
         message:
           oldType !== newType
-            ? `Authentication "${name}" changed type from ${oldType} to ${newType}: existing connections must be recreated.`
+            ? `Authentication "${name}" changed type from ${oldType} to ${newType}. ${RECREATE}`
             : `Authentication "${name}" changed.`,
       });
     }
@@ -834,7 +863,7 @@ function diffAuthentication(
         breaking: true,
         kind: "removed",
         path,
-        message: `Connection parameter "${name}" was removed.`,
+        message: `Connection parameter "${name}" was removed. ${RECREATE}`,
       });
     else if (!sameJson(oldParams[name], newParams[name])) {
       const found = connectionParameterChanges(name, oldParams[name] ?? {}, newParams[name] ?? {});
@@ -858,7 +887,7 @@ function diffAuthentication(
       kind: "added",
       path: toPointer(["properties", "connectionParameters", name]),
       message: required
-        ? `New required connection parameter "${name}": existing connections lack it.`
+        ? `New required connection parameter "${name}". ${RECREATE}`
         : `Connection parameter "${name}" was added.`,
     });
   }

@@ -15,6 +15,7 @@ import {
   type History,
   type HistoryPolicy,
 } from "../model/history";
+import type { ReviewRecord } from "../review/review-notes";
 
 /** Where an edit came from. The Swagger editor ignores echoes of its own (`code`) edits. */
 export type EditSource = "form" | "code" | "import" | "shortcut" | "quick-fix" | "restore" | "test";
@@ -53,6 +54,8 @@ export interface RestoredConnector {
   id: string;
   doc: ConnectorDocument;
   updatedAt: number;
+  /** The reviewer's notes and sign-offs saved with the draft, when there are any. */
+  review?: ReviewRecord;
 }
 
 export interface ConnectorEntry {
@@ -122,7 +125,13 @@ export interface WorkspaceState {
   /** Puts back a removed connector (undo of a delete) at its former place in the list. */
   reinsertConnector(entry: ConnectorEntry, history: History<ConnectorDocument>, index: number): void;
   /** Replaces a connector's document with a version saved elsewhere (another tab); starts a new history. */
-  reloadConnector(id: string, doc: ConnectorDocument, updatedAt: number): void;
+  reloadConnector(id: string, doc: ConnectorDocument, updatedAt: number, review?: ReviewRecord): void;
+  /**
+   * Review notes and sign-offs per connector: beside the document (saved with its draft, not in its undo
+   * history, never in the Swagger).
+   */
+  reviews: Record<string, ReviewRecord>;
+  setReview(connectorId: string, review: ReviewRecord): void;
 }
 
 export interface WorkspaceStoreOptions {
@@ -175,6 +184,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       diagnostics: [],
       diagnosticsRevision: -1,
       focus: null,
+      reviews: {},
 
       dispatch(command, dispatchOptions = {}) {
         const source = dispatchOptions.source ?? "form";
@@ -298,26 +308,36 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
         set((state) => {
           const histories: Record<string, History<ConnectorDocument>> = {};
           const connectors: ConnectorEntry[] = [];
+          const reviews = { ...state.reviews };
           for (const item of restored) {
             if (state.histories[item.id] || histories[item.id]) continue;
             histories[item.id] = createHistory(item.doc);
+            if (item.review) reviews[item.id] = item.review;
             connectors.push({ id: item.id, name: connectorTitle(item.doc), updatedAt: item.updatedAt });
           }
           if (connectors.length === 0) return {};
           const merged = [...connectors, ...state.connectors];
           if (state.activeId !== null && state.histories[state.activeId]) {
-            return { connectors: merged, histories: { ...histories, ...state.histories } };
+            return { connectors: merged, histories: { ...histories, ...state.histories }, reviews };
           }
           const active =
             activeId !== null && histories[activeId] ? activeId : (merged[merged.length - 1]?.id ?? null);
           return {
             connectors: merged,
             histories: { ...histories, ...state.histories },
+            reviews,
             activeId: active,
             revision: state.revision + 1,
             lastSource: "restore",
           };
         });
+      },
+      setReview(connectorId, review) {
+        set((state) =>
+          state.reviews[connectorId] === review
+            ? {}
+            : { reviews: { ...state.reviews, [connectorId]: review } },
+        );
       },
       reinsertConnector(entry, history, index) {
         set((state) => {
@@ -332,11 +352,15 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
           };
         });
       },
-      reloadConnector(id, doc, updatedAt) {
+      reloadConnector(id, doc, updatedAt, review) {
         set((state) => {
           if (!state.histories[id]) return {};
+          const reviews = { ...state.reviews };
+          if (review) reviews[id] = review;
+          else delete reviews[id];
           return {
             histories: { ...state.histories, [id]: createHistory(doc) },
+            reviews,
             connectors: state.connectors.map((c) =>
               c.id === id ? { ...c, name: connectorTitle(doc), updatedAt } : c,
             ),

@@ -27,6 +27,7 @@ import {
 import { sharedDefinitionText } from "../../model/memo-stringify";
 import { saveStatusStore } from "./save-status";
 import { takeEarlyRead } from "./early-read";
+import type { ReviewRecord } from "../../review/review-notes";
 
 /** Quiet time after the last change before saving (typing bursts are written once). */
 export const SAVE_DEBOUNCE_MS = 250;
@@ -143,6 +144,15 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
 
   /** The document last written or read per connector: a save happens only when the present differs. */
   const lastSaved = new Map<string, ConnectorDocument>();
+  /** The review notes last written or read per connector (saved with the draft, see draft-format.ts). */
+  const lastSavedReview = new Map<string, ReviewRecord | undefined>();
+  const unsaved = (state: WorkspaceState, id: string) => {
+    const present = state.histories[id]?.present;
+    return (
+      present !== undefined &&
+      (present !== lastSaved.get(id) || state.reviews[id] !== lastSavedReview.get(id))
+    );
+  };
   /** The save count we last saw per connector (see saveDraftChecked). */
   const knownCount = new Map<string, number>();
   let lastWorkspaceKey = "";
@@ -165,6 +175,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
           doc: decoded.doc,
           updatedAt: decoded.record.savedAt,
           savedAt: decoded.record.savedAt,
+          ...(decoded.record.review ? { review: decoded.record.review } : {}),
         });
         knownCount.set(decoded.record.id, decoded.record.saveCount);
       } else if (decoded.newer) {
@@ -193,7 +204,12 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       // A connector that was in the workspace already (React's StrictMode starts autosave twice in development)
       // keeps its stored save count, so that its next save is an ordinary one rather than a conflict.
       const histories = store.getState().histories;
-      for (const r of restored) if (histories[r.id]?.present === r.doc) lastSaved.set(r.id, r.doc);
+      const reviews = store.getState().reviews;
+      for (const r of restored) {
+        if (histories[r.id]?.present !== r.doc) continue;
+        lastSaved.set(r.id, r.doc);
+        lastSavedReview.set(r.id, reviews[r.id]);
+      }
       const latest = Math.max(...restored.map((r) => r.savedAt));
       store.getState().notify("info", `Restored your work from ${formatTime(latest)}.`);
       setStatus({ savedAt: latest });
@@ -238,7 +254,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     if (!decoded.ok) return false;
     lastSaved.set(id, decoded.doc);
     knownCount.set(id, decoded.record.saveCount);
-    store.getState().reloadConnector(id, decoded.doc, decoded.record.savedAt);
+    store.getState().reloadConnector(id, decoded.doc, decoded.record.savedAt, decoded.record.review);
+    lastSavedReview.set(id, store.getState().reviews[id]);
     return true;
   }
 
@@ -250,7 +267,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       const history = state.histories[message.id];
       if (!history) return;
       if (knownCount.get(message.id) === message.saveCount) return;
-      const hasLocalEdits = history.present !== lastSaved.get(message.id);
+      const hasLocalEdits = unsaved(state, message.id);
       if (!hasLocalEdits) {
         // Nothing typed here since the last save: follow the other tab instead of raising a conflict.
         void loadStored(message.id);
@@ -282,16 +299,20 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     try {
       for (const { id } of state.connectors) {
         const present = state.histories[id]?.present;
-        if (!present || present === lastSaved.get(id)) continue;
+        if (!present || !unsaved(state, id)) continue;
         if (conflicted.has(id) && !forced.has(id)) continue;
+        const review = state.reviews[id];
         if (newerOwned.has(id)) continue;
         const savedAt = Date.now();
         const result = await saveDraftChecked(
           db,
           (saveCount) => {
             const encodeStart = performance.now();
-            const record = encodeDraft(id, present, { savedAt, saveCount, owner: tabId }, (definition) =>
-              sharedDefinitionText.stringify(definition),
+            const record = encodeDraft(
+              id,
+              present,
+              { savedAt, saveCount, owner: tabId, review },
+              (definition) => sharedDefinitionText.stringify(definition),
             );
             // User timing: the browser bench attributes main-thread time to autosave with it.
             performance.measure("autosave:encode", { start: encodeStart });
@@ -317,6 +338,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
           continue;
         }
         lastSaved.set(id, present);
+        lastSavedReview.set(id, review);
         knownCount.set(id, result.saveCount);
         post({ type: "saved", id, saveCount: result.saveCount, owner: tabId });
         wrote = true;
@@ -328,6 +350,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         if (liveIds.has(id)) continue;
         await deleteDraft(db, id);
         lastSaved.delete(id);
+        lastSavedReview.delete(id);
         knownCount.delete(id);
         post({ type: "deleted", id, owner: tabId });
       }
@@ -437,7 +460,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       state.histories !== previous.histories ||
       state.connectors !== previous.connectors ||
       state.activeId !== previous.activeId ||
-      state.conflicts !== previous.conflicts
+      state.conflicts !== previous.conflicts ||
+      state.reviews !== previous.reviews
     ) {
       schedule();
     }

@@ -22,6 +22,23 @@ describe("draft format", () => {
     expect(decoded.record.saveCount).toBe(3);
   });
 
+  it("keeps the review notes and sign-offs beside the files, not in them; a damaged review is dropped", () => {
+    const doc = createEmptyConnector("Contoso");
+    const review = {
+      notes: [{ id: "n1", target: { kind: "connector" as const }, text: "Check the icon.", at: 1 }],
+      signOffs: [{ itemId: "flows", label: "Tested in flows", at: 2 }],
+    };
+    const record = encodeDraft("c1", doc, { ...meta, review });
+    expect(record.definition).not.toContain("Check the icon.");
+    expect(record.properties).not.toContain("Check the icon.");
+    const decoded = decodeDraft(structuredClone(record));
+    expect(decoded.ok && decoded.record.review).toEqual(review);
+    // No notes: nothing stored (as in drafts of earlier builds, which still read).
+    expect("review" in encodeDraft("c1", doc, { ...meta, review: { notes: [], signOffs: [] } })).toBe(false);
+    const damaged = decodeDraft({ ...record, review: { notes: "x" } });
+    expect(damaged.ok && damaged.record.review).toBeUndefined();
+  });
+
   it("never stores an OAuth client secret", () => {
     const doc = createEmptyConnector();
     const withSecret = {

@@ -7,6 +7,7 @@ import type { SwaggerDocument } from "../../model/swagger-types";
 import { formatTextProblem } from "../../model/diagnostic";
 import { documentForWriting } from "../../model/secrets";
 import { parseJsonText, stringifyJson } from "../../model/text/json-text";
+import { isEmptyReview, reviewRecordSchema, type ReviewRecord } from "../../review/review-notes";
 
 /**
  * The draft format written by this build. A draft of a newer format is left where it is, untouched (the newer
@@ -43,6 +44,12 @@ export const draftRecordSchema = z.object({
       mediaType: z.string(),
     })
     .nullable(),
+  /**
+   * The reviewer's notes and sign-offs (Review step), beside the files rather than in them, so that an export
+   * stays the document as it is. Absent when there are none (and in drafts of earlier builds). A damaged
+   * review is dropped rather than setting the whole draft aside: the connector matters more than its notes.
+   */
+  review: reviewRecordSchema.optional().catch(undefined),
 });
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
 
@@ -64,7 +71,7 @@ export type WorkspaceRecord = z.infer<typeof workspaceRecordSchema>;
 export function encodeDraft(
   id: string,
   source: ConnectorDocument,
-  meta: { savedAt: number; saveCount: number; owner: string },
+  meta: { savedAt: number; saveCount: number; owner: string; review?: ReviewRecord | undefined },
   writeDefinition: (definition: JsonValue) => string = (definition) => stringifyJson(definition, 0),
 ): DraftRecord {
   const doc = documentForWriting(source).document;
@@ -81,6 +88,7 @@ export function encodeDraft(
     settings: doc.settings ? stringifyJson(doc.settings, 0) : null,
     script: doc.script,
     icon: doc.icon ? { bytes: doc.icon.bytes, mediaType: doc.icon.mediaType } : null,
+    ...(meta.review && !isEmptyReview(meta.review) ? { review: meta.review } : {}),
   };
 }
 

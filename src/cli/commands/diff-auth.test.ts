@@ -45,7 +45,7 @@ describe("connector-studio diff: authentication", () => {
     await writePackage(path.join(dir, "new"), withScopes(["User.Read"]));
     expect(await main(["diff", path.join(dir, "old"), path.join(dir, "new")])).toBe(1);
     expect(out).toContain(
-      'BREAKING Connection parameter "token": the OAuth scope "Mail.Read" was removed: existing connections must sign in again, and actions that need it fail. (/properties/connectionParameters/token)',
+      'BREAKING Connection parameter "token": the OAuth scope "Mail.Read" was removed. Existing connections will need to be re-authenticated. Actions that need the scope will fail. (/properties/connectionParameters/token/oAuthSettings/scopes)',
     );
     expect(out.at(-1)).toBe("1 change(s), 1 breaking");
   });

@@ -6,6 +6,8 @@ import { buildCertificationChecklist } from "../../review/certification-checklis
 import { useWorkspace } from "../../store/workspace-context";
 import { stepForDiagnostic } from "../../validation/diagnostic-location";
 import { definitionTextReady, sharedValidationClient } from "../../validation/shared-validation-client";
+import { isSignedOff, setSignOff } from "../../review/review-notes";
+import { NoteComposer, useReview } from "./review-notes-view";
 
 const STATUS_TEXT = { passed: "Passed", failed: "Failed", warnings: "Warnings", todo: "To do" } as const;
 
@@ -36,6 +38,8 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
   const setStep = useWorkspace((s) => s.setStep);
   const requestFocus = useWorkspace((s) => s.requestFocus);
   const activeId = useWorkspace((s) => s.activeId);
+  const [review, updateReview] = useReview();
+  const [noting, setNoting] = useState<string | null>(null);
   // While the maker types with Review open, check once typing pauses and keep the last results.
   const [settled, setSettled] = useState({ doc, revision, id: activeId });
   useEffect(() => {
@@ -116,8 +120,36 @@ export function CertificationChecklistView({ doc, revision }: { doc: ConnectorDo
             <li key={item.id} className={`cs-review-check cs-review-check--${item.status}`}>
               <span className="cs-review-check__status">{STATUS_TEXT[item.status]}</span>
               <div>
-                <p className="cs-review-check__label">{item.label}</p>
+                <p className="cs-review-check__label" id={`cs-check-${item.id}`}>
+                  {item.label}
+                </p>
                 <p className="cs-muted">{item.detail}</p>
+                <div className="cs-review-check__review">
+                  <label className="cs-review-inline">
+                    <input
+                      type="checkbox"
+                      aria-describedby={`cs-check-${item.id}`}
+                      checked={isSignedOff(review, item.id)}
+                      onChange={(e) => updateReview((r) => setSignOff(r, item, e.target.checked, Date.now()))}
+                    />
+                    Signed off
+                  </label>
+                  <button
+                    type="button"
+                    className="cs-link-button"
+                    aria-expanded={noting === item.id}
+                    aria-describedby={`cs-check-${item.id}`}
+                    onClick={() => setNoting((n) => (n === item.id ? null : item.id))}
+                  >
+                    Note…
+                  </button>
+                </div>
+                {noting === item.id ? (
+                  <NoteComposer
+                    target={{ kind: "checklist", itemId: item.id, label: item.label }}
+                    label={`Note on “${item.label}”`}
+                  />
+                ) : null}
                 {item.diagnostics.length > 0 ? (
                   <ul className="cs-review-check__problems">
                     {item.diagnostics.slice(0, 5).map((d, i) => (

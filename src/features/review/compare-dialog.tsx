@@ -1,39 +1,44 @@
 import { useEffect, useMemo, useState } from "react";
+// Light: Monaco itself loads when the first comparison is shown, not with the Review step.
+import DiffEditor, { type DiffEditorProps, type DiffReveal } from "../../code-pane/diff-editor";
 import { ModalDialog } from "../../components/ui/modal-dialog";
 import { readPickedFiles, downloadFile } from "../../lib/download";
 import { connectorTitle, type ConnectorDocument } from "../../model/connector-document";
-import { getAtPointer } from "../../model/json-pointer";
 import { diffConnectors, type ConnectorChange } from "../../review/diff-connectors";
 import { diffToMarkdown } from "../../review/diff-markdown";
+import { DIFF_FILES, locateChange, packageTexts, type DiffFile } from "../../review/package-texts";
+import { reviewToMarkdown } from "../../review/review-notes";
 import { listExportSnapshots, type ExportSnapshot } from "../../store/export-snapshots";
+import { formatReviewTime, useReview } from "./review-notes-view";
 
-function preview(value: unknown): string {
-  if (value === undefined) return "—";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
+const LANGUAGE: Record<DiffFile, DiffEditorProps["language"]> = {
+  "apiDefinition.swagger.json": "json",
+  "apiProperties.json": "json",
+  "script.csx": "csharp",
+  "README.md": "plaintext",
+};
 
 function ChangeRow({
   change,
-  before,
-  after,
+  selected,
+  onShow,
 }: {
   change: ConnectorChange;
-  before: ConnectorDocument;
-  after: ConnectorDocument;
+  selected: boolean;
+  onShow(change: ConnectorChange): void;
 }) {
-  const file = (doc: ConnectorDocument) =>
-    change.file === "apiProperties.json" ? doc.properties : doc.definition;
   return (
-    <tr className={change.breaking ? "cs-review-breaking" : undefined}>
+    <tr
+      className={`${change.breaking ? "cs-review-breaking" : ""}${selected ? " cs-review-row--selected" : ""}`}
+      aria-current={selected ? "true" : undefined}
+    >
       <td>{change.breaking ? <strong>Breaking</strong> : "—"}</td>
       <td>{change.operationId ?? "—"}</td>
-      <td>{change.message}</td>
       <td>
-        <code>{preview(change.kind === "added" ? undefined : getAtPointer(file(before), change.path))}</code>
-      </td>
-      <td>
-        <code>{preview(change.kind === "removed" ? undefined : getAtPointer(file(after), change.path))}</code>
+        <button type="button" className="cs-link-button" onClick={() => onShow(change)}>
+          {change.message}
+        </button>
+        <span className="cs-muted cs-review-change-file"> {change.file}</span>
       </td>
     </tr>
   );
@@ -55,6 +60,7 @@ export function CompareDialog({
   const [other, setOther] = useState<{ label: string; doc: ConnectorDocument } | null>(null);
   const [snapshots, setSnapshots] = useState<ExportSnapshot[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [review] = useReview();
   useEffect(() => {
     listExportSnapshots(connectorId).then(setSnapshots, () => setSnapshots([]));
   }, [connectorId]);
@@ -64,6 +70,42 @@ export function CompareDialog({
     [changes],
   );
   const breaking = changes.filter((c) => c.breaking).length;
+  const oldTexts = useMemo(() => (other ? packageTexts(other.doc) : null), [other]);
+  const newTexts = useMemo(() => packageTexts(doc), [doc]);
+  const files = useMemo(
+    () =>
+      oldTexts
+        ? DIFF_FILES.filter((f) => oldTexts[f] !== null || newTexts[f] !== null).map((f) => ({
+            file: f,
+            changed: oldTexts[f] !== newTexts[f],
+          }))
+        : [],
+    [oldTexts, newTexts],
+  );
+  const [shownFile, setShownFile] = useState<DiffFile | null>(null);
+  const [selected, setSelected] = useState<ConnectorChange | null>(null);
+  const [reveal, setReveal] = useState<(DiffReveal & { file: DiffFile }) | null>(null);
+  const file: DiffFile =
+    shownFile ?? files.find((f) => f.changed)?.file ?? files[0]?.file ?? "apiDefinition.swagger.json";
+  const showChange = (change: ConnectorChange) => {
+    if (!oldTexts) return;
+    const where = locateChange(change, oldTexts, newTexts);
+    setSelected(change);
+    setShownFile(where.file);
+    setReveal({
+      file: where.file,
+      originalLine: where.oldLine,
+      modifiedLine: where.newLine,
+      nonce: (reveal?.nonce ?? 0) + 1,
+    });
+  };
+
+  const choose = (next: { label: string; doc: ConnectorDocument }) => {
+    setOther(next);
+    setShownFile(null);
+    setSelected(null);
+    setReveal(null);
+  };
 
   const pickFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -78,12 +120,18 @@ export function CompareDialog({
       );
       return;
     }
-    setOther({ label: Array.from(files, (f) => f.name).join(", "), doc: outcome.document });
+    choose({ label: Array.from(files, (f) => f.name).join(", "), doc: outcome.document });
   };
 
   const exportMarkdown = () => {
     if (!other) return;
-    const markdown = diffToMarkdown(changes, { old: other.label, new: connectorTitle(doc) });
+    // The reviewer's notes and sign-offs travel with the diff into the pull request.
+    const markdown = [
+      diffToMarkdown(changes, { old: other.label, new: connectorTitle(doc) }),
+      reviewToMarkdown(review, formatReviewTime),
+    ]
+      .filter((part) => part !== "")
+      .join("\n");
     downloadFile(markdown, `${connectorTitle(doc)} changes.md`, "text/markdown");
   };
 
@@ -121,7 +169,7 @@ export function CompareDialog({
               onChange={(e) => {
                 const snap = snapshots.find((s) => String(s.id) === e.target.value);
                 if (snap)
-                  setOther({
+                  choose({
                     label: `export of ${new Date(snap.takenAt).toLocaleString()}`,
                     doc: snap.document,
                   });
@@ -152,22 +200,50 @@ export function CompareDialog({
             Comparing {other.label} → current: {changes.length} change(s),{" "}
             <strong>{breaking} breaking</strong>.
           </p>
-          <table className="cs-review-table">
+          <table className="cs-review-table cs-review-changes">
             <thead>
               <tr>
                 <th scope="col">Breaks flows</th>
                 <th scope="col">Operation</th>
-                <th scope="col">Change</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
+                <th scope="col">Change (click to see it in the diff)</th>
               </tr>
             </thead>
             <tbody>
               {ordered.map((c, i) => (
-                <ChangeRow key={i} change={c} before={other.doc} after={doc} />
+                <ChangeRow key={i} change={c} selected={c === selected} onShow={showChange} />
               ))}
             </tbody>
           </table>
+          {oldTexts ? (
+            <div className="cs-review-diff">
+              <div role="radiogroup" aria-label="File" className="cs-review-diff__files">
+                {files.map((f) => (
+                  <label key={f.file} className="cs-review-inline">
+                    <input
+                      type="radio"
+                      name="cs-review-diff-file"
+                      checked={file === f.file}
+                      onChange={() => setShownFile(f.file)}
+                    />
+                    {f.file}
+                    {f.changed ? "" : " (unchanged)"}
+                  </label>
+                ))}
+              </div>
+              <p className="cs-muted" aria-live="polite">
+                {reveal && reveal.file === file
+                  ? `${file}: ${reveal.originalLine !== null ? `line ${reveal.originalLine} before` : "not in the older version"}, ${reveal.modifiedLine !== null ? `line ${reveal.modifiedLine} now` : "not in the current version"}.`
+                  : `${file}: older version on the left, current on the right.`}
+              </p>
+              <DiffEditor
+                label={`Diff of ${file}`}
+                original={oldTexts[file] ?? ""}
+                modified={newTexts[file] ?? ""}
+                language={LANGUAGE[file]}
+                reveal={reveal && reveal.file === file ? reveal : null}
+              />
+            </div>
+          ) : null}
         </div>
       ) : null}
     </ModalDialog>

@@ -1,9 +1,10 @@
-import { useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { ConnectorDocument } from "../../model/connector-document";
 import type { Diagnostic } from "../../model/diagnostic";
 import { getAtPointer, toPointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../../model/json-value";
 import { listOperations, type OperationRef, type Parameter, type Schema } from "../../model/swagger-types";
+import { buildActionCard, type CardInput } from "../../review/action-card";
 import { SchemaTree } from "./schema-tree";
 
 interface OperationRow {
@@ -28,82 +29,118 @@ function parametersOf(doc: ConnectorDocument, ref: OperationRef): Parameter[] {
   return list.map((p) => resolveParameter(doc, p)).filter((p): p is Parameter => p !== undefined);
 }
 
-const VISIBILITY_ORDER: Record<string, number> = { important: 0, none: 1, advanced: 2, internal: 3 };
-
 function visibilityOf(value: JsonObject): string {
   return typeof value["x-ms-visibility"] === "string" ? value["x-ms-visibility"] : "none";
 }
 
-/** How a flow designer shows an action's inputs: important first, advanced folded, internal hidden. */
-function ActionPreview({ doc, row }: { doc: ConnectorDocument; row: OperationRow }) {
-  const [showAdvanced, setShowAdvanced] = useState(false);
-  const params = parametersOf(doc, row.ref).filter((p) => p.in !== "body");
-  const body = parametersOf(doc, row.ref).find((p) => p.in === "body");
-  const bodyFields = (() => {
-    const schema = body?.schema;
-    const target = schema?.$ref ? getAtPointer(doc.definition, schema.$ref.slice(1)) : schema;
-    if (!isJsonObject(target) || !isJsonObject(target.properties)) return [];
-    const required = new Set(Array.isArray(target.required) ? target.required : []);
-    return Object.entries(target.properties as Record<string, Schema>).map(([name, s]) => ({
-      name,
-      label: typeof s["x-ms-summary"] === "string" ? s["x-ms-summary"] : name,
-      required: required.has(name),
-      visibility: visibilityOf(s),
-      dynamic: s["x-ms-dynamic-values"] !== undefined || s["x-ms-dynamic-list"] !== undefined,
-    }));
-  })();
-  const inputs = [
-    ...params.map((p) => ({
-      name: String(p.name),
-      label: typeof p["x-ms-summary"] === "string" ? p["x-ms-summary"] : String(p.name),
-      required: p.required === true,
-      visibility: visibilityOf(p),
-      dynamic: p["x-ms-dynamic-values"] !== undefined || p["x-ms-dynamic-list"] !== undefined,
-    })),
-    ...bodyFields,
-  ].sort(
-    (a, b) =>
-      (VISIBILITY_ORDER[a.visibility] ?? 1) - (VISIBILITY_ORDER[b.visibility] ?? 1) ||
-      Number(b.required) - Number(a.required),
+/** The connector's icon as an image URL for the card header (revoked when the icon changes). */
+function useIconUrl(doc: ConnectorDocument): string | null {
+  const icon = doc.icon;
+  const url = useMemo(
+    () => (icon ? URL.createObjectURL(new Blob([icon.bytes as BlobPart], { type: icon.mediaType })) : null),
+    [icon],
   );
-  const shown = inputs.filter((i) => i.visibility !== "advanced" && i.visibility !== "internal");
-  const advanced = inputs.filter((i) => i.visibility === "advanced");
-  const hidden = inputs.filter((i) => i.visibility === "internal").length;
-  const input = (i: (typeof inputs)[number]) => (
-    <li key={i.name} className="cs-review-input">
-      <span>
-        {i.label}
-        {i.required ? <span aria-label="required"> *</span> : null}
-      </span>
-      {i.dynamic ? <span className="cs-review-tag">dynamic dropdown</span> : null}
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  return url;
+}
+
+/** One input of the card: its label (required marked), the box as the designer draws it, its hint. */
+function CardField({ field }: { field: CardInput }) {
+  const id = useId();
+  const dropdown = field.dropdown;
+  // Disabled: a preview, so Tab goes from the operation to its disclosures, not through every box.
+  return (
+    <li className="cs-review-input cs-action-card__field">
+      <label htmlFor={id}>
+        {field.label}
+        {field.required ? " *" : ""}
+      </label>
+      {dropdown?.kind === "static" ? (
+        <select id={id} disabled defaultValue="">
+          <option value="">{field.hint ?? "Select an option"}</option>
+          {dropdown.values.map((v) => (
+            <option key={v.value} value={v.value}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      ) : dropdown?.kind === "dynamic" ? (
+        <>
+          <select id={id} disabled defaultValue="">
+            <option value="">Values {dropdown.source}</option>
+          </select>
+          <span className="cs-review-tag">dynamic dropdown</span>
+        </>
+      ) : (
+        <input id={id} disabled placeholder={field.hint ?? field.type} />
+      )}
+      {dropdown?.kind === "static" ? (
+        <span className="cs-muted cs-action-card__source">
+          {dropdown.values.map((v) => v.label).join(" · ")}
+        </span>
+      ) : null}
     </li>
   );
+}
+
+/**
+ * The maker's-eye preview: the flow designer's action card for the operation (src/review/action-card.ts):
+ * brand-coloured header with the icon, inputs with labels, hints, required marks and dropdowns, advanced ones
+ * folded, internal ones only counted, bodies loaded at design time named as such.
+ */
+function ActionPreview({ doc, row }: { doc: ConnectorDocument; row: OperationRow }) {
+  const [showAdvanced, setShowAdvanced] = useState(false);
+  const card = useMemo(() => buildActionCard(doc, row.ref), [doc, row.ref]);
+  const iconUrl = useIconUrl(doc);
   return (
-    <div
-      className="cs-review-card"
-      aria-label={`Preview of ${row.ref.operation.summary ?? row.id}`}
-      role="group"
-    >
-      <p className="cs-review-card__title">{row.ref.operation.summary ?? row.id}</p>
-      {shown.length === 0 && advanced.length === 0 ? (
-        <p className="cs-muted">No inputs.</p>
-      ) : (
-        <ul>{shown.map(input)}</ul>
-      )}
-      {advanced.length > 0 ? (
-        <>
-          <button
-            type="button"
-            className="cs-review-disclosure"
-            aria-expanded={showAdvanced}
-            onClick={() => setShowAdvanced((o) => !o)}
-          >
-            {showAdvanced ? "Hide advanced options" : "Show advanced options"} ({advanced.length})
-          </button>
-          {showAdvanced ? <ul>{advanced.map(input)}</ul> : null}
-        </>
-      ) : null}
-      {hidden > 0 ? <p className="cs-muted">{hidden} internal input(s) hidden from makers.</p> : null}
+    <div className="cs-review-card cs-action-card" aria-label={`Preview of ${card.title}`} role="group">
+      <div
+        className="cs-action-card__head"
+        style={{ background: card.brandColor, color: card.headerTextColor }}
+      >
+        {iconUrl ? <img src={iconUrl} alt="" width={24} height={24} /> : null}
+        <p className="cs-review-card__title">{card.title}</p>
+        {card.kind === "trigger" ? <span className="cs-review-tag">trigger</span> : null}
+      </div>
+      <div className="cs-action-card__body">
+        {card.inputs.length === 0 && card.advanced.length === 0 && card.dynamicSchemas.length === 0 ? (
+          <p className="cs-muted">No inputs.</p>
+        ) : (
+          <ul>
+            {card.inputs.map((f) => (
+              <CardField key={f.key} field={f} />
+            ))}
+          </ul>
+        )}
+        {card.dynamicSchemas.map((d) => (
+          <p key={d.label} className="cs-action-card__dynamic">
+            {d.label}: dynamic schema — its fields are loaded {d.source} when the maker fills in the inputs
+            above.
+          </p>
+        ))}
+        {card.advanced.length > 0 ? (
+          <>
+            <button
+              type="button"
+              className="cs-review-disclosure"
+              aria-expanded={showAdvanced}
+              onClick={() => setShowAdvanced((o) => !o)}
+            >
+              {showAdvanced ? "Hide advanced options" : "Show advanced options"} ({card.advanced.length})
+            </button>
+            {showAdvanced ? (
+              <ul>
+                {card.advanced.map((f) => (
+                  <CardField key={f.key} field={f} />
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+        {card.hiddenCount > 0 ? (
+          <p className="cs-muted">{card.hiddenCount} internal input(s) hidden from makers.</p>
+        ) : null}
+      </div>
     </div>
   );
 }

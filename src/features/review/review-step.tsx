@@ -5,8 +5,10 @@ import { BudgetSummary } from "./budget-summary";
 import { CertificationChecklistView } from "./certification-checklist-view";
 import { CertificationExportDialog } from "./certification-export-dialog";
 import { CompareDialog } from "./compare-dialog";
+import { ConnectionPropertiesView } from "./connection-properties-view";
 import { ConnectorSummary } from "./connector-summary";
 import { OperationsInspector } from "./operations-inspector";
+import { ReviewNotesView } from "./review-notes-view";
 import { ShareDialog } from "./share-dialog";
 import { TargetsPanel } from "./targets-panel";
 import "./review.css";
@@ -46,9 +48,11 @@ export function ReviewStep() {
       </div>
       <ConnectorSummary doc={doc} />
       <TargetsPanel doc={doc} />
+      <ConnectionPropertiesView doc={doc} />
       <OperationsInspector doc={doc} diagnostics={diagnostics} />
       <CertificationChecklistView doc={doc} revision={revision} />
       <BudgetSummary doc={doc} revision={revision} />
+      <ReviewNotesView doc={doc} />
       {dialog === "compare" ? <CompareDialog doc={doc} connectorId={activeId} onClose={closeDialog} /> : null}
       {dialog === "certification" ? <CertificationExportDialog doc={doc} onClose={closeDialog} /> : null}
       {dialog === "share" ? <ShareDialog doc={doc} onClose={closeDialog} /> : null}

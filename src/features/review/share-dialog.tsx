@@ -9,7 +9,15 @@ export function ShareDialog({ doc, onClose }: { doc: ConnectorDocument; onClose(
   const [copied, setCopied] = useState(false);
   const link = fragment ? `${location.origin}${location.pathname}#${fragment}` : null;
   return (
-    <ModalDialog title="Share" onClose={onClose}>
+    <ModalDialog
+      title="Share"
+      onClose={onClose}
+      actions={
+        <button type="button" className="cs-button cs-button-primary" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
       {link ? (
         <>
           <p>
