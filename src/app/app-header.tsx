@@ -2,8 +2,10 @@ import type { ChangeEvent, RefObject } from "react";
 import { useStore } from "zustand";
 import { selectCanRedo, selectCanUndo, selectDocument } from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
+import { RedoIcon, UndoIcon } from "../components/ui/icons";
 import { fileListSources } from "./import/read-input-files";
 import { saveStatusStore } from "./persistence/save-status";
+import { ThemeSwitch } from "./theme-switch";
 import { useShellActions } from "./shell-actions";
 import { UpdateFromFileButton } from "./update-from-file";
 
@@ -100,7 +102,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           aria-keyshortcuts="Control+Z Meta+Z"
           title="Undo (Ctrl+Z)"
         >
-          <span aria-hidden="true">↶</span> Undo
+          <UndoIcon /> Undo
         </button>
         <button
           type="button"
@@ -110,7 +112,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
           title="Redo (Ctrl+Shift+Z)"
         >
-          <span aria-hidden="true">↷</span> Redo
+          <RedoIcon /> Redo
         </button>
         <SaveIndicator />
         <button
@@ -121,6 +123,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
         >
           Export
         </button>
+        <ThemeSwitch />
       </div>
       <ImportFileInput inputRef={fileInputRef} />
     </header>

@@ -1,6 +1,7 @@
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import { configureMonacoYaml } from "monaco-yaml";
+import { isDarkTheme, subscribeTheme } from "../lib/theme";
 import { buildConnectorSchema, CONNECTOR_SCHEMA_URI, DRAFT04_SCHEMA } from "./connector-schema";
 import * as monaco from "./monaco";
 import YamlWorker from "./yaml.worker?worker";
@@ -28,6 +29,11 @@ export function setupMonaco(): typeof monaco {
       return new EditorWorker();
     },
   };
+
+  // Monaco's theme is global: every editor (Swagger, C#, any diff) follows the app's theme.
+  const applyTheme = () => monaco.editor.setTheme(isDarkTheme() ? "vs-dark" : "vs");
+  applyTheme();
+  subscribeTheme(applyTheme);
 
   const schema = buildConnectorSchema();
   monaco.json.jsonDefaults.setDiagnosticsOptions({
