@@ -2,9 +2,11 @@ import type { ChangeEvent, RefObject } from "react";
 import { useStore } from "zustand";
 import { selectCanRedo, selectCanUndo, selectDocument } from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
+import { RedoIcon, UndoIcon } from "../components/ui/icons";
 import { fileListSources } from "./import/read-input-files";
 import { MoreExportsMenu } from "./logic-apps-export";
 import { saveStatusStore } from "./persistence/save-status";
+import { ThemeSwitch } from "./theme-switch";
 import { useShellActions } from "./shell-actions";
 import { UpdateFromFileButton } from "./update-from-file";
 
@@ -101,7 +103,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           aria-keyshortcuts="Control+Z Meta+Z"
           title="Undo (Ctrl+Z)"
         >
-          <span aria-hidden="true">↶</span> Undo
+          <UndoIcon /> Undo
         </button>
         <button
           type="button"
@@ -111,7 +113,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
           title="Redo (Ctrl+Shift+Z)"
         >
-          <span aria-hidden="true">↷</span> Redo
+          <RedoIcon /> Redo
         </button>
         <SaveIndicator />
         <button
@@ -123,6 +125,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           Export
         </button>
         <MoreExportsMenu />
+        <ThemeSwitch />
       </div>
       <ImportFileInput inputRef={fileInputRef} />
     </header>

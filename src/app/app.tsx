@@ -39,6 +39,7 @@ import { OpenSharedDialog } from "../features/review/open-shared-dialog";
 import { useShareLinkImport } from "../features/review/use-share-link-import";
 import { useWindowDrop } from "./use-window-drop";
 import { useStoredFlag } from "../lib/stored-preference";
+import "./tokens.css";
 import "./app.css";
 
 function EditorFallback() {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
 import type { ConnectorEntry } from "../store/workspace-store";
+import { PencilIcon } from "../components/ui/icons";
 import { useShellActions } from "./shell-actions";
 
 function formatUpdated(ms: number): string {
@@ -123,7 +124,7 @@ export function ConnectorsNav() {
                         title="Rename"
                         onClick={() => setRenaming(entry.id)}
                       >
-                        <span aria-hidden="true">✎</span>
+                        <PencilIcon />
                       </button>
                       <button
                         type="button"

@@ -34,6 +34,8 @@ export default function CodeEditorMonaco(props: CodeEditorProps & { height: numb
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
+      // A dimmed last line number is below WCAG AA contrast (axe, e2e/theme.spec.ts).
+      renderFinalNewline: "on",
       ariaLabel: callbacks.current.label,
       readOnly: callbacks.current.readOnly ?? false,
     });
@@ -92,7 +94,7 @@ export default function CodeEditorMonaco(props: CodeEditorProps & { height: numb
   }, [label, readOnly]);
 
   return (
-    <section aria-label={label} style={{ height, border: "1px solid #c8c8c8" }}>
+    <section aria-label={label} style={{ height, border: "1px solid var(--cs-border)" }}>
       <div ref={hostRef} style={{ height: "100%" }} />
     </section>
   );

@@ -31,7 +31,11 @@ export default function CodeEditor(props: CodeEditorProps) {
   return (
     <Suspense
       fallback={
-        <section aria-label={props.label} aria-busy="true" style={{ height, border: "1px solid #c8c8c8" }}>
+        <section
+          aria-label={props.label}
+          aria-busy="true"
+          style={{ height, border: "1px solid var(--cs-border)" }}
+        >
           <p style={{ margin: "0.5rem" }}>Loading editor…</p>
         </section>
       }

@@ -191,6 +191,8 @@ export class SwaggerEditorController {
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
+      // A dimmed last line number is below WCAG AA contrast (axe, e2e/theme.spec.ts).
+      renderFinalNewline: "on",
       stickyScroll: { enabled: false },
       wordWrap: "off",
       ariaLabel: "Swagger definition, JSON",

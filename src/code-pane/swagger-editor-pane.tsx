@@ -91,7 +91,7 @@ export default function SwaggerEditorPane() {
         style={{
           minHeight: "1.5rem",
           fontSize: "0.85rem",
-          color: status.problem ? "#a4262c" : "inherit",
+          color: status.problem ? "var(--cs-danger)" : "inherit",
           display: "flex",
           gap: "0.5rem",
           alignItems: "center",
@@ -112,7 +112,7 @@ export default function SwaggerEditorPane() {
       <div
         ref={hostRef}
         data-testid="swagger-editor-host"
-        style={{ flex: "1 1 auto", minHeight: 360, border: "1px solid #c8c8c8" }}
+        style={{ flex: "1 1 auto", minHeight: 360, border: "1px solid var(--cs-border)" }}
       />
     </section>
   );

@@ -9,6 +9,7 @@ import {
   type PickerGroup,
 } from "../../model/operation-picker";
 import { LIMITS, keepOperationsAt, measureOperationBudget } from "../../validation/budget";
+import { ChevronIcon } from "../ui/icons";
 import { LimitMeter } from "../ui/limit-meter";
 import { ModalDialog } from "../ui/modal-dialog";
 import "./choose-operations-dialog.css";
@@ -51,7 +52,7 @@ function TagGroup({
           aria-label={`Show operations of ${group.tag}`}
           onClick={onToggleExpanded}
         >
-          {expanded ? "▾" : "▸"}
+          <ChevronIcon open={expanded} />
         </button>
         <label>
           <input
