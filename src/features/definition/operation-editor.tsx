@@ -402,7 +402,7 @@ function RequestSection({
           initialVerb={location.method}
           initialUrl={initialUrl}
           onClose={() => setImporting(false)}
-          onImport={(sample) => {
+          onImport={(sample, options) => {
             const doc = selectDocument(store.getState());
             if (!doc) return "No connector is open.";
             const target = { path: sample.path, method: sample.method };
@@ -412,7 +412,7 @@ function RequestSection({
             ) {
               return `Another operation already uses ${sample.method.toUpperCase()} ${sample.path}.`;
             }
-            dispatch(importRequestSample(location, sample));
+            dispatch(importRequestSample(location, sample, options));
             if (target.path !== location.path || target.method !== location.method) onSelect(target);
             return null;
           }}
