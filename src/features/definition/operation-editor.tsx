@@ -446,6 +446,8 @@ function RequestSection({
 function ResponseSection({ location, operation }: { location: OperationLocation; operation: Operation }) {
   const dispatch = useDispatchForm();
   const [importing, setImporting] = useState(false);
+  /** The status code whose schema is being imported from a sample (a response without a schema). */
+  const [sampleFor, setSampleFor] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const base = toPointer(["paths", location.path, location.method, "responses"]);
   const responses: JsonObject = isJsonObject(operation.responses) ? operation.responses : {};
@@ -486,6 +488,16 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
                 code={code}
                 schema={(response as JsonObject).schema}
               />
+            ) : code !== "default" ? (
+              // Where ResponseSchemaMissing lands: the control that gives this response a schema.
+              <button
+                type="button"
+                data-pointer={`${pointer}/schema`}
+                aria-label={`Schema of ${code} from sample`}
+                onClick={() => setSampleFor(code)}
+              >
+                Schema from sample
+              </button>
             ) : null}
           </div>
         );
@@ -515,6 +527,13 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
         <ImportResponseDialog
           onClose={() => setImporting(false)}
           onImport={(sample) => dispatch(importResponseSample(location, sample, "200"))}
+        />
+      ) : null}
+      {sampleFor !== null ? (
+        <ImportResponseDialog
+          title={`Schema of ${sampleFor} from sample`}
+          onClose={() => setSampleFor(null)}
+          onImport={(sample) => dispatch(importResponseSample(location, sample, sampleFor))}
         />
       ) : null}
     </div>
