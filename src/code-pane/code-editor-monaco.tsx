@@ -55,7 +55,22 @@ export default function CodeEditorMonaco(props: CodeEditorProps & { height: numb
     const sub = model.onDidChangeContent(() => {
       if (!applyingValue.current) callbacks.current.onChange(model.getValue());
     });
+    // Tab indents, so the keyboard needs a way out: Esc, then Tab or Shift+Tab moves focus (Monaco's
+    // tabFocusMode, on only until the next other key or until the editor loses focus).
+    let leaving = false;
+    const setLeaving = (on: boolean) => {
+      if (leaving === on) return;
+      leaving = on;
+      editor.updateOptions({ tabFocusMode: on });
+    };
+    const keySub = editor.onKeyDown((event) => {
+      if (event.keyCode === KeyCode.Escape) setLeaving(true);
+      else if (event.keyCode !== KeyCode.Tab && event.keyCode !== KeyCode.Shift) setLeaving(false);
+    });
+    const blurSub = editor.onDidBlurEditorText(() => setLeaving(false));
     return () => {
+      keySub.dispose();
+      blurSub.dispose();
       sub.dispose();
       editor.dispose();
       model.dispose();

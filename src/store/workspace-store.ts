@@ -89,9 +89,11 @@ export interface WorkspaceState {
   /**
    * A request to show a place in the document (a click in the Validation list, the import report…): the
    * Swagger editor reveals the range and the step that owns the pointer selects the field. `nonce` changes
-   * on every request so that the same place can be asked for twice.
+   * on every request so that the same place can be asked for twice. `field`, when given, is the pointer of
+   * the field that fixes a problem reported on its owner (a missing summary is reported on the operation):
+   * the step focuses it, the Swagger editor still reveals `path` (which exists).
    */
-  focus: { file: DiagnosticFile; path: string; nonce: number } | null;
+  focus: { file: DiagnosticFile; path: string; field?: string; nonce: number } | null;
   /** Applies a command to the active document. */
   dispatch(command: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -112,7 +114,7 @@ export interface WorkspaceState {
   ): void;
   dismissNotice(id: number): void;
   setDiagnostics(revision: number, diagnostics: Diagnostic[]): void;
-  requestFocus(file: DiagnosticFile, path: string): void;
+  requestFocus(file: DiagnosticFile, path: string, field?: string): void;
   /** Open conflicts with other tabs (see {@link StorageConflict}). */
   conflicts: StorageConflict[];
   setConflict(conflict: StorageConflict): void;
@@ -292,8 +294,15 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       setDiagnostics(revision, diagnostics) {
         set({ diagnostics, diagnosticsRevision: revision });
       },
-      requestFocus(file, path) {
-        set((state) => ({ focus: { file, path, nonce: (state.focus?.nonce ?? 0) + 1 } }));
+      requestFocus(file, path, field) {
+        set((state) => ({
+          focus: {
+            file,
+            path,
+            ...(field !== undefined && field !== path ? { field } : {}),
+            nonce: (state.focus?.nonce ?? 0) + 1,
+          },
+        }));
       },
       conflicts: [],
       setConflict(conflict) {

@@ -67,6 +67,14 @@ export function findPointerElement(container: HTMLElement, path: string): HTMLEl
       bestLength = pointer.length;
     }
   }
+  if (best && (best.dataset.pointer ?? "") === "" && path !== "") {
+    // Only the catch-all matched: a field inside the reported place (e.g. `/info` → `/info/contact/name`)
+    // fixes it better than the step's first control.
+    for (const element of container.querySelectorAll<HTMLElement>("[data-pointer]")) {
+      if ((element.dataset.pointer ?? "").startsWith(path + "/") && !element.hasAttribute("disabled"))
+        return element;
+    }
+  }
   return best;
 }
 
@@ -84,10 +92,13 @@ export function useFocusRequest(
   useEffect(() => {
     const serve = () => {
       const focus = store.getState().focus;
-      if (!focus || focus.nonce === handledNonce || !ownsRef.current(focus.file, focus.path)) return;
+      if (!focus || focus.nonce === handledNonce) return;
+      // The field that fixes the problem when the request names one (see the store's `focus`).
+      const target = focus.field ?? focus.path;
+      if (!ownsRef.current(focus.file, target)) return;
       const root = container.current;
       if (!root) return;
-      const element = findPointerElement(root, focus.path);
+      const element = findPointerElement(root, target);
       if (!element) return;
       handledNonce = focus.nonce;
       element.focus();

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState } from "react";
-import { FileField, FormSection, Select, Switch, TextField } from "../../components/ui/form-fields";
+import { Checkbox, FileField, FormSection, Switch, TextField } from "../../components/ui/form-fields";
 import { useFocusRequest } from "../../components/ui/form-sync";
 import { hasGateway } from "../../model/operations/general";
 import {
@@ -107,6 +107,11 @@ export function CodeStep() {
           />
           {values.enabled ? (
             <>
+              {/* Tab indents inside the editor; how to leave it with the keyboard must be visible. */}
+              <p className="cs-code__keys cs-small" id="cs-code-keys">
+                <kbd>Tab</kbd> indents. To leave the editor, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (or{" "}
+                <kbd>Shift</kbd>+<kbd>Tab</kbd> to go back).
+              </p>
               <div className="cs-code__editor">
                 <Suspense fallback={<p>Loading editor…</p>}>
                   <CodeEditor
@@ -136,7 +141,7 @@ export function CodeStep() {
 
         <FormSection
           title="Operations"
-          description="Which operations run the code. None selected means all operations."
+          description="Tick the operations that run the code. None ticked means all operations."
         >
           {allOptions.length > 10 ? (
             <TextField
@@ -147,33 +152,41 @@ export function CodeStep() {
               onChange={(event) => setFilter(event.target.value)}
             />
           ) : null}
-          <Select
-            label="Operations"
-            multiple
-            pointer={SCRIPT_OPERATIONS_POINTER}
-            size={Math.min(10, Math.max(3, visible.length))}
-            value={values.operations}
-            disabled={!values.enabled}
-            hint={
-              ids.length === 0
+          <fieldset className="cs-code__operations" disabled={!values.enabled}>
+            <legend className="cs-visually-hidden">Operations</legend>
+            <p className="cs-small cs-muted" id="cs-code-operations-hint">
+              {ids.length === 0
                 ? "The connector has no operations yet (add them in Definition)."
                 : values.operations.length === 0
-                  ? "None selected: the code runs for every operation. Ctrl+click or Shift+arrow keys select several."
-                  : `${values.operations.length} selected. Ctrl+click or Shift+arrow keys select several.`
-            }
-            warning={
-              unknownSelected.length > 0
-                ? `Not operations of this connector: ${unknownSelected.join(", ")}.`
-                : undefined
-            }
-            onChange={(event) => {
-              const chosen = new Set(Array.from(event.target.selectedOptions, (o) => o.value));
-              // Keep selections hidden by the filter; order follows the operations list.
-              const hidden = values.operations.filter((op) => !visible.includes(op));
-              dispatch(setScriptOperations(allOptions.filter((id) => chosen.has(id) || hidden.includes(id))));
-            }}
-            options={visible.map((id) => ({ value: id, label: id }))}
-          />
+                  ? "None ticked: the code runs for every operation."
+                  : `${values.operations.length} ticked: the code runs for these only.`}
+            </p>
+            {unknownSelected.length > 0 ? (
+              <p className="cs-field__warning">
+                Not operations of this connector: {unknownSelected.join(", ")}.
+              </p>
+            ) : null}
+            <div className="cs-code__operations-list">
+              {visible.map((id, index) => (
+                <Checkbox
+                  key={id}
+                  label={id}
+                  // A problem with the list (e.g. an unknown name) focuses its first box.
+                  pointer={index === 0 ? SCRIPT_OPERATIONS_POINTER : undefined}
+                  checked={values.operations.includes(id)}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    // Order follows the operations list; names hidden by the filter stay ticked.
+                    dispatch(
+                      setScriptOperations(
+                        allOptions.filter((op) => (op === id ? on : values.operations.includes(op))),
+                      ),
+                    );
+                  }}
+                />
+              ))}
+            </div>
+          </fieldset>
           {values.operations.length > 0 ? (
             <button
               type="button"

@@ -211,7 +211,15 @@ export function DefinitionStep() {
     ) {
       setSelection({ kind: "policy", index: Number(segments[2]) });
     } else return;
-    const timer = window.setTimeout(() => focusBestField(rootRef.current, focus.path), 50);
+    // The field that fixes the problem when the panel knows it (a missing summary → Summary); retried
+    // briefly, since the selected editor may still be rendering.
+    const target = focus.field ?? focus.path;
+    let tries = 0;
+    const attempt = () => {
+      if (focusBestField(rootRef.current, target) || ++tries >= 20) return;
+      timer = window.setTimeout(attempt, 50);
+    };
+    let timer = window.setTimeout(attempt, 50);
     return () => window.clearTimeout(timer);
   }, [focus, store]);
 
@@ -479,9 +487,12 @@ function SelectedReference({
   );
 }
 
-/** Focuses the `[data-pointer]` element whose pointer is the longest prefix of `path` (opening closed sections). */
-function focusBestField(root: HTMLElement | null, path: string) {
-  if (!root) return;
+/**
+ * Focuses the `[data-pointer]` element whose pointer is the longest prefix of `path` (opening closed
+ * sections); false when there is none yet.
+ */
+function focusBestField(root: HTMLElement | null, path: string): boolean {
+  if (!root) return false;
   let best: HTMLElement | null = null;
   let bestLength = -1;
   for (const element of root.querySelectorAll<HTMLElement>("[data-pointer]")) {
@@ -491,13 +502,14 @@ function focusBestField(root: HTMLElement | null, path: string) {
       bestLength = pointer.length;
     }
   }
-  if (!best) return;
+  if (!best) return false;
   for (let node: HTMLElement | null = best; node && node !== root; node = node.parentElement) {
     if (node instanceof HTMLDetailsElement) node.open = true;
   }
-  best.scrollIntoView({ block: "center" });
-  const focusable = best.matches("input, select, textarea, button")
-    ? best
-    : best.querySelector<HTMLElement>("input, select, textarea, button");
-  focusable?.focus();
+  const controls = "input, select, textarea, button, summary";
+  const focusable = best.matches(controls) ? best : best.querySelector<HTMLElement>(controls);
+  if (!focusable) return false;
+  focusable.focus({ preventScroll: true });
+  focusable.scrollIntoView({ block: "center" });
+  return true;
 }

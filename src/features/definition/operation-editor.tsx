@@ -5,6 +5,7 @@ import {
   deleteOperation,
   duplicateOperation,
   getOperation,
+  moveOperation,
   planDeleteOperation,
   planDuplicate,
   setDefinitionValue,
@@ -31,7 +32,8 @@ import {
   triggerKind,
   type TriggerKind,
 } from "../../model/operations/triggers";
-import type { Operation, Parameter, Schema, SwaggerDocument } from "../../model/swagger-types";
+import type { Command } from "../../model/command";
+import type { Operation, Parameter, SwaggerDocument } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
@@ -158,7 +160,7 @@ export function OperationEditor({
       </Section>
       {isTrigger ? (
         <Section title="Trigger configuration">
-          <TriggerSection location={location} operation={operation} />
+          <TriggerSection location={location} operation={operation} onSelect={onSelect} />
         </Section>
       ) : null}
       <Section title="Extensions" open={false}>
@@ -343,58 +345,77 @@ function RequestSection({
       {params.length === 0 ? (
         <p className="cs-muted">No parameters. Import a sample request or add one.</p>
       ) : (
-        <table className="cs-def-table">
-          <caption className="cs-visually-hidden">Parameters</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">In</th>
-              <th scope="col">Type</th>
-              <th scope="col">Required</th>
-              <th scope="col">
-                <span className="cs-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {params.map((raw, index) => {
-              const p = definition ? resolveParameter(definition, raw) : undefined;
-              const name = String(p?.name ?? "(unresolved)");
-              return (
-                <tr key={index} data-pointer={`${base}/parameters/${index}`}>
-                  <td>{name}</td>
-                  <td>{String(p?.in ?? "")}</td>
-                  <td>{p?.in === "body" ? "schema" : String(p?.type ?? "")}</td>
-                  <td>{p?.required === true ? "yes" : "no"}</td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => setOpenParameter(index)}
-                      aria-label={`Edit parameter ${name}`}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Remove parameter ${name}`}
-                      onClick={() =>
-                        dispatch(
-                          setDefinitionValue(
-                            `${base}/parameters`,
-                            params.filter((_, i) => i !== index),
-                            "Remove parameter",
-                          ),
-                        )
-                      }
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        // A wrapper the table sizes against: narrow, In/Type/Required fold under the name (see definition.css),
+        // so that the table never pushes the step sideways.
+        <div className="cs-def-table-wrap">
+          <table className="cs-def-table cs-def-params">
+            <caption className="cs-visually-hidden">Parameters</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col" className="cs-def-params__detail">
+                  In
+                </th>
+                <th scope="col" className="cs-def-params__detail">
+                  Type
+                </th>
+                <th scope="col" className="cs-def-params__detail">
+                  Required
+                </th>
+                <th scope="col" className="cs-def-params__actions">
+                  <span className="cs-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {params.map((raw, index) => {
+                const p = definition ? resolveParameter(definition, raw) : undefined;
+                const name = String(p?.name ?? "(unresolved)");
+                const where = String(p?.in ?? "");
+                const type = p?.in === "body" ? "schema" : String(p?.type ?? "");
+                const required = p?.required === true ? "yes" : "no";
+                return (
+                  <tr key={index} data-pointer={`${base}/parameters/${index}`}>
+                    <td className="cs-def-params__name">
+                      {name}
+                      <span className="cs-def-params__folded cs-small cs-muted">
+                        {where} · {type}
+                        {p?.required === true ? " · required" : ""}
+                      </span>
+                    </td>
+                    <td className="cs-def-params__detail">{where}</td>
+                    <td className="cs-def-params__detail">{type}</td>
+                    <td className="cs-def-params__detail">{required}</td>
+                    <td className="cs-def-params__actions">
+                      <button
+                        type="button"
+                        onClick={() => setOpenParameter(index)}
+                        aria-label={`Edit parameter ${name}`}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`Remove parameter ${name}`}
+                        onClick={() =>
+                          dispatch(
+                            setDefinitionValue(
+                              `${base}/parameters`,
+                              params.filter((_, i) => i !== index),
+                              "Remove parameter",
+                            ),
+                          )
+                        }
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {importing ? (
         <ImportRequestDialog
@@ -402,7 +423,7 @@ function RequestSection({
           initialVerb={location.method}
           initialUrl={initialUrl}
           onClose={() => setImporting(false)}
-          onImport={(sample) => {
+          onImport={(sample, options) => {
             const doc = selectDocument(store.getState());
             if (!doc) return "No connector is open.";
             const target = { path: sample.path, method: sample.method };
@@ -412,7 +433,7 @@ function RequestSection({
             ) {
               return `Another operation already uses ${sample.method.toUpperCase()} ${sample.path}.`;
             }
-            dispatch(importRequestSample(location, sample));
+            dispatch(importRequestSample(location, sample, options));
             if (target.path !== location.path || target.method !== location.method) onSelect(target);
             return null;
           }}
@@ -425,6 +446,8 @@ function RequestSection({
 function ResponseSection({ location, operation }: { location: OperationLocation; operation: Operation }) {
   const dispatch = useDispatchForm();
   const [importing, setImporting] = useState(false);
+  /** The status code whose schema is being imported from a sample (a response without a schema). */
+  const [sampleFor, setSampleFor] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const base = toPointer(["paths", location.path, location.method, "responses"]);
   const responses: JsonObject = isJsonObject(operation.responses) ? operation.responses : {};
@@ -465,6 +488,16 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
                 code={code}
                 schema={(response as JsonObject).schema}
               />
+            ) : code !== "default" ? (
+              // Where ResponseSchemaMissing lands: the control that gives this response a schema.
+              <button
+                type="button"
+                data-pointer={`${pointer}/schema`}
+                aria-label={`Schema of ${code} from sample`}
+                onClick={() => setSampleFor(code)}
+              >
+                Schema from sample
+              </button>
             ) : null}
           </div>
         );
@@ -496,18 +529,49 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
           onImport={(sample) => dispatch(importResponseSample(location, sample, "200"))}
         />
       ) : null}
+      {sampleFor !== null ? (
+        <ImportResponseDialog
+          title={`Schema of ${sampleFor} from sample`}
+          onClose={() => setSampleFor(null)}
+          onImport={(sample) => dispatch(importResponseSample(location, sample, sampleFor))}
+        />
+      ) : null}
     </div>
   );
 }
 
-function TriggerSection({ location, operation }: { location: OperationLocation; operation: Operation }) {
+/**
+ * "How the trigger fires" as chosen by the maker, per connector and operation ID, while the document does not
+ * show it yet (no callback property, no polling policy): the editor is re-created when Import from sample or
+ * Change to POST moves the operation, and the choice must survive that.
+ */
+const chosenTriggerKinds = new Map<string, TriggerKind>();
+
+function TriggerSection({
+  location,
+  operation,
+  onSelect,
+}: {
+  location: OperationLocation;
+  operation: Operation;
+  onSelect(location: OperationLocation | null): void;
+}) {
   const store = useWorkspaceStoreApi();
   const dispatch = useDispatchForm();
   const doc = useWorkspace(selectDocument);
+  const connectorId = useWorkspace((s) => s.activeId) ?? "";
+  const choiceKey = `${connectorId}\u0000${operation.operationId ?? ""}`;
   const detected: TriggerKind = doc ? triggerKind(doc, location) : "unset";
-  const [chosen, setChosen] = useState<TriggerKind>(detected);
+  const [chosen, setChosenState] = useState<TriggerKind>(() => chosenTriggerKinds.get(choiceKey) ?? detected);
+  const setChosen = (next: TriggerKind) => {
+    chosenTriggerKinds.set(choiceKey, next);
+    setChosenState(next);
+  };
   const kind = detected !== "unset" ? detected : chosen;
   const [notifying, setNotifying] = useState(false);
+  /** What the last webhook helper did (they change places out of sight: other operations, responses). */
+  const [helperStatus, setHelperStatus] = useState("");
+  const [verbProblem, setVerbProblem] = useState("");
   if (!doc) return null;
   const base = toPointer(["paths", location.path, location.method]);
   const triggerType = typeof operation["x-ms-trigger"] === "string" ? operation["x-ms-trigger"] : "single";
@@ -523,6 +587,30 @@ function TriggerSection({ location, operation }: { location: OperationLocation; 
     .map((p) => p.name as string);
   const writePolling = (patch: Partial<typeof polling>, key: string) =>
     dispatch(setPollingConfig(location, { ...polling, ...patch }), `${base}/polling/${key}`);
+  // A webhook subscribes with a POST (answered 201 + Location); a polling trigger is a GET (connector-format
+  // § 4.6). The verb is the maker's, so a mismatch is said with a one-click change, not changed silently.
+  const expectedVerb = kind === "webhook" ? "post" : kind === "polling" ? "get" : null;
+  const changeVerb = (method: "get" | "post") => {
+    const d = selectDocument(store.getState());
+    if (!d) return;
+    const target = { path: location.path, method };
+    if (getOperation(d.definition, target)) {
+      setVerbProblem(
+        `${method.toUpperCase()} ${location.path} is taken by another operation; change this trigger's URL with Import from sample.`,
+      );
+      return;
+    }
+    dispatch(moveOperation(location, target));
+    onSelect(target);
+  };
+  /** Runs a helper's command and says what it did (or that there was nothing to do). */
+  const runHelper = (command: Command, done: string, nothing: string) => {
+    const d = selectDocument(store.getState());
+    if (!d) return;
+    const changed = command.apply(d) !== d;
+    if (changed) dispatch(command);
+    setHelperStatus(changed ? done : nothing);
+  };
 
   return (
     <div>
@@ -552,6 +640,23 @@ function TriggerSection({ location, operation }: { location: OperationLocation; 
           onChange={(e) => setChosen(e.currentTarget.value as TriggerKind)}
         />
       </div>
+      {expectedVerb !== null && location.method !== expectedVerb ? (
+        <div className="cs-def-verb-warning" role="group" aria-label="Trigger verb">
+          <p className="cs-field__warning">
+            {kind === "webhook"
+              ? `A webhook trigger registers with a POST that answers 201 with a Location header; this trigger is ${location.method.toUpperCase()}.`
+              : `A polling trigger is a GET that the platform calls again and again; this trigger is ${location.method.toUpperCase()}.`}
+          </p>
+          <button
+            type="button"
+            className="cs-button cs-button-small"
+            onClick={() => changeVerb(expectedVerb)}
+          >
+            Change to {expectedVerb.toUpperCase()}
+          </button>
+          {verbProblem ? <p className="cs-field__error">{verbProblem}</p> : null}
+        </div>
+      ) : null}
       <BoundText label="Trigger hint" pointer={`${base}/x-ms-trigger-hint`} />
       {kind === "webhook" ? (
         <div role="group" aria-label="Webhook">
@@ -579,7 +684,16 @@ function TriggerSection({ location, operation }: { location: OperationLocation; 
             <button type="button" onClick={() => setNotifying(true)}>
               Notification content from sample
             </button>
-            <button type="button" onClick={() => dispatch(ensureWebhookCreatedResponse(location))}>
+            <button
+              type="button"
+              onClick={() =>
+                runHelper(
+                  ensureWebhookCreatedResponse(location),
+                  "Added a 201 response with a Location header (see Response).",
+                  "The 201 response already has a Location header; nothing changed.",
+                )
+              }
+            >
               Add 201 response with Location
             </button>
             <button
@@ -588,19 +702,34 @@ function TriggerSection({ location, operation }: { location: OperationLocation; 
                 const d = selectDocument(store.getState());
                 if (!d) return;
                 const plan = planWebhookDelete(d.definition, location);
-                dispatch(addWebhookDeleteOperation(plan));
+                runHelper(
+                  addWebhookDeleteOperation(plan),
+                  `Added the internal action ${plan.operation.operationId ?? ""} (DELETE ${plan.location.path}) that removes the subscription; find it under Actions.`,
+                  "Nothing added: that operation already exists.",
+                );
               }}
             >
               Add delete operation
             </button>
           </Toolbar>
+          <p className="cs-small" role="status">
+            {helperStatus}
+          </p>
           {notifying ? (
             <ImportResponseDialog
               title="Notification content from sample"
               onClose={() => setNotifying(false)}
               onImport={(sample) => {
-                if (sample.body !== undefined)
-                  dispatch(setNotificationContent(location, schemaFromSample(sample.body) as Schema));
+                if (sample.body === undefined) {
+                  setHelperStatus("The sample had no body; the notification content is unchanged.");
+                  return;
+                }
+                const schema = schemaFromSample(sample.body);
+                dispatch(setNotificationContent(location, schema));
+                const count = isJsonObject(schema.properties) ? Object.keys(schema.properties).length : 0;
+                setHelperStatus(
+                  `Set the notification content from the sample (${count} ${count === 1 ? "property" : "properties"}).`,
+                );
               }}
             />
           ) : null}

@@ -161,6 +161,8 @@ export function PolicyEditor({
     POLICY_SECTION_KEY,
   ]);
   const others = Object.fromEntries(Object.entries(policy.parameters).filter(([k]) => !known.has(k)));
+  // Names the policy lists that are no operation (renamed or deleted): shown ticked so they can be removed.
+  const unknownOperations = policy.operations.filter((id) => !operationIds.includes(id));
   return (
     <article className="cs-def-editor" aria-label={`Policy ${policy.title}`}>
       <h3>
@@ -168,6 +170,8 @@ export function PolicyEditor({
       </h3>
       <TextField
         label="Policy name"
+        // The catch-all of a problem in this policy that no field below names.
+        pointer={pointer}
         value={policy.title}
         onChange={(e) => dispatch(setPolicyTitle(policy.index, e.currentTarget.value), mergeKey("title"))}
       />
@@ -180,6 +184,7 @@ export function PolicyEditor({
             <Select
               key={spec.key}
               label={spec.label}
+              pointer={`${pointer}/parameters/${spec.key}`}
               value={current}
               options={[
                 ...(options.includes(current) ? [] : [{ value: current, label: current || "(not set)" }]),
@@ -194,6 +199,7 @@ export function PolicyEditor({
             <Checkbox
               key={spec.key}
               label={spec.label}
+              pointer={`${pointer}/parameters/${spec.key}`}
               checked={value === true || value === "true"}
               onChange={(e) => dispatch(setPolicyParameter(policy.index, spec.key, e.currentTarget.checked))}
             />
@@ -215,6 +221,7 @@ export function PolicyEditor({
           <TextField
             key={spec.key}
             label={spec.label}
+            pointer={`${pointer}/parameters/${spec.key}`}
             hint={spec.help}
             value={typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value)}
             onChange={(e) =>
@@ -239,11 +246,23 @@ export function PolicyEditor({
       <fieldset className="cs-def-operations">
         <legend>Operations</legend>
         <p className="cs-muted">None selected means the policy applies to every operation.</p>
+        {unknownOperations.length > 0 ? (
+          <p className="cs-field__warning">
+            Not operations of this connector: {unknownOperations.join(", ")}. Untick them or rename the
+            operation.
+          </p>
+        ) : null}
         <div className="cs-def-operations__list">
-          {operationIds.map((id) => (
+          {[...operationIds, ...unknownOperations].map((id) => (
             <Checkbox
               key={id}
               label={id}
+              // A problem with a listed name (OperationIdNotFound) lands on its box.
+              pointer={
+                policy.operations.includes(id)
+                  ? `${pointer}/parameters/${POLICY_OPERATIONS_KEY}/${policy.operations.indexOf(id)}`
+                  : undefined
+              }
               checked={policy.operations.includes(id)}
               onChange={(e) =>
                 dispatch(

@@ -1,8 +1,12 @@
 import { useState } from "react";
 import { ModalDialog } from "../../components/ui/modal-dialog";
-import { Select, TextArea, TextField } from "../../components/ui/form-fields";
+import { Checkbox, Select, TextArea, TextField } from "../../components/ui/form-fields";
 import { HTTP_METHODS } from "../../model/swagger-types";
-import { parseRequestSample, type ParsedRequestSample } from "../../model/operations/parameters";
+import {
+  parseRequestSample,
+  type ParsedRequestSample,
+  type RequestSampleOptions,
+} from "../../model/operations/parameters";
 import { parseResponseSample } from "../../model/operations/responses";
 import type { JsonValue } from "../../model/json-value";
 
@@ -29,10 +33,11 @@ export function ImportRequestDialog({
   initialVerb: string;
   initialUrl: string;
   /** Returns an error message when the import cannot be applied (e.g. the URL is taken). */
-  onImport(sample: ParsedRequestSample): string | null;
+  onImport(sample: ParsedRequestSample, options: RequestSampleOptions): string | null;
   onClose(): void;
 }) {
   const [verb, setVerb] = useState(initialVerb.toUpperCase());
+  const [valuesAsDefaults, setValuesAsDefaults] = useState(false);
   const [url, setUrl] = useState(initialUrl);
   const [headers, setHeaders] = useState("");
   const [body, setBody] = useState("");
@@ -43,7 +48,7 @@ export function ImportRequestDialog({
       setErrors(parsed.errors);
       return;
     }
-    const error = onImport(parsed.value);
+    const error = onImport(parsed.value, { valuesAsDefaults });
     if (error) setErrors([error]);
     else onClose();
   };
@@ -92,8 +97,18 @@ export function ImportRequestDialog({
           rows={6}
           value={body}
           spellCheck={false}
-          hint="A JSON sample."
+          hint="A JSON sample. No property becomes required: mark those in the schema afterwards."
           onChange={(e) => setBody(e.currentTarget.value)}
+        />
+        <Checkbox
+          label="Use sample values as defaults"
+          checked={valuesAsDefaults}
+          hint={
+            valuesAsDefaults
+              ? "Query and header values become defaults: every call that leaves them empty sends them."
+              : "Off: query and header values are kept as examples (x-ms-test-value), never sent on their own."
+          }
+          onChange={(e) => setValuesAsDefaults(e.currentTarget.checked)}
         />
         <Errors errors={errors} />
       </form>
@@ -156,7 +171,7 @@ export function ImportResponseDialog({
           rows={8}
           value={body}
           spellCheck={false}
-          hint="A JSON sample of the response body."
+          hint="A JSON sample of the response body. No property becomes required: mark those in the schema afterwards."
           onChange={(e) => setBody(e.currentTarget.value)}
         />
         <Errors errors={errors} />

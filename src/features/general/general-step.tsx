@@ -17,10 +17,11 @@ import {
   CONNECTOR_CATEGORIES,
   GENERAL_FIELD_POINTERS,
   isGeneralPointer,
+  readServiceUrl,
+  serviceUrlMessage,
   setCategories,
   setGeneralField,
   setServiceUrl,
-  splitServiceUrl,
   toGeneralFormValues,
   type GeneralField,
   type GeneralFormValues,
@@ -73,9 +74,13 @@ export function GeneralStep() {
         commit(name, event.target.value as GeneralFormValues[K]),
     });
 
+  /** What the last URL pasted into Host filled in and dropped (a query has no place in a connector). */
+  const [urlNote, setUrlNote] = useState("");
   const applyUrl = (text: string): boolean => {
-    const parts = splitServiceUrl(text);
-    if (!parts) return false;
+    const reading = readServiceUrl(text);
+    if (!reading) return false;
+    const { parts } = reading;
+    setUrlNote(serviceUrlMessage(reading));
     formDispatch(setServiceUrl(parts));
     setValue("scheme", parts.scheme, { shouldValidate: true });
     setValue("host", parts.host, { shouldValidate: true });
@@ -183,13 +188,20 @@ export function GeneralStep() {
             autoComplete="off"
             spellCheck={false}
             onPaste={onHostPaste}
+            aria-describedby={urlNote ? "cs-general-url-note" : undefined}
             {...register("host", {
-              onChange: (event: { target: { value: string } }) => commit("host", event.target.value),
+              onChange: (event: { target: { value: string } }) => {
+                setUrlNote("");
+                commit("host", event.target.value);
+              },
               onBlur: (event: { target: { value: string } }) => {
                 applyUrl(event.target.value);
               },
             })}
           />
+          <p id="cs-general-url-note" className="cs-general__url-note" role="status">
+            {urlNote}
+          </p>
           <TextField
             label="Base URL"
             pointer="/basePath"

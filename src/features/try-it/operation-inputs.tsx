@@ -124,11 +124,18 @@ function ParameterInput({ parameter: p, values, onChange, ...rest }: InputsProps
       />
     );
   }
+  // An example (x-ms-test-value, what Import from sample keeps) is shown, never sent: only a default is.
+  const example = p["x-ms-test-value"];
+  const exampleText =
+    typeof example === "string" || typeof example === "number" || typeof example === "boolean"
+      ? `e.g. ${String(example)}`
+      : undefined;
   return (
     <TextField
       label={label}
       className={requiredClass}
       hint={description}
+      placeholder={exampleText}
       required={p.required === true}
       type={p.type === "integer" || p.type === "number" ? "number" : "text"}
       value={text}

@@ -24,6 +24,7 @@ import { initialValues, OperationInputs } from "./operation-inputs";
 import { RequestView } from "./request-view";
 import { ResponseView, SchemaValidation } from "./response-view";
 import { relayToken, sendRequest } from "./send-request";
+import { scriptRunsFor } from "../../model/operations/code";
 import "./try-it.css";
 
 const opKey = (ref: OperationRef) => `${ref.method} ${ref.path}`;
@@ -283,10 +284,18 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
                 type="button"
                 className="cs-button cs-button-primary"
                 disabled={call.isPending}
+                aria-describedby={doc.script !== null ? "cs-try-script-note" : undefined}
                 onClick={() => call.mutate(selected)}
               >
                 Test operation
               </button>
+              {doc.script !== null ? (
+                <p className="cs-try__script-note cs-small" id="cs-try-script-note">
+                  {scriptRunsFor(doc, selected.operation.operationId)
+                    ? "This operation runs custom code (script.csx) on the platform, but not here: Test calls the API directly, so the platform's answer can differ."
+                    : "The connector's custom code (script.csx) does not run for this operation, and never runs here: Test calls the API directly."}
+                </p>
+              ) : null}
               {call.isPending ? (
                 <div className="cs-try__sending">
                   <p role="status">Sending…</p>

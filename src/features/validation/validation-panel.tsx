@@ -5,6 +5,7 @@ import { selectDocument, type StepId } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { groupDiagnostics, stepForDiagnostic } from "../../validation/diagnostic-location";
 import { fixAllCommand, summariseFixes } from "../../validation/fix-all";
+import { fixLocation } from "../../validation/fix-location";
 import { quickFixFor } from "../../validation/quick-fixes";
 import { useStoredFlag } from "../../lib/stored-preference";
 import { certificationSentence, decideVerdict, verdictText } from "../../validation/verdict";
@@ -75,9 +76,12 @@ export function ValidationPanel() {
     const step = stepForDiagnostic(d) as StepId;
     const switching = state.step !== step;
     state.setStep(step);
-    state.requestFocus(d.file, d.path);
+    // The step focuses the field that fixes the problem (a missing summary is reported on the operation).
+    const current = selectDocument(state);
+    const field = current ? fixLocation(d, current) : d.path;
+    state.requestFocus(d.file, d.path, field);
     // A step opened for the first time loads lazily; ask again once it has mounted so it can focus the field.
-    if (switching) window.setTimeout(() => store.getState().requestFocus(d.file, d.path), 400);
+    if (switching) window.setTimeout(() => store.getState().requestFocus(d.file, d.path, field), 400);
   };
 
   const applyFix = (d: Diagnostic) => {

@@ -5,6 +5,7 @@ import {
   codeFileProblem,
   operationIds,
   SCRIPT_TEMPLATE,
+  scriptRunsFor,
   scriptSizeProblem,
   setCodeEnabled,
   setScriptOperations,
@@ -62,6 +63,14 @@ describe("code step core", () => {
     expect(Object.keys(all.properties.properties as object)).toEqual(["iconBrandColor", "other"]);
     const two = setScriptOperations(["Send_Mail", "List_Mail"]).apply(all);
     expect(toCodeFormValues(two).operations).toEqual(["Send_Mail", "List_Mail"]);
+  });
+
+  it("says for which operations the platform runs the script (the Test step's note)", () => {
+    const doc = withOperations();
+    expect(scriptRunsFor(doc, "Send_Mail")).toBe(true);
+    expect(scriptRunsFor(doc, "List_Mail")).toBe(false);
+    expect(scriptRunsFor(setScriptOperations([]).apply(doc), "List_Mail")).toBe(true);
+    expect(scriptRunsFor(setCodeEnabled(false).apply(doc), "Send_Mail")).toBe(false);
   });
 
   it("refuses scripts over 1 MB with a clear message and checks file names", () => {

@@ -42,6 +42,16 @@ export function toCodeFormValues(doc: ConnectorDocument): CodeFormValues {
   };
 }
 
+/**
+ * Whether the platform runs the connector's custom code for an operation: there is a script and its
+ * operation list is empty (every operation) or names this one.
+ */
+export function scriptRunsFor(doc: ConnectorDocument, operationId: string | undefined): boolean {
+  if (doc.script === null) return false;
+  const { operations } = toCodeFormValues(doc);
+  return operations.length === 0 || (operationId !== undefined && operations.includes(operationId));
+}
+
 /** Operation ids of the definition, in path order, for the Operations picker. */
 export function operationIds(doc: ConnectorDocument): string[] {
   return listOperations(doc.definition)

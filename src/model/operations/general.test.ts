@@ -9,6 +9,8 @@ import {
   setCategories,
   setGeneralField,
   setServiceUrl,
+  readServiceUrl,
+  serviceUrlMessage,
   splitServiceUrl,
   toGeneralFormValues,
   type GeneralField,
@@ -163,6 +165,31 @@ describe("host and URL helpers", () => {
       "h.example",
       "/x",
     ]);
+  });
+
+  it("says what a pasted URL gave and what it dropped (query, fragment, credentials)", () => {
+    const full = readServiceUrl("https://ann:pw@api.contoso.com/v2/tickets?x=1#top");
+    expect(full?.parts).toEqual({ scheme: "https", host: "api.contoso.com", basePath: "/v2/tickets" });
+    expect(full?.dropped).toHaveLength(3);
+    const message = serviceUrlMessage(full!);
+    expect(message).toContain("host api.contoso.com, base URL /v2/tickets");
+    expect(message).toContain("the query “?x=1”");
+    expect(message).toContain("the fragment “#top”");
+    expect(message).not.toContain("pw");
+
+    // Without a scheme, a host with a path or query is still a URL (HTTPS assumed); a bare host is not.
+    const bare = readServiceUrl("api.contoso.com/v2/tickets?x=1");
+    expect(bare).toMatchObject({
+      parts: { scheme: "https", host: "api.contoso.com", basePath: "/v2/tickets" },
+      schemeAssumed: true,
+      dropped: ["the query “?x=1”"],
+    });
+    expect(serviceUrlMessage(bare!)).toMatch(/^From the pasted URL: scheme HTTPS \(the URL had none\)/);
+    expect(readServiceUrl("api.contoso.com")).toBeNull();
+    expect(readServiceUrl("api.contoso.com?x=1")?.parts.basePath).toBe("/");
+    expect(serviceUrlMessage(readServiceUrl("https://api.contoso.com/v1/")!)).toBe(
+      "From the pasted URL: scheme HTTPS, host api.contoso.com, base URL /v1.",
+    );
   });
 
   it("explains bad hosts and base URLs", () => {

@@ -362,15 +362,80 @@ export interface SplitUrl {
  * the text is not an http(s) URL (a bare host name stays a host name).
  */
 export function splitServiceUrl(text: string): SplitUrl | null {
+  const reading = readServiceUrl(text);
+  return reading && !reading.schemeAssumed ? reading.parts : null;
+}
+
+/** What a URL pasted into Host gave: the parts taken and, in words, what a connector has no place for. */
+export interface ServiceUrlReading {
+  parts: SplitUrl;
+  /** The text had no scheme (`api.contoso.com/v2`): HTTPS was assumed. */
+  schemeAssumed: boolean;
+  /** The query (`?x=1`), the fragment and user name/password, each as the maker would read it. */
+  dropped: string[];
+}
+
+/**
+ * Reads a URL pasted into Host: `https://user@api.contoso.com/v2/tickets?x=1#top`, or one without a scheme
+ * when it has a path or query (`api.contoso.com/v2/tickets?x=1`, taken as HTTPS). Null for a bare host name
+ * or text that is no URL. A connector keeps scheme, host and base URL only; the rest is listed as dropped.
+ */
+export function readServiceUrl(text: string): ServiceUrlReading | null {
   const trimmed = text.trim();
-  const match = /^(https?):\/\/([^/?#\s]+)([^?#\s]*)/i.exec(trimmed);
-  if (!match) return null;
-  const scheme = (match[1] as string).toLowerCase() === "http" ? "http" : "https";
-  const host = (match[2] as string).replace(/^[^@]*@/, "");
-  let basePath = match[3] || "/";
+  const withScheme = /^(https?):\/\/([^/?#\s]+)([^?#\s]*)(\?[^#\s]*)?(#\S*)?$/i.exec(trimmed);
+  const withoutScheme = withScheme
+    ? null
+    : /^([A-Za-z0-9.-]+\.[A-Za-z0-9-]+(?::\d{1,5})?)([/?#])([^?#\s]*)(\?[^#\s]*)?(#\S*)?$/.exec(trimmed);
+  let scheme: SplitUrl["scheme"] = "https";
+  let authority: string;
+  let path: string;
+  let query: string | undefined;
+  let fragment: string | undefined;
+  if (withScheme) {
+    scheme = (withScheme[1] as string).toLowerCase() === "http" ? "http" : "https";
+    authority = withScheme[2] as string;
+    path = withScheme[3] ?? "";
+    query = withScheme[4];
+    fragment = withScheme[5];
+  } else if (withoutScheme) {
+    authority = withoutScheme[1] as string;
+    // The separator that proved it a URL belongs to the path, query or fragment it starts.
+    const rest = `${withoutScheme[2] as string}${withoutScheme[3] ?? ""}${withoutScheme[4] ?? ""}${withoutScheme[5] ?? ""}`;
+    const parts = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(rest);
+    path = parts?.[1] ?? "";
+    query = parts?.[2];
+    fragment = parts?.[3];
+  } else return null;
+  const dropped: string[] = [];
+  const at = authority.lastIndexOf("@");
+  if (at !== -1) {
+    authority = authority.slice(at + 1);
+    dropped.push("the user name and password (a connection asks for credentials; they are never stored)");
+  }
+  let basePath = path || "/";
   if (basePath.length > 1 && basePath.endsWith("/")) basePath = basePath.replace(/\/+$/, "");
   if (basePath === "") basePath = "/";
-  return { scheme, host, basePath };
+  if (query !== undefined && query !== "?") dropped.push(`the query “${query}”`);
+  if (fragment !== undefined && fragment !== "#") dropped.push(`the fragment “${fragment}”`);
+  return { parts: { scheme, host: authority, basePath }, schemeAssumed: withoutScheme !== null, dropped };
+}
+
+/** One sentence (or two) for the maker: what a pasted URL filled in and what it dropped. */
+export function serviceUrlMessage(reading: ServiceUrlReading): string {
+  const { parts } = reading;
+  const scheme = `${parts.scheme.toUpperCase()}${reading.schemeAssumed ? " (the URL had none)" : ""}`;
+  const taken = `From the pasted URL: scheme ${scheme}, host ${parts.host}, base URL ${parts.basePath}.`;
+  if (reading.dropped.length === 0) return taken;
+  const list =
+    reading.dropped.length === 1
+      ? (reading.dropped[0] as string)
+      : `${reading.dropped.slice(0, -1).join(", ")} and ${reading.dropped[reading.dropped.length - 1] as string}`;
+  const hasQuery = reading.dropped.some((d) => d.startsWith("the query"));
+  return `${taken} Not kept: ${list}${
+    hasQuery
+      ? ", since a connector's address has no query; add query values as parameters of an operation (Definition → Import from sample)."
+      : "."
+  }`;
 }
 
 /** One command that sets scheme, host and base URL from a pasted URL. */

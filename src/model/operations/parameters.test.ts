@@ -77,7 +77,7 @@ describe("importRequestSample", () => {
       "body:body",
     ]);
     expect(params[0]).toMatchObject({ required: true, "x-ms-summary": "List ID" });
-    expect(params[1]).toMatchObject({ type: "integer", default: 10 });
+    expect(params[1]).toMatchObject({ type: "integer", "x-ms-test-value": 10 });
     const schema = params[4]?.schema as JsonObject;
     expect(getAtPointer(schema, "/properties/count")).toMatchObject({ type: "integer", format: "int32" });
     expect(getAtPointer(schema, "/properties/price")).toMatchObject({ type: "number", format: "float" });
@@ -87,6 +87,46 @@ describe("importRequestSample", () => {
     expect(op.consumes).toEqual(["application/json"]);
     // The old placeholder path is gone.
     expect(next.definition.paths?.[location.path]).toBeUndefined();
+  });
+
+  it("makes sample values examples (x-ms-test-value), not defaults, unless asked; no property required", () => {
+    const { doc, location } = docWithAction();
+    const parsed = parseRequestSample(
+      {
+        verb: "GET",
+        url: "https://api.contoso.com/v1/tickets?status=open&limit=10&api_key=s3cret",
+        headers: "Accept-Language: en-US",
+        body: '{"title":"Printer","owner":{"name":"ann"}}',
+      },
+      "/v1",
+    );
+    if (!parsed.ok) throw new Error("parse");
+    const asExamples = importRequestSample(location, parsed.value).apply(doc);
+    const params = getAtPointer(asExamples.definition, "/paths/~1tickets/get/parameters") as JsonObject[];
+    expect(params.map((p) => [p.name, p.default, p["x-ms-test-value"]])).toEqual([
+      ["status", undefined, "open"],
+      ["limit", undefined, 10],
+      // A credential's value never enters the connector.
+      ["api_key", undefined, undefined],
+      ["Accept-Language", undefined, "en-US"],
+      ["body", undefined, undefined],
+    ]);
+    const schema = params[4]?.schema as JsonObject;
+    expect(schema.required).toBeUndefined();
+    expect(getAtPointer(schema, "/properties/owner/required")).toBeUndefined();
+
+    const asDefaults = importRequestSample(location, parsed.value, { valuesAsDefaults: true }).apply(doc);
+    const withDefaults = getAtPointer(
+      asDefaults.definition,
+      "/paths/~1tickets/get/parameters",
+    ) as JsonObject[];
+    expect(withDefaults.map((p) => [p.name, p.default, p["x-ms-test-value"]])).toEqual([
+      ["status", "open", undefined],
+      ["limit", 10, undefined],
+      ["api_key", undefined, undefined],
+      ["Accept-Language", "en-US", undefined],
+      ["body", undefined, undefined],
+    ]);
   });
 
   it("re-importing merges instead of wiping the maker's edits", () => {
@@ -133,6 +173,8 @@ describe("responses", () => {
     ) as JsonObject;
     expect(responses.default).toBeUndefined();
     expect(getAtPointer(responses, "/200/schema/properties/id/type")).toBe("integer");
+    // One sample shows what a response can hold, not what it must: nothing is marked required.
+    expect(getAtPointer(responses, "/200/schema/required")).toBeUndefined();
     expect(getAtPointer(responses, "/200/headers")).toEqual({
       "X-Rate": { type: "string", description: "X-Rate" },
     });

@@ -1,3 +1,4 @@
+import { isCredentialName } from "../../importers/shared/credentials";
 import { inferSchema } from "../../importers/sample-to-schema/infer-schema";
 import type { Command } from "../command";
 import { getAtPointer, parsePointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
@@ -139,13 +140,21 @@ export function titleFromName(name: string): string {
   );
 }
 
-/** Infers a schema from one sample and gives every property an `x-ms-summary` (and description) from its name. */
+/**
+ * Infers a schema from one sample and gives every property an `x-ms-summary` (and description) from its
+ * name. No property is marked required: one sample shows what a payload can hold, not what it must hold
+ * (the maker marks required properties in the schema editor).
+ */
 export function schemaFromSample(sample: JsonValue): Schema {
   return withSummaries(inferSchema([sample]).schema);
 }
 
 function withSummaries(schema: Schema): Schema {
   let result = schema;
+  if (result.required !== undefined) {
+    result = { ...result };
+    delete result.required;
+  }
   if (isJsonObject(schema.properties)) {
     const props: Record<string, Schema> = { ...schema.properties };
     for (const [name, prop] of Object.entries(props)) {
@@ -225,12 +234,35 @@ export function resolveParameter(
   return isJsonObject(value) ? (value as Parameter) : undefined;
 }
 
+/** Choices of the Import from sample dialog. */
+export interface RequestSampleOptions {
+  /**
+   * Write the sample's query and header values as parameter `default`s (sent by every call that leaves the
+   * field empty). Off, they become `x-ms-test-value`: an example the platform shows to testers, never sent.
+   */
+  valuesAsDefaults?: boolean;
+}
+
+/**
+ * The key a sample value of a query or header parameter goes to: `x-ms-test-value` unless the maker asked
+ * for defaults; nothing for an empty value or a credential (its value never enters the connector).
+ */
+function sampleValueEntry(name: string, value: JsonValue, options: RequestSampleOptions): Parameter {
+  if (value === "" || isCredentialName(name)) return {};
+  return options.valuesAsDefaults === true ? { default: value } : { "x-ms-test-value": value };
+}
+
 /**
  * Import from sample for a request: moves the operation to the sample's verb and path, adds path, query
- * and header parameters and the body parameter with an inferred schema. Re-importing merges: parameters
+ * and header parameters and the body parameter with an inferred schema. Sample values are examples
+ * (`x-ms-test-value`), or defaults when `options.valuesAsDefaults`. Re-importing merges: parameters
  * that exist keep the maker's edits; body properties are merged (see {@link mergeSchema}).
  */
-export function importRequestSample(location: OperationLocation, sample: ParsedRequestSample): Command {
+export function importRequestSample(
+  location: OperationLocation,
+  sample: ParsedRequestSample,
+  options: RequestSampleOptions = {},
+): Command {
   return {
     name: "definition:import:request-sample",
     label: "Import request from sample",
@@ -278,7 +310,7 @@ export function importRequestSample(location: OperationLocation, sample: ParsedR
           type: guessScalarType(q.value),
           "x-ms-summary": titleFromName(q.name),
           description: titleFromName(q.name),
-          ...(q.value !== "" ? { default: coerceScalar(q.value) } : {}),
+          ...sampleValueEntry(q.name, q.value === "" ? "" : coerceScalar(q.value), options),
         });
       }
       for (const h of sample.headers) {
@@ -290,7 +322,7 @@ export function importRequestSample(location: OperationLocation, sample: ParsedR
           type: "string",
           "x-ms-summary": titleFromName(h.name),
           description: titleFromName(h.name),
-          ...(h.value !== "" ? { default: h.value } : {}),
+          ...sampleValueEntry(h.name, h.value, options),
         });
       }
       if (sample.body !== undefined) {
