@@ -1,3 +1,4 @@
+import { INDEPENDENT_PUBLISHER_BRAND_COLOR } from "../model/create-empty-connector";
 import type { CommandSpec } from "./args";
 
 /**
@@ -104,7 +105,7 @@ export const COMMAND_SPECS = {
       { name: "out", value: "<file.zip>", required: true, help: "The zip to write (replaced if it exists)." },
       {
         name: "independent-publisher",
-        help: "independent-publisher-connectors/ layout: brand colour #da3b01, no icon.",
+        help: `independent-publisher-connectors/ layout: brand colour ${INDEPENDENT_PUBLISHER_BRAND_COLOR}, no icon.`,
       },
       { name: "intro", help: "Add intro.md (verified publishers attach it in ISV Studio)." },
       {

@@ -1,3 +1,9 @@
+import {
+  innerApiProperties,
+  policyAppliesToEveryOperation,
+  policyInstanceObjects,
+  policyOperationNames,
+} from "../model/api-properties";
 import type { ConnectorDocument } from "../model/connector-document";
 import { getAtPointer, toPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
@@ -865,14 +871,12 @@ function diffAuthentication(
 }
 
 function policies(doc: ConnectorDocument): JsonObject[] {
-  const props = doc.properties.properties;
-  const list = isJsonObject(props) ? props.policyTemplateInstances : undefined;
-  return Array.isArray(list) ? (list.filter(isJsonObject) as JsonObject[]) : [];
+  return policyInstanceObjects(innerApiProperties(doc)).map(({ policy }) => policy);
 }
 
 function policyKey(policy: JsonObject): string {
   return `${String(policy.templateId ?? "").toLowerCase()}|${JSON.stringify(policy.title ?? "")}|${JSON.stringify(
-    isJsonObject(policy.parameters) ? (policy.parameters["x-ms-apimTemplate-operationName"] ?? null) : null,
+    policyAppliesToEveryOperation(policy) ? null : policyOperationNames(policy),
   )}`;
 }
 

@@ -1,3 +1,9 @@
+import {
+  innerApiProperties,
+  policyAppliesTo,
+  policyInstanceObjects,
+  policySection,
+} from "../model/api-properties";
 import type { ConnectorDocument } from "../model/connector-document";
 import { getAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../model/json-value";
@@ -79,20 +85,17 @@ export function operationParameters(doc: ConnectorDocument, ref: OperationRef): 
 }
 
 function properties(doc: ConnectorDocument): JsonObject {
-  return isJsonObject(doc.properties.properties) ? doc.properties.properties : {};
+  return innerApiProperties(doc);
 }
 
 function policiesFor(doc: ConnectorDocument, operation: Operation): JsonObject[] {
-  const list = properties(doc).policyTemplateInstances;
-  if (!Array.isArray(list)) return [];
-  return list.filter((p): p is JsonObject => {
-    if (!isJsonObject(p)) return false;
-    const params = isJsonObject(p.parameters) ? p.parameters : {};
-    const section = params["x-ms-apimTemplate-policySection"];
-    if (typeof section === "string" && section.toLowerCase() !== "request") return false;
-    const ops = params["x-ms-apimTemplate-operationName"];
-    return !Array.isArray(ops) || ops.length === 0 || ops.includes(operation.operationId ?? "");
-  });
+  return policyInstanceObjects(properties(doc))
+    .map(({ policy }) => policy)
+    .filter((policy) => {
+      const section = policySection(policy);
+      if (section !== "" && section.toLowerCase() !== "request") return false;
+      return policyAppliesTo(policy, operation.operationId ?? "");
+    });
 }
 
 function param(p: JsonObject, name: string): string | undefined {

@@ -1,3 +1,4 @@
+import { removeOperationNames } from "../model/api-properties";
 import type { Command } from "../model/command";
 import type { ConnectorDocument } from "../model/connector-document";
 import { escapePointerToken } from "../model/json-pointer";
@@ -380,45 +381,7 @@ function keepOperationsWhere(
   if (!changed) return doc;
   let next: ConnectorDocument = { ...doc, definition: { ...doc.definition, paths: nextPaths } };
   next = removeUnusedDefinitions().apply(next);
-  return { ...next, properties: trimOperationNames(next.properties, isRemovedName) };
-}
-
-function trimOperationNames(properties: JsonObject, isRemoved: (name: string) => boolean): JsonObject {
-  const props = properties.properties;
-  if (!isJsonObject(props)) return properties;
-  let nextProps: JsonObject = props;
-  if (Array.isArray(props.scriptOperations)) {
-    const kept = props.scriptOperations.filter((n) => typeof n !== "string" || !isRemoved(n));
-    // An empty list means "every operation": when none of the code's operations stays, the list is left as it
-    // was (Validation flags the missing names), so the custom code never widens to every operation.
-    if (kept.length !== props.scriptOperations.length && kept.length > 0)
-      nextProps = { ...nextProps, scriptOperations: kept };
-  }
-  if (Array.isArray(props.policyTemplateInstances)) {
-    let changed = false;
-    const list: JsonValue[] = [];
-    for (const p of props.policyTemplateInstances) {
-      const names =
-        isJsonObject(p) && isJsonObject(p.parameters)
-          ? p.parameters["x-ms-apimTemplate-operationName"]
-          : undefined;
-      if (!isJsonObject(p) || !isJsonObject(p.parameters) || !Array.isArray(names)) {
-        list.push(p);
-        continue;
-      }
-      const kept = names.filter((n) => typeof n !== "string" || !isRemoved(n));
-      if (kept.length === names.length) {
-        list.push(p);
-        continue;
-      }
-      changed = true;
-      // An empty list means "every operation": a policy whose operations are all gone is dropped instead.
-      if (kept.length > 0)
-        list.push({ ...p, parameters: { ...p.parameters, "x-ms-apimTemplate-operationName": kept } });
-    }
-    if (changed) nextProps = { ...nextProps, policyTemplateInstances: list };
-  }
-  return nextProps === props ? properties : { ...properties, properties: nextProps };
+  return { ...next, properties: removeOperationNames(next.properties, isRemovedName) };
 }
 
 /**

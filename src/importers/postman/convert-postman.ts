@@ -1,4 +1,4 @@
-import type { ConnectorDocument } from "../../model/connector-document";
+import { createEmptyConnector } from "../../model/create-empty-connector";
 import type { ImportReportEntry } from "../../model/import-report";
 import type { JsonObject, JsonValue } from "../../model/json-value";
 import {
@@ -1106,21 +1106,9 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
     }),
   };
 
-  const document: ConnectorDocument = {
+  const document = createEmptyConnector(definition.info?.title, {
     definition,
-    properties: {
-      properties: {
-        ...deriveConnectionProperties(b.securityDefinitions),
-        iconBrandColor: "#007ee5",
-        capabilities: [],
-        policyTemplateInstances: [],
-        publisher: "",
-        stackOwner: "",
-      },
-    },
-    icon: null,
-    script: null,
-    settings: null,
-  };
+    connection: deriveConnectionProperties(b.securityDefinitions),
+  });
   return { document, report };
 }

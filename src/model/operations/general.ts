@@ -77,7 +77,6 @@ export const CONNECTOR_CATEGORIES = [
 ] as const;
 
 export const TITLE_MAX_LENGTH = 30;
-export const DEFAULT_BRAND_COLOR = "#007ee5";
 export const ICON_MAX_BYTES = 1024 * 1024;
 export const ICON_RECOMMENDED_SIZE = 230;
 
