@@ -1,3 +1,4 @@
+import { resolveLocalRef } from "../model/refs";
 import type { ConnectorDocument } from "../model/connector-document";
 import type { ImportReportEntry } from "../model/import-report";
 import { escapePointerToken } from "../model/json-pointer";
@@ -29,13 +30,8 @@ function methodsOf(item: JsonObject): string[] {
 }
 
 function resolveRef(definition: SwaggerDocument, ref: string): JsonObject | undefined {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = definition;
-  for (const raw of ref.slice(2).split("/")) {
-    if (!isJsonObject(node)) return undefined;
-    node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return isJsonObject(node) ? node : undefined;
+  const target = resolveLocalRef(definition, ref);
+  return isJsonObject(target) ? target : undefined;
 }
 
 /** A parameter entry as it applies: inline, or the shared parameter a `$ref` names. */

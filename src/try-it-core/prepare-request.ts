@@ -1,3 +1,4 @@
+import { effectiveParameters } from "../model/refs";
 import {
   innerApiProperties,
   policyAppliesTo,
@@ -5,7 +6,6 @@ import {
   policySection,
 } from "../model/api-properties";
 import type { ConnectorDocument } from "../model/connector-document";
-import { getAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../model/json-value";
 import type { Operation, OperationRef, Parameter } from "../model/swagger-types";
 import { resolveAuth, secretParameterNames } from "./auth-options";
@@ -61,27 +61,11 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function deref(doc: ConnectorDocument, value: unknown): Parameter | undefined {
-  if (!isJsonObject(value)) return undefined;
-  if (typeof value.$ref === "string" && value.$ref.startsWith("#")) {
-    const target = getAtPointer(doc.definition, value.$ref.slice(1));
-    return isJsonObject(target) ? (target as Parameter) : undefined;
-  }
-  return value as Parameter;
-}
-
 /** The operation's parameters with path-level ones merged in (operation wins), `$ref`s resolved. */
 export function operationParameters(doc: ConnectorDocument, ref: OperationRef): Parameter[] {
-  const byKey = new Map<string, Parameter>();
-  const pathItem = doc.definition.paths?.[ref.path];
-  for (const list of [pathItem?.parameters, ref.operation.parameters]) {
-    if (!Array.isArray(list)) continue;
-    for (const raw of list) {
-      const p = deref(doc, raw);
-      if (p && typeof p.name === "string") byKey.set(`${p.in}:${p.name}`, p);
-    }
-  }
-  return [...byKey.values()];
+  return effectiveParameters(doc.definition, ref.path, ref.operation).filter(
+    (p) => typeof p.name === "string",
+  );
 }
 
 function properties(doc: ConnectorDocument): JsonObject {

@@ -205,7 +205,11 @@ export function addOperation(
 }
 
 /** Removes the operation object only; an emptied path item (no verbs left) goes too. */
-function removeOperationNode(definition: SwaggerDocument, location: OperationLocation): SwaggerDocument {
+/** Removes an operation from the definition; a path item left without operations goes too. */
+export function removeOperationNode(
+  definition: SwaggerDocument,
+  location: OperationLocation,
+): SwaggerDocument {
   const item = definition.paths?.[location.path];
   if (!item || !isJsonObject(item[location.method])) return definition;
   const verbsLeft = Object.keys(item).filter(

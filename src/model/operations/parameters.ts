@@ -1,5 +1,6 @@
 import { inferSchema } from "../../importers/sample-to-schema/infer-schema";
 import type { Command } from "../command";
+import { resolveRefObject } from "../refs";
 import { getAtPointer, parsePointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json-value";
 import type { HttpMethod, Operation, Parameter, Schema, SwaggerDocument } from "../swagger-types";
@@ -214,15 +215,7 @@ export function resolveParameter(
   definition: SwaggerDocument,
   value: JsonValue | undefined,
 ): Parameter | undefined {
-  if (isRef(value)) {
-    try {
-      const target = getAtPointer(definition, parsePointer(value.$ref));
-      return isJsonObject(target) ? (target as Parameter) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return isJsonObject(value) ? (value as Parameter) : undefined;
+  return resolveRefObject<Parameter>(definition, value);
 }
 
 /**
