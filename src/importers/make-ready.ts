@@ -5,8 +5,9 @@ import { escapePointerToken } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { applyOperationIdRenames, structuredCloneJson } from "../model/operations/operations";
 import { HTTP_METHODS, listOperations, type SwaggerDocument } from "../model/swagger-types";
-import { findUnusedDefinitions } from "../validation/budget";
-import { quickFixFor, summaryFromOperationId } from "../validation/quick-fixes";
+import { summaryFromOperationId } from "../model/operations/definition-fixes";
+import { findUnusedDefinitions } from "../model/operations/keep-operations";
+import { quickFixFor } from "../validation/quick-fixes";
 import {
   MAX_OPERATION_ID_LENGTH,
   sanitizeOperationId,

@@ -1,3 +1,4 @@
+import { setConnectorTitle } from "../model/operations/general";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Command } from "../model/command";
 import type { ConnectorDocument } from "../model/connector-document";
@@ -10,6 +11,8 @@ import {
   canUndo,
   createHistory,
   pushHistory,
+  redoLabel,
+  undoLabel,
   redo,
   undo,
   type History,
@@ -181,9 +184,10 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
         updateActive((history) => {
           const next = command.apply(history.present);
           if (next === history.present) return history;
-          const pushOptions: { policy?: HistoryPolicy; mergeKey?: string; now: number } = {
+          const pushOptions: { policy?: HistoryPolicy; mergeKey?: string; now: number; label: string } = {
             policy: dispatchOptions.policy ?? (dispatchOptions.mergeKey ? "merge" : "record"),
             now: now(),
+            label: command.label,
           };
           if (dispatchOptions.mergeKey !== undefined) pushOptions.mergeKey = dispatchOptions.mergeKey;
           return pushHistory(history, next, pushOptions);
@@ -222,25 +226,14 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       renameConnector(id, name) {
         const { activeId } = get();
         if (id === activeId) {
-          const command: Command = {
-            name: "general:set:title",
-            label: "Rename connector",
-            apply: (doc) => ({
-              ...doc,
-              definition: { ...doc.definition, info: { ...(doc.definition.info ?? {}), title: name } },
-            }),
-          };
-          get().dispatch(command, { source: "form" });
+          get().dispatch(setConnectorTitle(name), { source: "form" });
           return;
         }
         set((state) => {
           const history = state.histories[id];
           if (!history) return {};
           const present = history.present;
-          const renamed: ConnectorDocument = {
-            ...present,
-            definition: { ...present.definition, info: { ...(present.definition.info ?? {}), title: name } },
-          };
+          const renamed = setConnectorTitle(name).apply(present);
           return {
             histories: { ...state.histories, [id]: pushHistory(history, renamed, { now: now() }) },
             connectors: state.connectors.map((c) => (c.id === id ? { ...c, name, updatedAt: now() } : c)),
@@ -354,6 +347,18 @@ export function selectDocument(state: WorkspaceState): ConnectorDocument | null 
   const id = state.activeId;
   if (!id) return null;
   return state.histories[id]?.present ?? null;
+}
+
+/** What Undo would revert, from the Command's label ("" when unknown or nothing to undo). */
+export function selectUndoLabel(state: WorkspaceState): string {
+  const history = state.activeId ? state.histories[state.activeId] : undefined;
+  return history ? undoLabel(history) : "";
+}
+
+/** What Redo would re-apply ("" when unknown or nothing to redo). */
+export function selectRedoLabel(state: WorkspaceState): string {
+  const history = state.activeId ? state.histories[state.activeId] : undefined;
+  return history ? redoLabel(history) : "";
 }
 
 export function selectCanUndo(state: WorkspaceState): boolean {

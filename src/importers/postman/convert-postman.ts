@@ -13,7 +13,7 @@ import {
   type SwaggerDocument,
 } from "../../model/swagger-types";
 import type { ConversionResult } from "../import-types";
-import { inferSchema } from "../sample-to-schema/infer-schema";
+import { inferSchema } from "../../model/infer-schema";
 import {
   authorityWithoutCredentials,
   credentialWithheldMessage,

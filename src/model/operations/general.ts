@@ -499,3 +499,15 @@ export function isGeneralPointer(file: string, path: string): boolean {
   }
   return false;
 }
+
+/** Renames the connector: `info.title`, whatever else the definition holds (the connectors list's Rename). */
+export function setConnectorTitle(title: string): Command {
+  return {
+    name: "general:set:title",
+    label: "Rename connector",
+    apply: (doc) => ({
+      ...doc,
+      definition: { ...doc.definition, info: { ...(doc.definition.info ?? {}), title } },
+    }),
+  };
+}

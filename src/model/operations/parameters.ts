@@ -1,4 +1,4 @@
-import { inferSchema } from "../../importers/sample-to-schema/infer-schema";
+import { inferSchema } from "../infer-schema";
 import type { Command } from "../command";
 import { resolveRefObject } from "../refs";
 import { getAtPointer, parsePointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
@@ -165,9 +165,10 @@ function withSummaries(schema: Schema): Schema {
 /**
  * Merges a freshly inferred schema into the maker's schema: existing properties keep every edit (summary,
  * description, visibility, format, required…), properties only in the sample are added, properties the
- * sample lacks stay. When the maker has no schema yet, the inferred one is used.
+ * sample lacks stay. When the maker has no schema yet, the inferred one is used. Unlike
+ * `mergeResponseIntoSchema` (Test's "Use response as schema"), the sample never changes what is written.
  */
-export function mergeSchema(existing: Schema | undefined, inferred: Schema): Schema {
+export function mergeSampleKeepingEdits(existing: Schema | undefined, inferred: Schema): Schema {
   if (!isJsonObject(existing) || Object.keys(existing).length === 0) return inferred;
   if (typeof existing.$ref === "string") return existing;
   let result: Schema = existing;
@@ -176,7 +177,7 @@ export function mergeSchema(existing: Schema | undefined, inferred: Schema): Sch
     let props: Record<string, Schema> = current;
     for (const [name, prop] of Object.entries(inferred.properties)) {
       const mine = current[name];
-      const merged = mine === undefined ? prop : mergeSchema(mine, prop);
+      const merged = mine === undefined ? prop : mergeSampleKeepingEdits(mine, prop);
       if (merged !== mine) {
         props = props === current ? { ...current } : props;
         props[name] = merged;
@@ -187,7 +188,10 @@ export function mergeSchema(existing: Schema | undefined, inferred: Schema): Sch
       result = { ...result, type: inferred.type };
   }
   if (isJsonObject(inferred.items)) {
-    const items = mergeSchema(isJsonObject(existing.items) ? existing.items : undefined, inferred.items);
+    const items = mergeSampleKeepingEdits(
+      isJsonObject(existing.items) ? existing.items : undefined,
+      inferred.items,
+    );
     if (items !== existing.items) result = { ...result, items };
   }
   return result;
@@ -221,7 +225,7 @@ export function resolveParameter(
 /**
  * Import from sample for a request: moves the operation to the sample's verb and path, adds path, query
  * and header parameters and the body parameter with an inferred schema. Re-importing merges: parameters
- * that exist keep the maker's edits; body properties are merged (see {@link mergeSchema}).
+ * that exist keep the maker's edits; body properties are merged (see {@link mergeSampleKeepingEdits}).
  */
 export function importRequestSample(location: OperationLocation, sample: ParsedRequestSample): Command {
   return {
@@ -295,7 +299,10 @@ export function importRequestSample(location: OperationLocation, sample: ParsedR
           if (isJsonObject(mine) && !isRef(mine)) {
             params[index] = {
               ...mine,
-              schema: mergeSchema(isJsonObject(mine.schema) ? (mine.schema as Schema) : undefined, inferred),
+              schema: mergeSampleKeepingEdits(
+                isJsonObject(mine.schema) ? (mine.schema as Schema) : undefined,
+                inferred,
+              ),
             };
           }
         }
