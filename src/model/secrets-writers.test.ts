@@ -15,7 +15,7 @@ import { main as runCli } from "../cli/main";
 import { exportPackageFiles, exportPackageZip } from "../export/export-package";
 import { buildCertificationPackage, certificationPackageZip } from "../review/certification-package";
 import { encodeShareFragment } from "../review/share-link";
-import { exportSnapshotOf } from "../store/export-snapshots";
+import { exportSnapshotOf } from "../app/persistence/export-snapshots";
 import type { ConnectorDocument } from "./connector-document";
 import { createEmptyConnector } from "./create-empty-connector";
 import { stringifyJson } from "./text/json-text";

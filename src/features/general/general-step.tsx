@@ -10,7 +10,7 @@ import {
   TextArea,
   TextField,
 } from "../../components/ui/form-fields";
-import { useFocusRequest, useResetOnExternalChange } from "../../components/ui/form-sync";
+import { useFocusRequest, useResetOnExternalChange } from "../../store/form-sync";
 import { setIcon } from "../../model/operations/document-edits";
 import {
   checkIcon,

@@ -5,7 +5,7 @@ import { connectorTitle, type ConnectorDocument } from "../../model/connector-do
 import { getAtPointer } from "../../model/json-pointer";
 import { diffConnectors, type ConnectorChange } from "../../review/diff-connectors";
 import { diffToMarkdown } from "../../review/diff-markdown";
-import { listExportSnapshots, type ExportSnapshot } from "../../store/export-snapshots";
+import { listExportSnapshots, type ExportSnapshot } from "../../app/persistence/export-snapshots";
 
 function preview(value: unknown): string {
   if (value === undefined) return "—";
