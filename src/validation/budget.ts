@@ -6,7 +6,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-val
 import { createNodeBudget, SCHEMA_NODE_BUDGET } from "../model/node-budget";
 import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
 
-/** Platform limits (reference/connector-format.md §10.4). */
+/** Platform limits (docs/validation-rules.md, "Budget"). */
 export const LIMITS = {
   /** Bytes of apiDefinition.swagger.json. */
   definitionBytes: 1024 * 1024,

@@ -47,7 +47,7 @@ const text = (
   ...extra,
 });
 
-/** Every policy template of the wizard (connector-format §4.8), with its parameters. */
+/** Every policy template of the wizard (docs/architecture.md lists where the policy rules live), with its parameters. */
 export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   {
     templateId: "setheader",

@@ -54,7 +54,7 @@ function metadata(ctx: {
   return out;
 }
 
-/** Certification content rules (§10.2): only in certification mode. */
+/** Certification content rules (docs/validation-rules.md): only in certification mode. */
 export const certificationRules: Rule[] = [
   {
     id: "ValueContainsRestrictedWords",
