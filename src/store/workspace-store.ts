@@ -1,3 +1,4 @@
+import { deepFreeze } from "../model/deep-freeze";
 import { setConnectorTitle } from "../model/operations/general";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Command } from "../model/command";
@@ -18,6 +19,15 @@ import {
   type History,
   type HistoryPolicy,
 } from "../model/history";
+
+/**
+ * In development and tests every document the store holds is deep-frozen, so a command or view that writes
+ * in place (instead of returning a new document) throws at once rather than corrupting the undo history.
+ * Production builds skip the walk (`import.meta.env.DEV` is false there and the call is dropped).
+ */
+function frozenInDevelopment(doc: ConnectorDocument): ConnectorDocument {
+  return import.meta.env.DEV ? deepFreeze(doc) : doc;
+}
 
 /** Where an edit came from. The Swagger editor ignores echoes of its own (`code`) edits. */
 export type EditSource = "form" | "code" | "import" | "shortcut" | "quick-fix" | "restore" | "test";
@@ -182,7 +192,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       dispatch(command, dispatchOptions = {}) {
         const source = dispatchOptions.source ?? "form";
         updateActive((history) => {
-          const next = command.apply(history.present);
+          const next = frozenInDevelopment(command.apply(history.present));
           if (next === history.present) return history;
           const pushOptions: { policy?: HistoryPolicy; mergeKey?: string; now: number; label: string } = {
             policy: dispatchOptions.policy ?? (dispatchOptions.mergeKey ? "merge" : "record"),
@@ -204,7 +214,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
         const entry: ConnectorEntry = { id, name: connectorTitle(doc), updatedAt: now() };
         set((state) => ({
           connectors: [...state.connectors.filter((c) => c.id !== id), entry],
-          histories: { ...state.histories, [id]: createHistory(doc) },
+          histories: { ...state.histories, [id]: createHistory(frozenInDevelopment(doc)) },
           activeId: id,
           revision: state.revision + 1,
           lastSource: addOptions.source ?? "import",
@@ -293,7 +303,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
           const connectors: ConnectorEntry[] = [];
           for (const item of restored) {
             if (state.histories[item.id] || histories[item.id]) continue;
-            histories[item.id] = createHistory(item.doc);
+            histories[item.id] = createHistory(frozenInDevelopment(item.doc));
             connectors.push({ id: item.id, name: connectorTitle(item.doc), updatedAt: item.updatedAt });
           }
           if (connectors.length === 0) return {};
@@ -329,7 +339,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
         set((state) => {
           if (!state.histories[id]) return {};
           return {
-            histories: { ...state.histories, [id]: createHistory(doc) },
+            histories: { ...state.histories, [id]: createHistory(frozenInDevelopment(doc)) },
             connectors: state.connectors.map((c) =>
               c.id === id ? { ...c, name: connectorTitle(doc), updatedAt } : c,
             ),
