@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 // Each e2e run builds into its own folder so that parallel runs on one machine do not collide.
-const port = Number(process.env.E2E_PORT ?? 4173);
+// Not 4173 (`npm start`): the tests run beside a running app. Set E2E_PORT to run several at once.
+const port = Number(process.env.E2E_PORT ?? 4180);
 const outDir = `.e2e-build/${port}`;
 
 export default defineConfig({

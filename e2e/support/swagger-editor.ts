@@ -6,7 +6,7 @@ export function swaggerEditor(page: Page): Locator {
 
 /**
  * Replaces the Swagger editor's text through the clipboard. Typing would go through Monaco's auto-close and
- * auto-indent and change the text (reference/toolchain.md §7.4). Needs the clipboard permissions set in
+ * auto-indent and change the text. Needs the clipboard permissions set in
  * playwright.config.ts.
  */
 export async function pasteIntoSwaggerEditor(page: Page, text: string): Promise<void> {

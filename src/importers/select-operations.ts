@@ -1,6 +1,6 @@
 import type { ConnectorDocument } from "../model/connector-document";
 import { listOperations, type OperationRef } from "../model/swagger-types";
-import { keepOperations } from "../validation/budget";
+import { keepOperations } from "../model/operations/keep-operations";
 
 /** Which operations to keep. Every given criterion must hold; an empty or missing list selects everything. */
 export interface OperationSelection {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from "./history";
+import { canRedo, canUndo, createHistory, pushHistory, redo, redoLabel, undo, undoLabel } from "./history";
 
 describe("history", () => {
   it("records, undoes and redoes snapshots", () => {
@@ -41,5 +41,25 @@ describe("history", () => {
     const h = pushHistory(createHistory(1), 2, { policy: "ignore", now: 0 });
     expect(h.present).toBe(2);
     expect(canUndo(h)).toBe(false);
+  });
+});
+
+describe("step labels", () => {
+  it("say what Undo and Redo would do, through merges, undo and redo", () => {
+    let h = createHistory("a");
+    h = pushHistory(h, "b", { now: 0, label: "Change summary" });
+    h = pushHistory(h, "c", { now: 10, label: "Change title", policy: "merge", mergeKey: "title" });
+    h = pushHistory(h, "c2", { now: 20, label: "Change title", policy: "merge", mergeKey: "title" });
+    expect(undoLabel(h)).toBe("Change title");
+    h = undo(h);
+    expect(h.present).toBe("b");
+    expect(undoLabel(h)).toBe("Change summary");
+    expect(redoLabel(h)).toBe("Change title");
+    h = redo(h);
+    expect(undoLabel(h)).toBe("Change title");
+    expect(redoLabel(h)).toBe("");
+    h = undo(undo(h));
+    expect(undoLabel(h)).toBe("");
+    expect(redoLabel(h)).toBe("Change summary");
   });
 });

@@ -16,7 +16,7 @@ import { exportPackageFiles, exportPackageZip } from "../export/export-package";
 import { exportLogicApps } from "../export/logic-apps/custom-api-template";
 import { buildCertificationPackage, certificationPackageZip } from "../review/certification-package";
 import { encodeShareFragment } from "../review/share-link";
-import { exportSnapshotOf } from "../store/export-snapshots";
+import { exportSnapshotOf } from "../app/persistence/export-snapshots";
 import type { ConnectorDocument } from "./connector-document";
 import { createEmptyConnector } from "./create-empty-connector";
 import { stringifyJson } from "./text/json-text";
@@ -135,7 +135,7 @@ const WRITERS: { name: string; module: string; write: (doc: ConnectorDocument) =
   },
   {
     name: "export snapshot (IndexedDB)",
-    module: "src/store/export-snapshots.ts",
+    module: "src/app/persistence/export-snapshots.ts",
     write: async (doc) => JSON.stringify(exportSnapshotOf("c1", doc, 1)),
   },
   {
@@ -188,7 +188,7 @@ const OUTPUT_MODULES: Record<string, string> = {
   "src/export/export-package.ts": "writer above (documentForWriting)",
   "src/review/certification-package.ts": "writer above (documentForWriting)",
   "src/review/share-link.ts": "writer above (documentForWriting)",
-  "src/store/export-snapshots.ts": "writer above (documentForWriting)",
+  "src/app/persistence/export-snapshots.ts": "writer above (documentForWriting)",
   "src/cli/output-files.ts":
     "writes what the CLI import and package commands hand it (writers above, through exportPackageFiles and buildCertificationPackage)",
   "src/importers/__fixtures__/golden.ts": "rewrites golden test files (UPDATE_GOLDEN=1), never a connector",

@@ -1,3 +1,4 @@
+import { DEFAULT_BRAND_COLOR, INDEPENDENT_PUBLISHER_BRAND_COLOR } from "../model/create-empty-connector";
 import type { ConnectorDocument } from "../model/connector-document";
 import type { Diagnostic } from "../model/diagnostic";
 import { isJsonObject } from "../model/json-value";
@@ -57,7 +58,7 @@ function fromDiagnostics(id: string, label: string, list: Diagnostic[], passDeta
 function brandItem(list: Diagnostic[], hasIcon: boolean): ChecklistItem {
   const item = fromDiagnostics(
     "brand-color",
-    "Brand colour is your own (not #007ee5 or #ffffff) and a 230×230 icon",
+    `Brand colour is your own (not ${DEFAULT_BRAND_COLOR} or #ffffff) and a 230×230 icon`,
     list,
     "Colour and icon are set.",
   );
@@ -132,13 +133,13 @@ export function buildCertificationChecklist(
     options.independentPublisher
       ? {
           id: "brand-color",
-          label: "Brand colour #da3b01 and no icon (independent publisher)",
+          label: `Brand colour ${INDEPENDENT_PUBLISHER_BRAND_COLOR} and no icon (independent publisher)`,
           // The certification package sets the colour and leaves the icon out: nothing for the validator to refuse.
-          status: color === "#da3b01" && !doc.icon ? "passed" : "todo",
+          status: color === INDEPENDENT_PUBLISHER_BRAND_COLOR && !doc.icon ? "passed" : "todo",
           detail:
-            color === "#da3b01" && !doc.icon
+            color === INDEPENDENT_PUBLISHER_BRAND_COLOR && !doc.icon
               ? "The colour is right."
-              : "The certification package sets Icon background color to #da3b01 and leaves the icon out for you.",
+              : `The certification package sets Icon background color to ${INDEPENDENT_PUBLISHER_BRAND_COLOR} and leaves the icon out for you.`,
           diagnostics: [],
         }
       : brandItem(byRule(BRAND_RULES), doc.icon !== null),

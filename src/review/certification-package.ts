@@ -1,3 +1,4 @@
+import { INDEPENDENT_PUBLISHER_BRAND_COLOR } from "../model/create-empty-connector";
 import { zipSync } from "fflate";
 import { exportPackageFiles, type PackageFile } from "../export/export-package";
 import { connectorTitle, type ConnectorDocument } from "../model/connector-document";
@@ -7,7 +8,7 @@ import { clientSecretNote, documentForWriting } from "../model/secrets";
 import { generateIntro, generateReadme } from "./readme-generator";
 
 export interface CertificationPackageOptions {
-  /** Independent publisher: `independent-publisher-connectors/`, brand colour #da3b01, no icon. */
+  /** Independent publisher: `independent-publisher-connectors/`, brand colour {@link INDEPENDENT_PUBLISHER_BRAND_COLOR}, no icon. */
   independentPublisher: boolean;
   /** Adds `intro.md` (verified publishers attach it in ISV Studio). */
   includeIntro?: boolean;
@@ -20,9 +21,6 @@ export interface CertificationPackage {
   /** What was changed or left out, and what the author still has to do. */
   notes: string[];
 }
-
-/** The independent-publisher brand colour the repository requires. */
-export const INDEPENDENT_PUBLISHER_COLOR = "#da3b01";
 
 /**
  * A folder name the repository accepts: the title as one safe path segment (no separators, no `.`/`..`, no
@@ -48,9 +46,9 @@ export function buildCertificationPackage(
   let packaged = doc;
   if (options.independentPublisher) {
     const props = isJsonObject(doc.properties.properties) ? doc.properties.properties : {};
-    if (props.iconBrandColor !== INDEPENDENT_PUBLISHER_COLOR) {
+    if (props.iconBrandColor !== INDEPENDENT_PUBLISHER_BRAND_COLOR) {
       notes.push(
-        `iconBrandColor set to ${INDEPENDENT_PUBLISHER_COLOR}, as the repository requires for independent publishers.`,
+        `iconBrandColor set to ${INDEPENDENT_PUBLISHER_BRAND_COLOR}, as the repository requires for independent publishers.`,
       );
     }
     packaged = {
@@ -58,7 +56,7 @@ export function buildCertificationPackage(
       icon: null,
       properties: {
         ...doc.properties,
-        properties: { ...props, iconBrandColor: INDEPENDENT_PUBLISHER_COLOR },
+        properties: { ...props, iconBrandColor: INDEPENDENT_PUBLISHER_BRAND_COLOR },
       },
     };
     if (doc.icon) notes.push("icon.png left out: independent-publisher connectors use the generic icon.");

@@ -1,5 +1,12 @@
+import { effectiveParameters, resolveRefObject } from "../model/refs";
+import {
+  innerApiProperties,
+  policyAppliesToEveryOperation,
+  policyInstanceObjects,
+  policyOperationNames,
+} from "../model/api-properties";
 import type { ConnectorDocument } from "../model/connector-document";
-import { getAtPointer, toPointer } from "../model/json-pointer";
+import { toPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { createNodeBudget, type NodeBudget } from "../model/node-budget";
 import { listOperations, type OperationRef, type Parameter, type Schema } from "../model/swagger-types";
@@ -57,27 +64,15 @@ function indexOperations(doc: ConnectorDocument): Map<string, OperationEntry> {
 
 /** Resolves a local `$ref` (`#/definitions/X`, `#/parameters/X`, `#/responses/X`) once; other values pass through. */
 function deref<T extends JsonObject>(root: JsonObject, value: T | undefined): T | undefined {
-  if (!value) return value;
-  const ref = value.$ref;
-  if (typeof ref !== "string" || !ref.startsWith("#")) return value;
-  const target = getAtPointer(root, ref);
-  return isJsonObject(target) ? (target as T) : value;
+  if (!value || typeof value.$ref !== "string" || !value.$ref.startsWith("#")) return value;
+  return resolveRefObject<T>(root, value) ?? value;
 }
 
-function effectiveParameters(doc: ConnectorDocument, ref: OperationRef): Map<string, Parameter> {
-  const root = doc.definition;
+function parametersByName(doc: ConnectorDocument, ref: OperationRef): Map<string, Parameter> {
   const result = new Map<string, Parameter>();
-  const pathItem = doc.definition.paths?.[ref.path];
-  const lists = [pathItem?.parameters, ref.operation.parameters];
-  for (const list of lists) {
-    if (!Array.isArray(list)) continue;
-    for (const raw of list) {
-      const param = deref(root, raw as Parameter);
-      if (!param || typeof param.name !== "string") continue;
-      // Keyed by name only: a parameter that moves from query to header is the same input for a flow.
-      result.set(param.name, param);
-    }
-  }
+  // Keyed by name only: a parameter that moves from query to header is the same input for a flow.
+  for (const param of effectiveParameters(doc.definition, ref.path, ref.operation))
+    if (typeof param.name === "string") result.set(param.name, param);
   return result;
 }
 
@@ -253,8 +248,8 @@ function diffParameters(
   changes: ConnectorChange[],
   clean: CleanPairs,
 ): void {
-  const oldParams = effectiveParameters(oldDoc, before.ref);
-  const newParams = effectiveParameters(newDoc, after.ref);
+  const oldParams = parametersByName(oldDoc, before.ref);
+  const newParams = parametersByName(newDoc, after.ref);
   const base = {
     operationId: after.key,
     file: "apiDefinition.swagger.json" as const,
@@ -894,14 +889,12 @@ function diffAuthentication(
 }
 
 function policies(doc: ConnectorDocument): JsonObject[] {
-  const props = doc.properties.properties;
-  const list = isJsonObject(props) ? props.policyTemplateInstances : undefined;
-  return Array.isArray(list) ? (list.filter(isJsonObject) as JsonObject[]) : [];
+  return policyInstanceObjects(innerApiProperties(doc)).map(({ policy }) => policy);
 }
 
 function policyKey(policy: JsonObject): string {
   return `${String(policy.templateId ?? "").toLowerCase()}|${JSON.stringify(policy.title ?? "")}|${JSON.stringify(
-    isJsonObject(policy.parameters) ? (policy.parameters["x-ms-apimTemplate-operationName"] ?? null) : null,
+    policyAppliesToEveryOperation(policy) ? null : policyOperationNames(policy),
   )}`;
 }
 

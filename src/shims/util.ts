@@ -1,5 +1,5 @@
 // swagger-parser calls util.format / util.inherits; Vite externalises Node's util in the browser,
-// so this shim gives it just those two (see reference/toolchain.md §3.2).
+// so this shim gives it just those two.
 export function format(fmt: unknown, ...args: unknown[]): string {
   if (typeof fmt !== "string") return [fmt, ...args].map((a) => inspect(a)).join(" ");
   let i = 0;

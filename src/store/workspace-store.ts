@@ -1,3 +1,5 @@
+import { deepFreeze } from "../model/deep-freeze";
+import { setConnectorTitle } from "../model/operations/general";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Command } from "../model/command";
 import type { ConnectorDocument } from "../model/connector-document";
@@ -10,12 +12,23 @@ import {
   canUndo,
   createHistory,
   pushHistory,
+  redoLabel,
+  undoLabel,
   redo,
   undo,
   type History,
   type HistoryPolicy,
 } from "../model/history";
 import type { ReviewRecord } from "../review/review-notes";
+
+/**
+ * In development and tests every document the store holds is deep-frozen, so a command or view that writes
+ * in place (instead of returning a new document) throws at once rather than corrupting the undo history.
+ * Production builds skip the walk (`import.meta.env.DEV` is false there and the call is dropped).
+ */
+function frozenInDevelopment(doc: ConnectorDocument): ConnectorDocument {
+  return import.meta.env.DEV ? deepFreeze(doc) : doc;
+}
 
 /** Where an edit came from. The Swagger editor ignores echoes of its own (`code`) edits. */
 export type EditSource = "form" | "code" | "import" | "shortcut" | "quick-fix" | "restore" | "test";
@@ -191,11 +204,12 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       dispatch(command, dispatchOptions = {}) {
         const source = dispatchOptions.source ?? "form";
         updateActive((history) => {
-          const next = command.apply(history.present);
+          const next = frozenInDevelopment(command.apply(history.present));
           if (next === history.present) return history;
-          const pushOptions: { policy?: HistoryPolicy; mergeKey?: string; now: number } = {
+          const pushOptions: { policy?: HistoryPolicy; mergeKey?: string; now: number; label: string } = {
             policy: dispatchOptions.policy ?? (dispatchOptions.mergeKey ? "merge" : "record"),
             now: now(),
+            label: command.label,
           };
           if (dispatchOptions.mergeKey !== undefined) pushOptions.mergeKey = dispatchOptions.mergeKey;
           return pushHistory(history, next, pushOptions);
@@ -212,7 +226,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
         const entry: ConnectorEntry = { id, name: connectorTitle(doc), updatedAt: now() };
         set((state) => ({
           connectors: [...state.connectors.filter((c) => c.id !== id), entry],
-          histories: { ...state.histories, [id]: createHistory(doc) },
+          histories: { ...state.histories, [id]: createHistory(frozenInDevelopment(doc)) },
           activeId: id,
           revision: state.revision + 1,
           lastSource: addOptions.source ?? "import",
@@ -234,25 +248,14 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       renameConnector(id, name) {
         const { activeId } = get();
         if (id === activeId) {
-          const command: Command = {
-            name: "general:set:title",
-            label: "Rename connector",
-            apply: (doc) => ({
-              ...doc,
-              definition: { ...doc.definition, info: { ...(doc.definition.info ?? {}), title: name } },
-            }),
-          };
-          get().dispatch(command, { source: "form" });
+          get().dispatch(setConnectorTitle(name), { source: "form" });
           return;
         }
         set((state) => {
           const history = state.histories[id];
           if (!history) return {};
           const present = history.present;
-          const renamed: ConnectorDocument = {
-            ...present,
-            definition: { ...present.definition, info: { ...(present.definition.info ?? {}), title: name } },
-          };
+          const renamed = setConnectorTitle(name).apply(present);
           return {
             histories: { ...state.histories, [id]: pushHistory(history, renamed, { now: now() }) },
             connectors: state.connectors.map((c) => (c.id === id ? { ...c, name, updatedAt: now() } : c)),
@@ -320,7 +323,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
           const reviews = { ...state.reviews };
           for (const item of restored) {
             if (state.histories[item.id] || histories[item.id]) continue;
-            histories[item.id] = createHistory(item.doc);
+            histories[item.id] = createHistory(frozenInDevelopment(item.doc));
             if (item.review) reviews[item.id] = item.review;
             connectors.push({ id: item.id, name: connectorTitle(item.doc), updatedAt: item.updatedAt });
           }
@@ -368,7 +371,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
           if (review) reviews[id] = review;
           else delete reviews[id];
           return {
-            histories: { ...state.histories, [id]: createHistory(doc) },
+            histories: { ...state.histories, [id]: createHistory(frozenInDevelopment(doc)) },
             reviews,
             connectors: state.connectors.map((c) =>
               c.id === id ? { ...c, name: connectorTitle(doc), updatedAt } : c,
@@ -387,6 +390,18 @@ export function selectDocument(state: WorkspaceState): ConnectorDocument | null 
   const id = state.activeId;
   if (!id) return null;
   return state.histories[id]?.present ?? null;
+}
+
+/** What Undo would revert, from the Command's label ("" when unknown or nothing to undo). */
+export function selectUndoLabel(state: WorkspaceState): string {
+  const history = state.activeId ? state.histories[state.activeId] : undefined;
+  return history ? undoLabel(history) : "";
+}
+
+/** What Redo would re-apply ("" when unknown or nothing to redo). */
+export function selectRedoLabel(state: WorkspaceState): string {
+  const history = state.activeId ? state.histories[state.activeId] : undefined;
+  return history ? redoLabel(history) : "";
 }
 
 export function selectCanUndo(state: WorkspaceState): boolean {

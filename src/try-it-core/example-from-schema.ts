@@ -1,5 +1,5 @@
 import type { ConnectorDocument } from "../model/connector-document";
-import { getAtPointer } from "../model/json-pointer";
+import { resolveLocalRef } from "../model/refs";
 import { isJsonObject, type JsonValue } from "../model/json-value";
 import { createNodeBudget, type NodeBudget } from "../model/node-budget";
 import type { Schema } from "../model/swagger-types";
@@ -24,7 +24,7 @@ function example(
   if (!isJsonObject(schema) || depth > 12 || !budget.take()) return null;
   if (typeof schema.$ref === "string") {
     if (seen.has(schema.$ref) || !schema.$ref.startsWith("#")) return {};
-    const target = getAtPointer(doc.definition, schema.$ref.slice(1));
+    const target = resolveLocalRef(doc.definition, schema.$ref);
     return example(doc, target, new Set([...seen, schema.$ref]), depth + 1, budget);
   }
   const s = schema as Schema;

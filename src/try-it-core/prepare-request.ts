@@ -1,5 +1,11 @@
+import { effectiveParameters } from "../model/refs";
+import {
+  innerApiProperties,
+  policyAppliesTo,
+  policyInstanceObjects,
+  policySection,
+} from "../model/api-properties";
 import type { ConnectorDocument } from "../model/connector-document";
-import { getAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../model/json-value";
 import type { Operation, OperationRef, Parameter } from "../model/swagger-types";
 import { resolveAuth, secretParameterNames } from "./auth-options";
@@ -55,44 +61,25 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function deref(doc: ConnectorDocument, value: unknown): Parameter | undefined {
-  if (!isJsonObject(value)) return undefined;
-  if (typeof value.$ref === "string" && value.$ref.startsWith("#")) {
-    const target = getAtPointer(doc.definition, value.$ref.slice(1));
-    return isJsonObject(target) ? (target as Parameter) : undefined;
-  }
-  return value as Parameter;
-}
-
 /** The operation's parameters with path-level ones merged in (operation wins), `$ref`s resolved. */
 export function operationParameters(doc: ConnectorDocument, ref: OperationRef): Parameter[] {
-  const byKey = new Map<string, Parameter>();
-  const pathItem = doc.definition.paths?.[ref.path];
-  for (const list of [pathItem?.parameters, ref.operation.parameters]) {
-    if (!Array.isArray(list)) continue;
-    for (const raw of list) {
-      const p = deref(doc, raw);
-      if (p && typeof p.name === "string") byKey.set(`${p.in}:${p.name}`, p);
-    }
-  }
-  return [...byKey.values()];
+  return effectiveParameters(doc.definition, ref.path, ref.operation).filter(
+    (p) => typeof p.name === "string",
+  );
 }
 
 function properties(doc: ConnectorDocument): JsonObject {
-  return isJsonObject(doc.properties.properties) ? doc.properties.properties : {};
+  return innerApiProperties(doc);
 }
 
 function policiesFor(doc: ConnectorDocument, operation: Operation): JsonObject[] {
-  const list = properties(doc).policyTemplateInstances;
-  if (!Array.isArray(list)) return [];
-  return list.filter((p): p is JsonObject => {
-    if (!isJsonObject(p)) return false;
-    const params = isJsonObject(p.parameters) ? p.parameters : {};
-    const section = params["x-ms-apimTemplate-policySection"];
-    if (typeof section === "string" && section.toLowerCase() !== "request") return false;
-    const ops = params["x-ms-apimTemplate-operationName"];
-    return !Array.isArray(ops) || ops.length === 0 || ops.includes(operation.operationId ?? "");
-  });
+  return policyInstanceObjects(properties(doc))
+    .map(({ policy }) => policy)
+    .filter((policy) => {
+      const section = policySection(policy);
+      if (section !== "" && section.toLowerCase() !== "request") return false;
+      return policyAppliesTo(policy, operation.operationId ?? "");
+    });
 }
 
 function param(p: JsonObject, name: string): string | undefined {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEmptyConnector } from "../model/create-empty-connector";
 import { listOperations } from "../model/swagger-types";
 import { checkResponseAgainstSchema } from "./response-schema-check";
-import { mergeSchemas, useResponseAsSchema } from "./use-response-as-schema";
+import { mergeResponseIntoSchema, setResponseSchemaFromBody } from "../model/operations/response-from-test";
 
 const doc = {
   ...createEmptyConnector(),
@@ -43,7 +43,7 @@ describe("Use response as schema", () => {
         old: { type: "string" },
       },
     };
-    const merged = mergeSchemas(written, {
+    const merged = mergeResponseIntoSchema(written, {
       type: "object",
       properties: { id: { type: "integer", format: "int32" }, name: { type: "string" } },
     });
@@ -62,7 +62,7 @@ describe("Use response as schema", () => {
         paths: { "/a": { get: { operationId: "A", responses: { "200": { description: "OK" } } } } },
       },
     };
-    const next = useResponseAsSchema("/a", "get", "200", { id: 3, tags: ["x"] }).apply(withOp);
+    const next = setResponseSchemaFromBody("/a", "get", "200", { id: 3, tags: ["x"] }).apply(withOp);
     const response = listOperations(next.definition)[0]?.operation.responses?.["200"];
     expect(response).toMatchObject({
       description: "OK",

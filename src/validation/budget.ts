@@ -1,11 +1,12 @@
-import type { Command } from "../model/command";
+import { findUnusedDefinitions } from "../model/operations/keep-operations";
+import { resolveLocalRef } from "../model/refs";
 import type { ConnectorDocument } from "../model/connector-document";
 import { escapePointerToken } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { createNodeBudget, SCHEMA_NODE_BUDGET } from "../model/node-budget";
 import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
 
-/** Platform limits (reference/connector-format.md §10.4). */
+/** Platform limits (docs/validation-rules.md, "Budget"). */
 export const LIMITS = {
   /** Bytes of apiDefinition.swagger.json. */
   definitionBytes: 1024 * 1024,
@@ -30,6 +31,14 @@ export interface BodySchemaCount {
  * the node budget every schema walk shares (4 × the platform's 512).
  */
 export const COUNT_CAP = SCHEMA_NODE_BUDGET;
+
+// The edits the budget offers are commands of the model; they are re-exported here for the UI that offers them.
+export {
+  findUnusedDefinitions,
+  keepOperations,
+  keepOperationsAt,
+  removeUnusedDefinitions,
+} from "../model/operations/keep-operations";
 
 export interface Budget {
   /** UTF-8 bytes of the definition as exported (4-space indentation) and minified (no whitespace). */
@@ -99,17 +108,6 @@ export function definitionSize(definition: SwaggerDocument): { indented: number;
   return { minified, indented: minified + indentationBytes(definition, 4, 0) };
 }
 
-function resolve(root: JsonObject, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = root;
-  for (const raw of ref.slice(2).split("/")) {
-    const token = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
-    if (!isJsonObject(node)) return undefined;
-    node = node[token];
-  }
-  return node;
-}
-
 /** Counts schema nodes reachable from `schema`, expanding `$ref`s except along a cycle, up to `cap`. */
 export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP): number {
   const budget = createNodeBudget(cap);
@@ -117,7 +115,7 @@ export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP)
   const resolved = new Map<string, unknown>();
   const target = (ref: string): unknown => {
     if (resolved.has(ref)) return resolved.get(ref);
-    const node = resolve(root, ref);
+    const node = resolveLocalRef(root, ref);
     resolved.set(ref, node);
     return node;
   };
@@ -141,41 +139,6 @@ export function countSchemas(root: JsonObject, schema: unknown, cap = COUNT_CAP)
   return budget.used;
 }
 
-/** Names of definitions not reachable from paths, shared parameters or shared responses. */
-export function findUnusedDefinitions(definition: SwaggerDocument): string[] {
-  const defs = definition.definitions;
-  if (!isJsonObject(defs)) return [];
-  const names = Object.keys(defs);
-  if (names.length === 0) return [];
-  const used = new Set<string>();
-  const queue: unknown[] = [];
-  const collect = (node: unknown): void => {
-    // Iterative walk: definitions can be deep.
-    const stack: unknown[] = [node];
-    while (stack.length > 0) {
-      const n = stack.pop();
-      if (Array.isArray(n)) stack.push(...n);
-      else if (isJsonObject(n)) {
-        for (const key of Object.keys(n)) {
-          const v = n[key];
-          if (key === "$ref" && typeof v === "string" && v.startsWith("#/definitions/")) {
-            const name = v.slice("#/definitions/".length).replace(/~1/g, "/").replace(/~0/g, "~");
-            if (!used.has(name)) {
-              used.add(name);
-              queue.push(defs[name]);
-            }
-          } else if (typeof v === "object" && v !== null) stack.push(v);
-        }
-      }
-    }
-  };
-  for (const key of Object.keys(definition)) {
-    if (key !== "definitions") collect(definition[key]);
-  }
-  while (queue.length > 0) collect(queue.pop());
-  return names.filter((n) => !used.has(n));
-}
-
 /** Every body parameter schema and response schema with its schema count, largest first. */
 export function countBodySchemas(definition: SwaggerDocument, cap = COUNT_CAP): BodySchemaCount[] {
   const out: BodySchemaCount[] = [];
@@ -196,7 +159,7 @@ export function countBodySchemas(definition: SwaggerDocument, cap = COUNT_CAP): 
       const opParams = Array.isArray(op.parameters) ? op.parameters : [];
       for (const raw of params) {
         let p: unknown = raw;
-        if (isJsonObject(p) && typeof p.$ref === "string") p = resolve(definition, p.$ref);
+        if (isJsonObject(p) && typeof p.$ref === "string") p = resolveLocalRef(definition, p.$ref);
         if (!isJsonObject(p) || p.in !== "body" || p.schema === undefined) continue;
         const index = opParams.indexOf(raw);
         const pointer =
@@ -215,7 +178,7 @@ export function countBodySchemas(definition: SwaggerDocument, cap = COUNT_CAP): 
       if (isJsonObject(op.responses)) {
         for (const code of Object.keys(op.responses)) {
           let r: unknown = op.responses[code];
-          if (isJsonObject(r) && typeof r.$ref === "string") r = resolve(definition, r.$ref);
+          if (isJsonObject(r) && typeof r.$ref === "string") r = resolveLocalRef(definition, r.$ref);
           if (!isJsonObject(r) || r.schema === undefined) continue;
           out.push({
             pointer: `${opPointer}/responses/${escapePointerToken(code)}/schema`,
@@ -282,143 +245,6 @@ export function measureOperationBudget(definition: SwaggerDocument): OperationBu
     minifiedBytes,
     over: operations > LIMITS.operations || minifiedBytes > LIMITS.definitionBytes,
   };
-}
-
-/** Removes every definition no operation reaches (repeats until nothing more becomes unused). */
-export function removeUnusedDefinitions(): Command {
-  return {
-    name: "budget:remove:unused-definitions",
-    label: "Remove unused definitions",
-    apply: (doc) => {
-      let definition = doc.definition;
-      for (;;) {
-        const unused = findUnusedDefinitions(definition);
-        if (unused.length === 0 || !isJsonObject(definition.definitions)) break;
-        const defs = { ...definition.definitions };
-        for (const name of unused) delete defs[name];
-        definition = { ...definition, definitions: defs };
-      }
-      return definition === doc.definition ? doc : { ...doc, definition };
-    },
-  };
-}
-
-/**
- * Keeps only the operations whose operationId is in `keep` (paths left empty are removed), then drops the
- * definitions that became unused. Policies and custom code that named removed operations are trimmed too,
- * so the result has no dangling operation ids.
- */
-export function keepOperations(keep: readonly string[]): Command {
-  const keepSet = new Set(keep);
-  return {
-    name: "budget:keep:operations",
-    label: `Keep ${keep.length} operation${keep.length === 1 ? "" : "s"}`,
-    apply: (doc) =>
-      keepOperationsWhere(
-        doc,
-        (op) => typeof op.operationId === "string" && keepSet.has(op.operationId),
-        (name) => !keepSet.has(name),
-      ),
-  };
-}
-
-/**
- * Keeps only the operations at the given JSON pointers (`/paths/~1items/get`, as the Choose operations
- * picker lists them, so operations without an operationId can be kept too), with the same cleanup as
- * {@link keepOperations}: emptied paths and definitions no longer used go, and the operationIds of removed
- * operations leave policies and the custom code's list. One command, one undo step.
- */
-export function keepOperationsAt(pointers: readonly string[]): Command {
-  const keepSet = new Set(pointers);
-  return {
-    name: "budget:keep:operations",
-    label: `Keep ${keepSet.size} operation${keepSet.size === 1 ? "" : "s"}`,
-    apply: (doc) => {
-      const removedIds = new Set<string>();
-      const keptIds = new Set<string>();
-      const result = keepOperationsWhere(
-        doc,
-        (op, pointer) => {
-          const kept = keepSet.has(pointer);
-          if (typeof op.operationId === "string") (kept ? keptIds : removedIds).add(op.operationId);
-          return kept;
-        },
-        // An id that a kept operation still carries (a duplicate) stays named.
-        (name) => removedIds.has(name) && !keptIds.has(name),
-      );
-      return result;
-    },
-  };
-}
-
-function keepOperationsWhere(
-  doc: ConnectorDocument,
-  keepOp: (op: JsonObject, pointer: string) => boolean,
-  isRemovedName: (name: string) => boolean,
-): ConnectorDocument {
-  const paths = doc.definition.paths;
-  if (!isJsonObject(paths)) return doc;
-  const nextPaths: Record<string, JsonObject> = { ...(paths as Record<string, JsonObject>) };
-  let changed = false;
-  for (const path of Object.keys(paths)) {
-    const item = paths[path];
-    if (!isJsonObject(item)) continue;
-    let nextItem: JsonObject = item;
-    for (const m of HTTP_METHODS) {
-      const op = item[m];
-      if (isJsonObject(op) && !keepOp(op, `/paths/${escapePointerToken(path)}/${m}`)) {
-        if (nextItem === item) nextItem = { ...item };
-        delete nextItem[m];
-        changed = true;
-      }
-    }
-    if (nextItem !== item) {
-      if (HTTP_METHODS.some((m) => nextItem[m] !== undefined)) nextPaths[path] = nextItem;
-      else delete nextPaths[path];
-    }
-  }
-  if (!changed) return doc;
-  let next: ConnectorDocument = { ...doc, definition: { ...doc.definition, paths: nextPaths } };
-  next = removeUnusedDefinitions().apply(next);
-  return { ...next, properties: trimOperationNames(next.properties, isRemovedName) };
-}
-
-function trimOperationNames(properties: JsonObject, isRemoved: (name: string) => boolean): JsonObject {
-  const props = properties.properties;
-  if (!isJsonObject(props)) return properties;
-  let nextProps: JsonObject = props;
-  if (Array.isArray(props.scriptOperations)) {
-    const kept = props.scriptOperations.filter((n) => typeof n !== "string" || !isRemoved(n));
-    // An empty list means "every operation": when none of the code's operations stays, the list is left as it
-    // was (Validation flags the missing names), so the custom code never widens to every operation.
-    if (kept.length !== props.scriptOperations.length && kept.length > 0)
-      nextProps = { ...nextProps, scriptOperations: kept };
-  }
-  if (Array.isArray(props.policyTemplateInstances)) {
-    let changed = false;
-    const list: JsonValue[] = [];
-    for (const p of props.policyTemplateInstances) {
-      const names =
-        isJsonObject(p) && isJsonObject(p.parameters)
-          ? p.parameters["x-ms-apimTemplate-operationName"]
-          : undefined;
-      if (!isJsonObject(p) || !isJsonObject(p.parameters) || !Array.isArray(names)) {
-        list.push(p);
-        continue;
-      }
-      const kept = names.filter((n) => typeof n !== "string" || !isRemoved(n));
-      if (kept.length === names.length) {
-        list.push(p);
-        continue;
-      }
-      changed = true;
-      // An empty list means "every operation": a policy whose operations are all gone is dropped instead.
-      if (kept.length > 0)
-        list.push({ ...p, parameters: { ...p.parameters, "x-ms-apimTemplate-operationName": kept } });
-    }
-    if (changed) nextProps = { ...nextProps, policyTemplateInstances: list };
-  }
-  return nextProps === props ? properties : { ...properties, properties: nextProps };
 }
 
 /**

@@ -5,7 +5,8 @@ import { createHistory, pushHistory, undo } from "../model/history";
 import { validConnector, withDefinition } from "./__fixtures__/connector-fixture";
 import { computeBudget, keepOperations, removeUnusedDefinitions } from "./budget";
 import { groupDiagnostics, operationForPath, stepForDiagnostic } from "./diagnostic-location";
-import { quickFixFor, summaryFromOperationId } from "./quick-fixes";
+import { summaryFromOperationId } from "../model/operations/definition-fixes";
+import { quickFixFor } from "./quick-fixes";
 import { validateConnectorSync } from "./validate-connector";
 
 const LISTS_GET = "/paths/~1lists/get";

@@ -1,7 +1,8 @@
 import type { ConnectorDocument } from "../model/connector-document";
-import { escapePointerToken, getAtPointer } from "../model/json-pointer";
+import { effectiveParameterEntries, resolveLocalRef } from "../model/refs";
+import { escapePointerToken } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
-import { HTTP_METHODS, type HttpMethod, type Operation, type Parameter } from "../model/swagger-types";
+import { HTTP_METHODS, type HttpMethod, type Operation } from "../model/swagger-types";
 import type { OperationInfo, ParamInfo, RuleContext, SchemaVisit } from "./rule-types";
 
 /** Appends one token to a JSON pointer. */
@@ -11,15 +12,7 @@ export function child(pointer: string, token: string | number): string {
   return t.indexOf("~") < 0 && t.indexOf("/") < 0 ? `${pointer}/${t}` : `${pointer}/${escapePointerToken(t)}`;
 }
 
-/** Resolves a local reference (`#/definitions/X`) in `root`; undefined for external or dangling ones. */
-export function resolveLocalRef(root: unknown, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  try {
-    return getAtPointer(root, ref);
-  } catch {
-    return undefined;
-  }
-}
+export { resolveLocalRef };
 
 function refPointer(ref: string): string {
   try {
@@ -27,20 +20,6 @@ function refPointer(ref: string): string {
   } catch {
     return ref.slice(1);
   }
-}
-
-function resolveParameter(
-  root: unknown,
-  raw: unknown,
-  pointer: string,
-): { param: Parameter; targetPointer: string } | null {
-  if (!isJsonObject(raw)) return null;
-  if (typeof raw.$ref === "string") {
-    const target = resolveLocalRef(root, raw.$ref);
-    if (!isJsonObject(target)) return null;
-    return { param: target as Parameter, targetPointer: refPointer(raw.$ref) };
-  }
-  return { param: raw as Parameter, targetPointer: pointer };
 }
 
 /** Does any schema reachable from `schema` (following local refs) carry `x-ms-notification-url: true`? */
@@ -72,33 +51,23 @@ function buildOperations(definition: JsonObject): OperationInfo[] {
     const item = paths[path];
     if (!isJsonObject(item)) continue;
     const pathPointer = child("/paths", path);
-    const pathLevel: ParamInfo[] = [];
-    if (Array.isArray(item.parameters)) {
-      item.parameters.forEach((raw, i) => {
-        const pointer = child(child(pathPointer, "parameters"), i);
-        const resolved = resolveParameter(definition, raw, pointer);
-        if (resolved) pathLevel.push({ ...resolved, pointer, level: "path" });
-      });
-    }
     for (const method of Object.keys(item)) {
       if (!(HTTP_METHODS as readonly string[]).includes(method)) continue;
       const operation = item[method];
       if (!isJsonObject(operation)) continue;
       const pointer = child(pathPointer, method);
-      const own: ParamInfo[] = [];
-      if (Array.isArray(operation.parameters)) {
-        operation.parameters.forEach((raw, i) => {
-          const p = child(child(pointer, "parameters"), i);
-          const resolved = resolveParameter(definition, raw, p);
-          if (resolved) own.push({ ...resolved, pointer: p, level: "operation" });
-        });
-      }
-      // Operation-level parameters override path-level ones with the same name and location.
-      const overridden = new Set(own.map((p) => `${p.param.in}|${p.param.name}`));
-      const parameters = [
-        ...pathLevel.filter((p) => !overridden.has(`${p.param.in}|${p.param.name}`)),
-        ...own,
-      ];
+      const parameters: ParamInfo[] = effectiveParameterEntries(definition, path, operation).map((entry) => {
+        const listPointer = child(
+          child(entry.level === "path" ? pathPointer : pointer, "parameters"),
+          entry.index,
+        );
+        return {
+          param: entry.parameter,
+          pointer: listPointer,
+          targetPointer: entry.ref === null ? listPointer : refPointer(entry.ref),
+          level: entry.level,
+        };
+      });
       const isTrigger = typeof operation["x-ms-trigger"] === "string";
       let isWebhook = false;
       if (isTrigger) {

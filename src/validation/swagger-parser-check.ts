@@ -5,8 +5,7 @@ import { DEFINITION_FILE } from "./rule-types";
 
 /**
  * swagger-parser options that never load anything: no http, no file reads, and a resolver that matches every
- * external URL and throws, so an external `$ref` becomes an error naming the URL instead of a request
- * (reference/toolchain.md §3.3).
+ * external URL and throws, so an external `$ref` becomes an error naming the URL instead of a request.
  */
 export const DENY_EXTERNAL_REFS = {
   resolve: {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useRef, useState } from "react";
 import { Checkbox, FileField, FormSection, Switch, TextField } from "../../components/ui/form-fields";
-import { useFocusRequest } from "../../components/ui/form-sync";
+import { useFocusRequest } from "../../store/form-sync";
 import { hasGateway } from "../../model/operations/general";
 import {
   codeFileProblem,

@@ -28,7 +28,7 @@ import type { Parameter, SwaggerDocument } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Checkbox, Select, TextArea, TextField } from "../../components/ui/form-fields";
-import { useResetOnExternalChange, type FormDispatch } from "../../components/ui/form-sync";
+import { useResetOnExternalChange, type FormDispatch } from "../../store/form-sync";
 import { useDefinition, useDefinitionValue, VISIBILITY_OPTIONS } from "./doc-fields";
 import { JsonSubEditor, mergeExtras } from "./json-sub-editor";
 import {

@@ -10,7 +10,7 @@ import {
   TextArea,
   TextField,
 } from "../../components/ui/form-fields";
-import { useFocusRequest, useResetOnExternalChange } from "../../components/ui/form-sync";
+import { useFocusRequest, useResetOnExternalChange } from "../../store/form-sync";
 import { setIcon } from "../../model/operations/document-edits";
 import {
   checkIcon,
@@ -27,7 +27,7 @@ import {
   type GeneralFormValues,
 } from "../../model/operations/general";
 import { readAuthType } from "../../model/operations/security";
-import { createEmptyConnector } from "../../model/create-empty-connector";
+import { createEmptyConnector, DEFAULT_BRAND_COLOR } from "../../model/create-empty-connector";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { selectDocument } from "../../store/workspace-store";
 import { generalSchema } from "./general-schema";
@@ -133,7 +133,7 @@ export function GeneralStep() {
                 type="color"
                 className="cs-general__swatch"
                 aria-label="Choose colour"
-                value={/^#[0-9a-fA-F]{6}$/.test(color.value) ? color.value : "#007ee5"}
+                value={/^#[0-9a-fA-F]{6}$/.test(color.value) ? color.value : DEFAULT_BRAND_COLOR}
                 onChange={(event) => {
                   color.onChange(event.target.value);
                   commit("iconBrandColor", event.target.value);

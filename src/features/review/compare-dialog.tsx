@@ -8,7 +8,7 @@ import { diffConnectors, type ConnectorChange } from "../../review/diff-connecto
 import { diffToMarkdown } from "../../review/diff-markdown";
 import { DIFF_FILES, locateChange, packageTexts, type DiffFile } from "../../review/package-texts";
 import { reviewToMarkdown } from "../../review/review-notes";
-import { listExportSnapshots, type ExportSnapshot } from "../../store/export-snapshots";
+import { listExportSnapshots, type ExportSnapshot } from "../../app/persistence/export-snapshots";
 import { formatReviewTime, useReview } from "./review-notes-view";
 
 const LANGUAGE: Record<DiffFile, DiffEditorProps["language"]> = {

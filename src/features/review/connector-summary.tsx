@@ -1,3 +1,8 @@
+import {
+  policyAppliesToEveryOperation,
+  policyOperationNames,
+  scriptOperations,
+} from "../../model/api-properties";
 import type { ConnectorDocument } from "../../model/connector-document";
 import { isJsonObject, type JsonObject } from "../../model/json-value";
 import { listOperations } from "../../model/swagger-types";
@@ -32,12 +37,11 @@ export function ConnectorSummary({ doc }: { doc: ConnectorDocument }) {
           ) : (
             <ul>
               {policies.map((p, i) => {
-                const parameters = isJsonObject(p.parameters) ? p.parameters : {};
-                const ops = parameters["x-ms-apimTemplate-operationName"];
+                const ops = policyOperationNames(p);
                 return (
                   <li key={i}>
                     {String(p.title ?? p.templateId)} <code>{String(p.templateId)}</code>
-                    {Array.isArray(ops) && ops.length > 0 ? ` on ${ops.join(", ")}` : " on every operation"}
+                    {policyAppliesToEveryOperation(p) ? " on every operation" : ` on ${ops.join(", ")}`}
                   </li>
                 );
               })}
@@ -59,8 +63,8 @@ export function ConnectorSummary({ doc }: { doc: ConnectorDocument }) {
           <>
             <dt>Custom code</dt>
             <dd>
-              {Array.isArray(props.scriptOperations) && props.scriptOperations.length > 0
-                ? `Runs for ${props.scriptOperations.join(", ")}`
+              {scriptOperations(props).length > 0
+                ? `Runs for ${scriptOperations(props).join(", ")}`
                 : "Runs for every operation"}
             </dd>
           </>

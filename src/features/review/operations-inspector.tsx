@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import type { ConnectorDocument } from "../../model/connector-document";
+import { effectiveParameters, resolveRefObject } from "../../model/refs";
 import type { Diagnostic } from "../../model/diagnostic";
-import { getAtPointer, toPointer } from "../../model/json-pointer";
+import { toPointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject } from "../../model/json-value";
 import { listOperations, type OperationRef, type Parameter, type Schema } from "../../model/swagger-types";
 import { buildActionCard, type CardInput } from "../../review/action-card";
@@ -15,18 +16,8 @@ interface OperationRow {
   problems: number;
 }
 
-function resolveParameter(doc: ConnectorDocument, raw: unknown): Parameter | undefined {
-  if (!isJsonObject(raw)) return undefined;
-  if (typeof raw.$ref === "string" && raw.$ref.startsWith("#")) {
-    const target = getAtPointer(doc.definition, raw.$ref.slice(1));
-    return isJsonObject(target) ? (target as Parameter) : undefined;
-  }
-  return raw as Parameter;
-}
-
 function parametersOf(doc: ConnectorDocument, ref: OperationRef): Parameter[] {
-  const list = [...(doc.definition.paths?.[ref.path]?.parameters ?? []), ...(ref.operation.parameters ?? [])];
-  return list.map((p) => resolveParameter(doc, p)).filter((p): p is Parameter => p !== undefined);
+  return effectiveParameters(doc.definition, ref.path, ref.operation);
 }
 
 function visibilityOf(value: JsonObject): string {
@@ -194,10 +185,7 @@ function OperationDetails({ doc, row }: { doc: ConnectorDocument; row: Operation
           <SchemaTree key="body" root={doc.definition} name="Request body" schema={p.schema} />
         ))}
       {responses.map(([code, response]) => {
-        const resolved =
-          isJsonObject(response) && typeof response.$ref === "string"
-            ? getAtPointer(doc.definition, response.$ref.slice(1))
-            : response;
+        const resolved = resolveRefObject(doc.definition, response);
         const schema = isJsonObject(resolved) ? (resolved.schema as Schema | undefined) : undefined;
         return schema ? (
           <SchemaTree key={code} root={doc.definition} name={`Response ${code}`} schema={schema} />

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { getAtPointer } from "../../model/json-pointer";
+import { resolveLocalRef } from "../../model/refs";
 import { isJsonObject, type JsonObject } from "../../model/json-value";
 import type { Schema } from "../../model/swagger-types";
 
@@ -8,7 +8,7 @@ function resolve(
   schema: Schema | undefined,
 ): { schema: Schema | undefined; refName: string | null } {
   if (!schema || typeof schema.$ref !== "string") return { schema, refName: null };
-  const target = schema.$ref.startsWith("#") ? getAtPointer(root, schema.$ref.slice(1)) : undefined;
+  const target = resolveLocalRef(root, schema.$ref);
   const refName = schema.$ref.split("/").pop() ?? schema.$ref;
   return { schema: isJsonObject(target) ? (target as Schema) : undefined, refName };
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Checkbox, Select, TextArea, TextField } from "../../components/ui/form-fields";
-import { useResetOnExternalChange } from "../../components/ui/form-sync";
+import { useResetOnExternalChange } from "../../store/form-sync";
 import { getAtPointer, toPointer } from "../../model/json-pointer";
 import { isJsonObject } from "../../model/json-value";
 import {

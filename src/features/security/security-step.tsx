@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Checkbox, FormSection, RadioGroup, Select, TextField } from "../../components/ui/form-fields";
-import { useFocusRequest, useResetOnExternalChange } from "../../components/ui/form-sync";
+import { useFocusRequest, useResetOnExternalChange } from "../../store/form-sync";
 import { ModalDialog } from "../../components/ui/modal-dialog";
 import { createEmptyConnector } from "../../model/create-empty-connector";
 import { toPointer } from "../../model/json-pointer";

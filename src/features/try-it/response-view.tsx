@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ConnectorDocument } from "../../model/connector-document";
-import { getAtPointer } from "../../model/json-pointer";
+import { resolveLocalRef } from "../../model/refs";
 import { isJsonObject, type JsonValue } from "../../model/json-value";
 import type { OperationRef, Schema } from "../../model/swagger-types";
 import { checkResponseAgainstSchema } from "../../try-it-core/response-schema-check";
@@ -86,8 +86,8 @@ export function responseSchemaFor(
   const key = String(status) in responses ? String(status) : "default" in responses ? "default" : null;
   if (!key) return { schema: null, key: null };
   let response: unknown = responses[key];
-  if (isJsonObject(response) && typeof response.$ref === "string" && response.$ref.startsWith("#"))
-    response = getAtPointer(doc.definition, response.$ref.slice(1));
+  if (isJsonObject(response) && typeof response.$ref === "string")
+    response = resolveLocalRef(doc.definition, response.$ref);
   const schema = isJsonObject(response) && isJsonObject(response.schema) ? (response.schema as Schema) : null;
   return { schema, key };
 }

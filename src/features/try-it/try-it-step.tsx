@@ -15,7 +15,7 @@ import {
   type TryItValues,
 } from "../../try-it-core/prepare-request";
 import type { CallResponse } from "../../try-it-core/transport";
-import { useResponseAsSchema as responseAsSchemaCommand } from "../../try-it-core/use-response-as-schema";
+import { setResponseSchemaFromBody } from "../../model/operations/response-from-test";
 import { ConnectionDialog } from "./connection-dialog";
 import { connectionFields } from "./connection-fields";
 import { connectionStore, type TestConnection } from "./connection-store";
@@ -325,7 +325,7 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
                       store
                         .getState()
                         .dispatch(
-                          responseAsSchemaCommand(
+                          setResponseSchemaFromBody(
                             selected.path,
                             selected.method,
                             String(result.response?.status ?? 200),

@@ -1,3 +1,4 @@
+import { policyOperationNames } from "../../model/api-properties";
 import type { ConnectorDocument } from "../../model/connector-document";
 import { escapePointerToken } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
@@ -451,10 +452,7 @@ function policyWarnings(properties: JsonObject, removedIds: string[], changes: M
   const policies = Array.isArray(inner.policyTemplateInstances) ? inner.policyTemplateInstances : [];
   policies.forEach((policy, i) => {
     if (!isJsonObject(policy) || !isJsonObject(policy.parameters)) return;
-    const ops = policy.parameters["x-ms-apimTemplate-operationName"];
-    const names = Array.isArray(ops)
-      ? ops.filter((o): o is string => typeof o === "string" && removedIds.includes(o))
-      : [];
+    const names = policyOperationNames(policy).filter((name) => removedIds.includes(name));
     if (names.length > 0) {
       changes.push({
         kind: "changed",

@@ -5,7 +5,7 @@ import { convertOpenApi3, isOpenApi3, OpenApi3ConversionError, ExternalRefError 
 import { DENY_EXTERNAL_REFS } from "../../validation/swagger-parser-check";
 import { SchemaConverter } from "./convert-schema";
 
-/** swagger-parser must never read a file or URL (toolchain.md §3.3). */
+/** swagger-parser must never read a file or URL. */
 async function expectValid(definition: JsonValue): Promise<void> {
   await SwaggerParser.validate(structuredClone(definition) as never, DENY_EXTERNAL_REFS as never);
 }

@@ -1,4 +1,4 @@
-import type { ConnectorDocument } from "../../model/connector-document";
+import { createEmptyConnector } from "../../model/create-empty-connector";
 import type { ImportReportEntry } from "../../model/import-report";
 import { escapePointerToken, getAtPointer, parsePointer } from "../../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../model/json-value";
@@ -9,7 +9,7 @@ import {
   isCredentialName,
   URL_CREDENTIALS_WITHHELD,
   withoutUrlCredentials,
-} from "../shared/credentials";
+} from "../../model/credentials";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import { displayName } from "../shared/display-name";
 import {
@@ -187,22 +187,7 @@ class Converter {
     const definition = sanitizeRefs(out, this.report) as SwaggerDocument;
     const connection = deriveConnectionProperties(securityDefinitions as Record<string, SecurityScheme>);
     this.applyRefreshUrls(connection);
-    const document: ConnectorDocument = {
-      definition,
-      properties: {
-        properties: {
-          ...connection,
-          iconBrandColor: "#007ee5",
-          capabilities: [],
-          policyTemplateInstances: [],
-          publisher: "",
-          stackOwner: "",
-        },
-      },
-      icon: null,
-      script: null,
-      settings: null,
-    };
+    const document = createEmptyConnector(definition.info?.title, { definition, connection });
     return { document, report: this.report };
   }
 

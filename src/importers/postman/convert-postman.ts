@@ -1,4 +1,4 @@
-import type { ConnectorDocument } from "../../model/connector-document";
+import { createEmptyConnector } from "../../model/create-empty-connector";
 import type { ImportReportEntry } from "../../model/import-report";
 import type { JsonObject, JsonValue } from "../../model/json-value";
 import {
@@ -13,12 +13,12 @@ import {
   type SwaggerDocument,
 } from "../../model/swagger-types";
 import type { ConversionResult } from "../import-types";
-import { inferSchema } from "../sample-to-schema/infer-schema";
+import { inferSchema } from "../../model/infer-schema";
 import {
   authorityWithoutCredentials,
   credentialWithheldMessage,
   URL_CREDENTIALS_WITHHELD,
-} from "../shared/credentials";
+} from "../../model/credentials";
 import { deriveConnectionProperties } from "../shared/derive-connection-parameters";
 import { labelProperties, summaryFromName } from "../shared/display-name";
 import { authType, mapAuth, type AuthMapping } from "./postman-auth";
@@ -1107,21 +1107,9 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
     }),
   };
 
-  const document: ConnectorDocument = {
+  const document = createEmptyConnector(definition.info?.title, {
     definition,
-    properties: {
-      properties: {
-        ...deriveConnectionProperties(b.securityDefinitions),
-        iconBrandColor: "#007ee5",
-        capabilities: [],
-        policyTemplateInstances: [],
-        publisher: "",
-        stackOwner: "",
-      },
-    },
-    icon: null,
-    script: null,
-    settings: null,
-  };
+    connection: deriveConnectionProperties(b.securityDefinitions),
+  });
   return { document, report };
 }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from "../../model/json-value";
-import { isCredentialName } from "../shared/credentials";
+import { isCredentialName } from "../../model/credentials";
 
 /** Loose readers for Postman JSON: every field may be missing or of the wrong type in real exports. */
 

@@ -77,7 +77,6 @@ export const CONNECTOR_CATEGORIES = [
 ] as const;
 
 export const TITLE_MAX_LENGTH = 30;
-export const DEFAULT_BRAND_COLOR = "#007ee5";
 export const ICON_MAX_BYTES = 1024 * 1024;
 export const ICON_RECOMMENDED_SIZE = 230;
 
@@ -564,4 +563,16 @@ export function isGeneralPointer(file: string, path: string): boolean {
     ].some(under);
   }
   return false;
+}
+
+/** Renames the connector: `info.title`, whatever else the definition holds (the connectors list's Rename). */
+export function setConnectorTitle(title: string): Command {
+  return {
+    name: "general:set:title",
+    label: "Rename connector",
+    apply: (doc) => ({
+      ...doc,
+      definition: { ...doc.definition, info: { ...(doc.definition.info ?? {}), title } },
+    }),
+  };
 }

@@ -1,3 +1,11 @@
+import {
+  innerApiProperties,
+  policyInstanceObjects,
+  policyOperationNames,
+  POLICY_OPERATIONS_KEY,
+  removeOperationNames,
+  scriptOperations,
+} from "../api-properties";
 import type { Command } from "../command";
 import type { ConnectorDocument } from "../connector-document";
 import { getAtPointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
@@ -17,9 +25,6 @@ import {
   type PathItem,
   type SwaggerDocument,
 } from "../swagger-types";
-
-/** The key of a policy instance's `parameters` that lists the operationIds it applies to. */
-const POLICY_OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
 
 /** Where an operation sits: its path template and HTTP method. */
 export interface OperationLocation {
@@ -207,7 +212,11 @@ export function addOperation(
 }
 
 /** Removes the operation object only; an emptied path item (no verbs left) goes too. */
-function removeOperationNode(definition: SwaggerDocument, location: OperationLocation): SwaggerDocument {
+/** Removes an operation from the definition; a path item left without operations goes too. */
+export function removeOperationNode(
+  definition: SwaggerDocument,
+  location: OperationLocation,
+): SwaggerDocument {
   const item = definition.paths?.[location.path];
   if (!item || !isJsonObject(item[location.method])) return definition;
   const verbsLeft = Object.keys(item).filter(
@@ -278,25 +287,18 @@ export function planDeleteOperation(
   };
   const definition = removeOperationNode(doc.definition, location);
   if (id === "" || findOperationById(definition, id)) return impact;
-  const inner = doc.properties.properties;
-  if (isJsonObject(inner)) {
-    const policies = Array.isArray(inner.policyTemplateInstances) ? inner.policyTemplateInstances : [];
-    policies.forEach((policy, index) => {
-      if (!isJsonObject(policy) || !isJsonObject(policy.parameters)) return;
-      const ops = policy.parameters[POLICY_OPERATIONS_KEY];
-      const title =
-        typeof policy.title === "string" && policy.title !== ""
-          ? policy.title
-          : String(policy.templateId ?? `Policy ${index + 1}`);
-      if (Array.isArray(ops) && ops.includes(id)) {
-        const others = ops.filter((o) => o !== id);
-        (others.length > 0 ? impact.policiesTrimmed : impact.policiesRemoved).push({ index, title });
-      } else if (ops === id) impact.policiesRemoved.push({ index, title });
-    });
-    const scripts = inner.scriptOperations;
-    if (Array.isArray(scripts) && scripts.includes(id))
-      impact.script = scripts.some((s) => s !== id) ? "trimmed" : "kept";
+  const inner = innerApiProperties(doc);
+  for (const { policy, index } of policyInstanceObjects(inner)) {
+    const names = policyOperationNames(policy);
+    if (!names.includes(id)) continue;
+    const title =
+      typeof policy.title === "string" && policy.title !== ""
+        ? policy.title
+        : String(policy.templateId ?? `Policy ${index + 1}`);
+    (names.some((o) => o !== id) ? impact.policiesTrimmed : impact.policiesRemoved).push({ index, title });
   }
+  const scripts = scriptOperations(inner);
+  if (scripts.includes(id)) impact.script = scripts.some((s) => s !== id) ? "trimmed" : "kept";
   collectOperationIdRefs(definition, id, [], null, impact.references, definition);
   return impact;
 }
@@ -365,35 +367,13 @@ export function deleteOperation(location: OperationLocation): Command {
 }
 
 function removeFromProperties(properties: JsonObject, impact: DeleteOperationImpact): JsonObject {
-  const inner = properties.properties;
-  const id = impact.operationId;
   if (
-    !isJsonObject(inner) ||
-    (impact.policiesTrimmed.length === 0 &&
-      impact.policiesRemoved.length === 0 &&
-      impact.script !== "trimmed")
+    impact.policiesTrimmed.length === 0 &&
+    impact.policiesRemoved.length === 0 &&
+    impact.script !== "trimmed"
   )
     return properties;
-  let updated: JsonObject = inner;
-  const scripts = inner.scriptOperations;
-  if (impact.script === "trimmed" && Array.isArray(scripts))
-    updated = { ...updated, scriptOperations: scripts.filter((s) => s !== id) };
-  const policies = inner.policyTemplateInstances;
-  if (Array.isArray(policies) && (impact.policiesTrimmed.length > 0 || impact.policiesRemoved.length > 0)) {
-    const removed = new Set(impact.policiesRemoved.map((p) => p.index));
-    const trimmed = new Set(impact.policiesTrimmed.map((p) => p.index));
-    const next: JsonValue[] = [];
-    policies.forEach((policy, index) => {
-      if (removed.has(index)) return;
-      if (trimmed.has(index) && isJsonObject(policy) && isJsonObject(policy.parameters)) {
-        const ops = policy.parameters[POLICY_OPERATIONS_KEY];
-        const kept = Array.isArray(ops) ? ops.filter((o) => o !== id) : ops;
-        next.push({ ...policy, parameters: { ...policy.parameters, [POLICY_OPERATIONS_KEY]: kept ?? [] } });
-      } else next.push(policy);
-    });
-    updated = { ...updated, policyTemplateInstances: next };
-  }
-  return { ...properties, properties: updated };
+  return removeOperationNames(properties, (name) => name === impact.operationId);
 }
 
 /** Plans the copy made by Duplicate: `<id>Copy` on `<path>-copy`, same verb. */

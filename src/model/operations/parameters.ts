@@ -1,6 +1,7 @@
-import { isCredentialName } from "../../importers/shared/credentials";
-import { inferSchema } from "../../importers/sample-to-schema/infer-schema";
+import { isCredentialName } from "../credentials";
+import { inferSchema } from "../infer-schema";
 import type { Command } from "../command";
+import { resolveRefObject } from "../refs";
 import { getAtPointer, parsePointer, removeAtPointer, setAtPointer, toPointer } from "../json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json-value";
 import type { HttpMethod, Operation, Parameter, Schema, SwaggerDocument } from "../swagger-types";
@@ -173,9 +174,10 @@ function withSummaries(schema: Schema): Schema {
 /**
  * Merges a freshly inferred schema into the maker's schema: existing properties keep every edit (summary,
  * description, visibility, format, required…), properties only in the sample are added, properties the
- * sample lacks stay. When the maker has no schema yet, the inferred one is used.
+ * sample lacks stay. When the maker has no schema yet, the inferred one is used. Unlike
+ * `mergeResponseIntoSchema` (Test's "Use response as schema"), the sample never changes what is written.
  */
-export function mergeSchema(existing: Schema | undefined, inferred: Schema): Schema {
+export function mergeSampleKeepingEdits(existing: Schema | undefined, inferred: Schema): Schema {
   if (!isJsonObject(existing) || Object.keys(existing).length === 0) return inferred;
   if (typeof existing.$ref === "string") return existing;
   let result: Schema = existing;
@@ -184,7 +186,7 @@ export function mergeSchema(existing: Schema | undefined, inferred: Schema): Sch
     let props: Record<string, Schema> = current;
     for (const [name, prop] of Object.entries(inferred.properties)) {
       const mine = current[name];
-      const merged = mine === undefined ? prop : mergeSchema(mine, prop);
+      const merged = mine === undefined ? prop : mergeSampleKeepingEdits(mine, prop);
       if (merged !== mine) {
         props = props === current ? { ...current } : props;
         props[name] = merged;
@@ -195,7 +197,10 @@ export function mergeSchema(existing: Schema | undefined, inferred: Schema): Sch
       result = { ...result, type: inferred.type };
   }
   if (isJsonObject(inferred.items)) {
-    const items = mergeSchema(isJsonObject(existing.items) ? existing.items : undefined, inferred.items);
+    const items = mergeSampleKeepingEdits(
+      isJsonObject(existing.items) ? existing.items : undefined,
+      inferred.items,
+    );
     if (items !== existing.items) result = { ...result, items };
   }
   return result;
@@ -223,15 +228,7 @@ export function resolveParameter(
   definition: SwaggerDocument,
   value: JsonValue | undefined,
 ): Parameter | undefined {
-  if (isRef(value)) {
-    try {
-      const target = getAtPointer(definition, parsePointer(value.$ref));
-      return isJsonObject(target) ? (target as Parameter) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return isJsonObject(value) ? (value as Parameter) : undefined;
+  return resolveRefObject<Parameter>(definition, value);
 }
 
 /** Choices of the Import from sample dialog. */
@@ -256,7 +253,7 @@ function sampleValueEntry(name: string, value: JsonValue, options: RequestSample
  * Import from sample for a request: moves the operation to the sample's verb and path, adds path, query
  * and header parameters and the body parameter with an inferred schema. Sample values are examples
  * (`x-ms-test-value`), or defaults when `options.valuesAsDefaults`. Re-importing merges: parameters
- * that exist keep the maker's edits; body properties are merged (see {@link mergeSchema}).
+ * that exist keep the maker's edits; body properties are merged (see {@link mergeSampleKeepingEdits}).
  */
 export function importRequestSample(
   location: OperationLocation,
@@ -334,7 +331,10 @@ export function importRequestSample(
           if (isJsonObject(mine) && !isRef(mine)) {
             params[index] = {
               ...mine,
-              schema: mergeSchema(isJsonObject(mine.schema) ? (mine.schema as Schema) : undefined, inferred),
+              schema: mergeSampleKeepingEdits(
+                isJsonObject(mine.schema) ? (mine.schema as Schema) : undefined,
+                inferred,
+              ),
             };
           }
         }

@@ -1,3 +1,11 @@
+import {
+  innerApiProperties,
+  policyOperationNames,
+  policySection,
+  policyTemplateInstances,
+  POLICY_OPERATIONS_KEY,
+  POLICY_SECTION_KEY,
+} from "../api-properties";
 import type { Command } from "../command";
 import type { ConnectorDocument } from "../connector-document";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json-value";
@@ -24,8 +32,7 @@ export interface PolicyTemplate {
 }
 
 const P = "x-ms-apimTemplateParameter.";
-export const POLICY_OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
-export const POLICY_SECTION_KEY = "x-ms-apimTemplate-policySection";
+export { POLICY_OPERATIONS_KEY, POLICY_SECTION_KEY };
 const REQ_RESP = ["Request", "Response"] as const;
 const HTTP = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"] as const;
 
@@ -40,7 +47,7 @@ const text = (
   ...extra,
 });
 
-/** Every policy template of the wizard (connector-format §4.8), with its parameters. */
+/** Every policy template of the wizard (docs/architecture.md lists where the policy rules live), with its parameters. */
 export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
   {
     templateId: "setheader",
@@ -229,10 +236,7 @@ export interface PolicyEntry {
 }
 
 function instances(doc: ConnectorDocument): JsonValue[] {
-  const inner = doc.properties.properties;
-  return isJsonObject(inner) && Array.isArray(inner.policyTemplateInstances)
-    ? inner.policyTemplateInstances
-    : [];
+  return policyTemplateInstances(innerApiProperties(doc));
 }
 
 /** Lists the policy instances of apiProperties in their (run) order. */
@@ -240,7 +244,6 @@ export function listPolicies(doc: ConnectorDocument): PolicyEntry[] {
   return instances(doc).flatMap((raw, index) => {
     if (!isJsonObject(raw)) return [];
     const parameters = isJsonObject(raw.parameters) ? raw.parameters : {};
-    const ops = parameters[POLICY_OPERATIONS_KEY];
     const templateId = typeof raw.templateId === "string" ? raw.templateId : "";
     return [
       {
@@ -249,12 +252,8 @@ export function listPolicies(doc: ConnectorDocument): PolicyEntry[] {
         title: typeof raw.title === "string" ? raw.title : "",
         template: findPolicyTemplate(templateId),
         parameters,
-        operations: Array.isArray(ops)
-          ? ops.filter((o): o is string => typeof o === "string")
-          : typeof ops === "string"
-            ? [ops]
-            : [],
-        section: typeof parameters[POLICY_SECTION_KEY] === "string" ? parameters[POLICY_SECTION_KEY] : "",
+        operations: policyOperationNames(raw),
+        section: policySection(raw),
         raw,
       },
     ];

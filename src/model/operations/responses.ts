@@ -3,7 +3,7 @@ import { removeAtPointer, setAtPointer } from "../json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json-value";
 import type { Response, Schema } from "../swagger-types";
 import { getOperation, type OperationLocation } from "./operations";
-import { mergeSchema, parseHeaderLines, schemaFromSample } from "./parameters";
+import { mergeSampleKeepingEdits, parseHeaderLines, schemaFromSample } from "./parameters";
 
 /** What the Add default response dialog collects. */
 export interface ResponseSample {
@@ -63,7 +63,7 @@ export function importResponseSample(
         const inferred = schemaFromSample(sample.body);
         response = {
           ...response,
-          schema: mergeSchema(
+          schema: mergeSampleKeepingEdits(
             isJsonObject(response.schema) ? (response.schema as Schema) : undefined,
             inferred,
           ),

@@ -1,3 +1,4 @@
+import { policyOperationNameSites, POLICY_OPERATIONS_KEY } from "../../model/api-properties";
 import { isJsonObject, type JsonObject } from "../../model/json-value";
 import { child } from "../rule-context";
 import { PROPERTIES_FILE, type Finding, type Rule, type RuleContext } from "../rule-types";
@@ -323,18 +324,14 @@ export const apiPropertiesRules: Rule[] = [
     id: "PolicyOperationIdNotFound",
     severity: "warning",
     file: P,
-    summary:
-      "Operation ids named by policies (`x-ms-apimTemplate-operationName`) and by custom code (`scriptOperations`) exist (OperationIdNotFound). A warning: the name is simply never matched, and 7 published connectors carry such leftovers.",
+    summary: `Operation ids named by policies (\`${POLICY_OPERATIONS_KEY}\`) and by custom code (\`scriptOperations\`) exist (OperationIdNotFound). A warning: the name is simply never matched, and 7 published connectors carry such leftovers.`,
     *check(ctx) {
       const out: Finding[] = [];
       for (const { policy, pointer } of policies(ctx)) {
-        const params = isJsonObject(policy.parameters) ? policy.parameters : {};
-        const names = params["x-ms-apimTemplate-operationName"];
-        if (!Array.isArray(names)) continue;
-        for (const [i, name] of names.entries()) {
-          if (typeof name === "string" && !ctx.operationIds.has(name)) {
+        for (const { name, segments } of policyOperationNameSites(policy)) {
+          if (!ctx.operationIds.has(name)) {
             out.push({
-              path: child(child(child(pointer, "parameters"), "x-ms-apimTemplate-operationName"), i),
+              path: segments.reduce(child, pointer),
               ruleId: "OperationIdNotFound",
               message: `The policy "${String(policy.title ?? policy.templateId)}" applies to the operation "${name}", which does not exist. Remove it from the policy's operations or fix the name.`,
             });
@@ -364,6 +361,7 @@ export const apiPropertiesRules: Rule[] = [
       "Our rule: custom code is enabled for operations but there is no script (or a script and no operations).",
     *check(ctx) {
       const ops = ctx.apiProperties.scriptOperations;
+      // Any entry counts, named or not: the list is not the empty "every operation" one.
       const hasOps = Array.isArray(ops) && ops.length > 0;
       if (hasOps && (ctx.doc.script === null || ctx.doc.script.trim() === "")) {
         yield {

@@ -1,3 +1,4 @@
+import { DEFAULT_BRAND_COLOR, INDEPENDENT_PUBLISHER_BRAND_COLOR } from "../../model/create-empty-connector";
 import { isJsonObject } from "../../model/json-value";
 import { child } from "../rule-context";
 import { DEFINITION_FILE, PROPERTIES_FILE, type OperationInfo, type Rule } from "../rule-types";
@@ -53,7 +54,7 @@ function metadata(ctx: {
   return out;
 }
 
-/** Certification content rules (§10.2): only in certification mode. */
+/** Certification content rules (docs/validation-rules.md): only in certification mode. */
 export const certificationRules: Rule[] = [
   {
     id: "ValueContainsRestrictedWords",
@@ -396,23 +397,22 @@ export const certificationRules: Rule[] = [
     severity: "error",
     file: P,
     certificationOnly: true,
-    summary:
-      'The brand colour is not the default "#007ee5" or "#ffffff"; Independent Publisher connectors use "#da3b01".',
+    summary: `The brand colour is not the default "${DEFAULT_BRAND_COLOR}" or "#ffffff"; Independent Publisher connectors use "${INDEPENDENT_PUBLISHER_BRAND_COLOR}".`,
     *check(ctx) {
       const color = ctx.apiProperties.iconBrandColor;
       if (typeof color !== "string") return;
       const title = ctx.definition.info?.title;
       const independent = typeof title === "string" && /\(Independent Publisher\)$/.test(title);
       const c = color.toLowerCase();
-      if (independent && c !== "#da3b01") {
+      if (independent && c !== INDEPENDENT_PUBLISHER_BRAND_COLOR) {
         yield {
           path: "/properties/iconBrandColor",
-          message: `Independent Publisher connectors use the brand colour "#da3b01", not "${color}".`,
+          message: `Independent Publisher connectors use the brand colour "${INDEPENDENT_PUBLISHER_BRAND_COLOR}", not "${color}".`,
         };
-      } else if (!independent && (c === "#007ee5" || c === "#ffffff")) {
+      } else if (!independent && (c === DEFAULT_BRAND_COLOR || c === "#ffffff")) {
         yield {
           path: "/properties/iconBrandColor",
-          message: `The brand colour "${color}" is ${c === "#007ee5" ? "the default blue" : "white"}; certified connectors use their own non-white colour matching the icon background.`,
+          message: `The brand colour "${color}" is ${c === DEFAULT_BRAND_COLOR ? "the default blue" : "white"}; certified connectors use their own non-white colour matching the icon background.`,
         };
       }
     },

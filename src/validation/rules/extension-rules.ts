@@ -5,7 +5,7 @@ import { DEFINITION_FILE, type OperationInfo, type Rule, type RuleContext } from
 
 const D = DEFINITION_FILE;
 
-/** `x-ms-*` extensions Power Platform reads (reference/connector-format.md §5). */
+/** `x-ms-*` extensions Power Platform reads (docs/validation-rules.md). */
 export const KNOWN_EXTENSIONS = [
   "x-ms-summary",
   "x-ms-visibility",

@@ -8,7 +8,7 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
 
-/** Count and size limits (§10.4) and unused definitions. */
+/** Count and size limits (docs/validation-rules.md, "Budget") and unused definitions. */
 export const limitRules: Rule[] = [
   {
     id: "TotalOperationsCountExceedsMaxAllowed",

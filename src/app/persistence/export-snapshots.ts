@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from "idb";
-import type { ConnectorDocument } from "../model/connector-document";
-import { documentForWriting } from "../model/secrets";
+import type { ConnectorDocument } from "../../model/connector-document";
+import { documentForWriting } from "../../model/secrets";
 
 /** A copy of a connector taken at an export, so that reviewers can compare with what was shipped. */
 export interface ExportSnapshot {

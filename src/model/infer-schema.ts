@@ -1,5 +1,5 @@
-import type { JsonValue } from "../../model/json-value";
-import type { Schema } from "../../model/swagger-types";
+import type { JsonValue } from "./json-value";
+import type { Schema } from "./swagger-types";
 
 export interface InferredSchema {
   schema: Schema;

@@ -4,11 +4,11 @@
  * request (a click in the Validation list) points at.
  */
 import { useCallback, useEffect, useRef, type RefObject } from "react";
-import type { Command } from "../../model/command";
-import type { ConnectorDocument } from "../../model/connector-document";
-import type { DiagnosticFile } from "../../model/diagnostic";
-import { useWorkspaceStoreApi } from "../../store/workspace-context";
-import { selectDocument } from "../../store/workspace-store";
+import type { Command } from "../model/command";
+import type { ConnectorDocument } from "../model/connector-document";
+import type { DiagnosticFile } from "../model/diagnostic";
+import { useWorkspaceStoreApi } from "./workspace-context";
+import { selectDocument } from "./workspace-store";
 
 /** Dispatches a command from a form; see {@link useResetOnExternalChange}. */
 export type FormDispatch = (command: Command, mergeKey?: string) => void;

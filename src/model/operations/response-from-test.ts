@@ -1,8 +1,9 @@
-import type { Command } from "../model/command";
-import { getAtPointer, setAtPointer, toPointer } from "../model/json-pointer";
-import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
-import type { HttpMethod, Schema } from "../model/swagger-types";
-import { inferSchema } from "../importers/sample-to-schema/infer-schema";
+/** The response schema learnt from a real response (the Test step's "Use response as schema"). */
+import type { Command } from "../command";
+import { inferSchema } from "../infer-schema";
+import { getAtPointer, setAtPointer, toPointer } from "../json-pointer";
+import { isJsonObject, type JsonObject, type JsonValue } from "../json-value";
+import type { HttpMethod, Schema } from "../swagger-types";
 
 const KEEP_FROM_MAKER = [
   "description",
@@ -16,11 +17,13 @@ const KEEP_FROM_MAKER = [
 ];
 
 /**
- * Merges a schema inferred from a real response into the one the maker wrote: what the maker wrote wins where the
- * types agree (descriptions, summaries, visibility, formats); properties seen only in the response are added;
- * properties the maker wrote but the response lacks are kept (one response rarely shows every field).
+ * Merges a schema inferred from a real response into the one the maker wrote. The response decides the shape:
+ * its type, format and other facts replace the written ones, except the maker's words and choices
+ * (descriptions, summaries, visibility, formats, enums, defaults, dynamic values) where the types agree;
+ * properties seen only in the response are added; properties the maker wrote but the response lacks are kept
+ * (one response rarely shows every field). Compare `mergeSampleKeepingEdits` (Import from sample), which only adds.
  */
-export function mergeSchemas(written: Schema | undefined, inferred: Schema, depth = 0): Schema {
+export function mergeResponseIntoSchema(written: Schema | undefined, inferred: Schema, depth = 0): Schema {
   if (!written || !isJsonObject(written) || written.$ref || depth > 50)
     return written?.$ref ? written : inferred;
   if (written.type !== undefined && inferred.type !== undefined && written.type !== inferred.type)
@@ -33,11 +36,13 @@ export function mergeSchemas(written: Schema | undefined, inferred: Schema, dept
   if (inferred.properties || written.properties) {
     const props: Record<string, Schema> = { ...(written.properties ?? {}) };
     for (const [name, child] of Object.entries(inferred.properties ?? {}))
-      props[name] = mergeSchemas(props[name], child, depth + 1);
+      props[name] = mergeResponseIntoSchema(props[name], child, depth + 1);
     merged.properties = props;
   }
   if (inferred.items || written.items)
-    merged.items = inferred.items ? mergeSchemas(written.items, inferred.items, depth + 1) : written.items;
+    merged.items = inferred.items
+      ? mergeResponseIntoSchema(written.items, inferred.items, depth + 1)
+      : written.items;
   return merged;
 }
 
@@ -47,8 +52,11 @@ function pick(obj: JsonObject, keys: string[]): JsonObject {
   return out;
 }
 
-/** "Use response as schema": sets the response schema for `status` from a real body, merged with what was written. */
-export function useResponseAsSchema(
+/**
+ * Test's "Use response as schema": sets the response schema for `status` from a real body, merged with what was
+ * written ({@link mergeResponseIntoSchema}).
+ */
+export function setResponseSchemaFromBody(
   path: string,
   method: HttpMethod,
   status: string,
@@ -64,7 +72,7 @@ export function useResponseAsSchema(
         ? existing
         : { description: status === "200" ? "OK" : `Status ${status}` };
       const written = isJsonObject(response.schema) ? (response.schema as Schema) : undefined;
-      const schema = mergeSchemas(written, inferSchema([body]).schema);
+      const schema = mergeResponseIntoSchema(written, inferSchema([body]).schema);
       return { ...doc, definition: setAtPointer(doc.definition, responsePointer, { ...response, schema }) };
     },
   };
