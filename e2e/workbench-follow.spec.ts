@@ -1,0 +1,142 @@
+// The Swagger editor follows the selection both ways, and Go to (Ctrl/Cmd+K) reaches any operation, at the
+// laptop sizes of issue 11, with a 219-operation connector open.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { importLargeConnector } from "./support/large-connector";
+import { swaggerEditor, visibleEditorText } from "./support/swagger-editor";
+import { openAppForEachTest, stepsTablist } from "./support/workspace";
+
+const SIZES = [
+  { width: 1440, height: 900, summary: 400 },
+  { width: 1280, height: 800, summary: 340 },
+];
+
+function definition(page: Page): Locator {
+  return page.getByRole("region", { name: "Definition step" });
+}
+
+function actionRow(page: Page, index: number): Locator {
+  return definition(page)
+    .getByRole("list", { name: "Actions" })
+    .getByRole("button", { name: new RegExp(`List items of collection ${index}$`) });
+}
+
+async function currentAction(page: Page): Promise<Locator> {
+  return definition(page).getByRole("list", { name: "Actions" }).locator('[aria-current="true"]');
+}
+
+/** Waits until the Swagger editor shows the line of an operationId (in the rendered, visible lines). */
+async function expectOperationIdShown(page: Page, operationId: string): Promise<void> {
+  await expect
+    .poll(() => visibleEditorText(page), { message: `${operationId} in the Swagger editor` })
+    .toContain(`"operationId": "${operationId}"`);
+}
+
+/** Puts the Swagger editor's cursor on a text with its Find box (Ctrl/Cmd+F), then closes the box. */
+async function findInEditor(page: Page, text: string): Promise<void> {
+  await swaggerEditor(page)
+    .locator(".view-lines")
+    .click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("ControlOrMeta+F");
+  const find = swaggerEditor(page).getByRole("textbox", { name: "Find" });
+  await expect(find).toBeFocused();
+  await find.fill(text);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(".cs-app").exclude(".monaco-editor").analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+}
+
+openAppForEachTest();
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height} the Swagger editor follows the selection both ways, without jumps while typing`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await importLargeConnector(page, `Follow ${size.width}`);
+    await page.getByRole("tab", { name: "Definition" }).click();
+    for (const name of ["General", "Security", "Definition", "Code", "Test", "Review"])
+      await expect(stepsTablist(page).getByRole("tab", { name })).toBeInViewport({ ratio: 1 });
+
+    // Step → editor: an operation far down the 9,000-line text is revealed and highlighted; focus stays.
+    await definition(page).getByRole("searchbox", { name: "Search operations" }).fill("collection 150");
+    await actionRow(page, 150).click();
+    await expect(actionRow(page, 150)).toHaveAttribute("aria-current", "true");
+    const summary = definition(page).getByLabel("Summary", { exact: true });
+    await expect(summary).toHaveValue("List items of collection 150");
+    const summaryWidth = (await summary.boundingBox())?.width ?? 0;
+    test.info().annotations.push({ type: "Summary width", description: `${summaryWidth.toFixed(0)} px` });
+    expect(summaryWidth).toBeGreaterThanOrEqual(size.summary);
+    await expectOperationIdShown(page, "ListItems150");
+    await expect(swaggerEditor(page).locator(".cs-follow-line").first()).toBeVisible();
+    await expect(actionRow(page, 150)).toBeFocused();
+    await definition(page).getByRole("searchbox", { name: "Search operations" }).fill("");
+
+    // Editor → step: the cursor put on another operation's operationId selects it in the list.
+    await findInEditor(page, '"ListItems37"');
+    await expect(actionRow(page, 37)).toHaveAttribute("aria-current", "true");
+    await expect(summary).toHaveValue("List items of collection 37");
+    await expect(await currentAction(page)).toHaveCount(1);
+
+    // Typing in the editor selects nothing: back on 150 from the list, then typing where the cursor is (in 37).
+    await actionRow(page, 150).click();
+    await expectOperationIdShown(page, "ListItems150");
+    await swaggerEditor(page).locator(".view-lines").press("End");
+    await page.keyboard.type(" ");
+    // Longer than the editor's parse and cursor pauses together.
+    await page.waitForTimeout(900);
+    await expect(actionRow(page, 150)).toHaveAttribute("aria-current", "true");
+    await expect(await currentAction(page)).toHaveCount(1);
+  });
+
+  test(`at ${size.width}×${size.height} Go to (Ctrl/Cmd+K) finds an operation and Enter selects it`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await importLargeConnector(page, `Go to ${size.width}`);
+    // The header button opens it too; Escape closes it and gives focus back.
+    const button = page.getByRole("banner").getByRole("button", { name: "Go to" });
+    await button.click();
+    const dialog = page.getByRole("dialog", { name: "Go to" });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+
+    await page.getByRole("tab", { name: "General" }).click();
+    await page.keyboard.press("ControlOrMeta+K");
+    await expect(dialog).toBeVisible();
+    const search = dialog.getByRole("combobox");
+    await expect(search).toBeFocused();
+    await search.fill("ListItems20");
+    const options = dialog.getByRole("listbox").getByRole("option");
+    // ListItems20 and ListItems200…209 (and their parameters): the exact operation ranks first.
+    await expect(options.first()).toContainText("List items of collection 20");
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("ArrowUp");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("tab", { name: "Definition" })).toHaveAttribute("aria-selected", "true");
+    await expect(actionRow(page, 20)).toHaveAttribute("aria-current", "true");
+    await expect(actionRow(page, 20)).toBeFocused();
+    await expectOperationIdShown(page, "ListItems20");
+
+    // Go to reaches a definition and a General setting too.
+    await page.keyboard.press("ControlOrMeta+K");
+    await dialog.getByRole("combobox").fill("host");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("tab", { name: "General" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("textbox", { name: "Host" })).toBeFocused();
+
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
