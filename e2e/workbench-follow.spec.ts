@@ -144,3 +144,50 @@ for (const size of SIZES) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test("the Connectors list collapses to icons and the operations list is resizable, both remembered; 1024 px does not scroll sideways", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await importLargeConnector(page, "Layout Big", 40);
+  await page.getByRole("tab", { name: "Definition" }).click();
+  await actionRow(page, 3).click();
+  const summary = definition(page).getByLabel("Summary", { exact: true });
+  const before = (await summary.boundingBox())?.width ?? 0;
+
+  const nav = page.getByRole("navigation", { name: "Connectors" });
+  await nav.getByRole("button", { name: "Collapse the Connectors list" }).click();
+  await expect(nav.getByRole("button", { name: "Expand the Connectors list" })).toBeVisible();
+  expect((await nav.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(64);
+  // Collapsed, each connector is an icon that keeps its name.
+  await expect(nav.getByRole("button", { name: /^Layout Big / })).toHaveAttribute("aria-current", "true");
+  expect((await summary.boundingBox())?.width ?? 0).toBeGreaterThan(before);
+
+  // The separator between the lists and the editor: the keyboard widens the lists.
+  const separator = definition(page).getByRole("separator", { name: "Resize the operations list" });
+  const rail = definition(page).getByRole("list", { name: "Actions" });
+  const railBefore = (await rail.boundingBox())?.width ?? 0;
+  await separator.focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await expect.poll(async () => (await rail.boundingBox())?.width ?? 0).toBeGreaterThan(railBefore + 30);
+  const railAfter = (await rail.boundingBox())?.width ?? 0;
+
+  await page.reload();
+  await expect(nav.getByRole("button", { name: "Expand the Connectors list" })).toBeVisible();
+  await page.getByRole("tab", { name: "Definition" }).click();
+  await expect
+    .poll(async () => Math.round((await rail.boundingBox())?.width ?? 0))
+    .toBe(Math.round(railAfter));
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await actionRow(page, 3).click();
+  await expect(summary).toBeInViewport();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await nav.getByRole("button", { name: "Expand the Connectors list" }).click();
+  await expect(summary).toBeInViewport();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
+});

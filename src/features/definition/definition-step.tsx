@@ -23,6 +23,7 @@ import { selectDocument, selectSelection, type WorkspaceSelection } from "../../
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
 import { ModalDialog } from "../../components/ui/modal-dialog";
+import { ResizeHandle, useStoredWidth } from "../../components/ui/resize-handle";
 import { useDispatchForm } from "./doc-fields";
 import { OperationEditor } from "./operation-editor";
 import { OperationList } from "./operation-list";
@@ -39,6 +40,10 @@ type Selection =
 type Filter = "all" | "problems" | "deprecated" | "internal";
 
 const EMPTY_PATHS: SwaggerDocument["paths"] = {};
+/** The width of the lists beside the selected item's editor, remembered in this browser (pixels). */
+const RAIL_WIDTH_KEY = "connector-studio.definition-rail-width";
+const RAIL_MIN = 180;
+const RAIL_MAX = 640;
 const DEFINITION_FILE = "apiDefinition.swagger.json";
 const POLICIES_POINTER = "/properties/policyTemplateInstances";
 
@@ -117,6 +122,8 @@ export function DefinitionStep() {
     impact: DeleteOperationsImpact;
   } | null>(null);
   const rootRef = useRef<HTMLElement>(null);
+  const railRef = useRef<HTMLDivElement>(null);
+  const [railWidth, setRailWidth] = useStoredWidth(RAIL_WIDTH_KEY, RAIL_MIN, RAIL_MAX);
 
   // Rows keep their identity while their operation is unchanged, so memoised rows skip re-rendering
   // when typing edits one operation among hundreds.
@@ -328,9 +335,14 @@ export function DefinitionStep() {
   const selectedPolicy = selection?.kind === "policy" ? policies[selection.index] : undefined;
 
   return (
-    <section aria-label="Definition step" className="cs-def" ref={rootRef}>
+    <section
+      aria-label="Definition step"
+      className="cs-def"
+      ref={rootRef}
+      style={railWidth === null ? undefined : ({ "--cs-def-rail": `${railWidth}px` } as React.CSSProperties)}
+    >
       <h2 className="cs-visually-hidden">Definition</h2>
-      <div className="cs-def__rail">
+      <div className="cs-def__rail" ref={railRef}>
         <div className="cs-def-toolbar" role="group" aria-label="Create">
           <button type="button" className="cs-button cs-button-small" onClick={() => create("action")}>
             New action
@@ -424,6 +436,15 @@ export function DefinitionStep() {
           onSelect={(index) => setSelection({ kind: "policy", index })}
         />
       </div>
+      <ResizeHandle
+        className="cs-def__handle"
+        label="Resize the operations list"
+        start={railRef}
+        width={railWidth}
+        min={RAIL_MIN}
+        max={RAIL_MAX}
+        onChange={setRailWidth}
+      />
       <div className="cs-def__main">
         {selection === null ? (
           <p className="cs-muted">Choose an action, trigger, reference or policy, or create one.</p>
