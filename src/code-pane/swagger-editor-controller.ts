@@ -956,7 +956,13 @@ export class SwaggerEditorController {
     if (!item) return;
     const state = this.store.getState();
     const current = selectSelection(state);
-    if (current?.file === FILE && current.path === item.pointer) return;
+    // Inside the selected item's own operation (an open parameter, say) the finer selection is kept: a click
+    // in the operation to paste or type must not close what the step has open.
+    if (
+      current?.file === FILE &&
+      (current.path === item.pointer || current.path.startsWith(`${item.pointer}/`))
+    )
+      return;
     state.select(FILE, item.pointer, "pane");
   }
 
