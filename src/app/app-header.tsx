@@ -103,6 +103,17 @@ export function AppHeader({ fileInputRef }: { fileInputRef: RefObject<HTMLInputE
           Paste
         </button>
         {hasDocument ? <UpdateFromFileButton /> : null}
+        {hasDocument ? (
+          <button
+            type="button"
+            className="cs-button"
+            onClick={actions.openGoTo}
+            aria-keyshortcuts="Control+K Meta+K"
+            title="Go to (Ctrl+K)"
+          >
+            Go to
+          </button>
+        ) : null}
         <span className="cs-toolbar-gap" />
         <button
           type="button"

@@ -16,6 +16,7 @@ import { ConflictBanner } from "./conflict-banner";
 import { ConnectorsNav } from "./connectors-nav";
 import { EmptyWorkspace, RestoringWorkspace } from "./empty-workspace";
 import { ExportErrorsDialog } from "./export-errors-dialog";
+import { GoToDialog } from "./go-to-dialog";
 import { downloadFile } from "../lib/download";
 import { warmUpImporter } from "./import/import-client";
 import type { ImportSource } from "./import/import-protocol";
@@ -34,6 +35,7 @@ import { saveStatusStore } from "./persistence/save-status";
 import { ShellActionsContext, type ShellActions } from "./shell-actions";
 import { SplitPane } from "./split-pane";
 import { StepsPanel } from "./steps-panel";
+import { useGoToShortcut } from "./use-go-to-shortcut";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { OpenSharedDialog } from "../features/review/open-shared-dialog";
 import { useShareLinkImport } from "../features/review/use-share-link-import";
@@ -160,6 +162,11 @@ function useAutosave(store: StoreApi<WorkspaceState>): React.RefObject<AutosaveC
 function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
+  const [goToOpen, setGoToOpen] = useState(false);
+  const openGoTo = useCallback(() => {
+    if (selectDocument(store.getState())) setGoToOpen(true);
+  }, [store]);
+  useGoToShortcut(openGoTo);
   const [exportErrors, setExportErrors] = useState<{
     errors: Diagnostic[];
     validatedOnPage: string | null;
@@ -244,6 +251,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
       importFiles,
       chooseFiles: () => fileInputRef.current?.click(),
       openPaste: () => setPasteOpen(true),
+      openGoTo,
       async exportActive() {
         const doc = selectDocument(store.getState());
         if (!doc) return;
@@ -290,7 +298,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
       reloadFromStorage: (id) => void autosave.current?.reloadFromStorage(id),
       takeOver: (id) => void autosave.current?.takeOver(id),
     }),
-    [importFiles, store, autosave],
+    [importFiles, store, autosave, openGoTo],
   );
 
   return (
@@ -315,6 +323,7 @@ function Shell({ store }: { store: StoreApi<WorkspaceState> }) {
           </div>
         ) : null}
         {pasteOpen ? <PasteDialog onClose={() => setPasteOpen(false)} /> : null}
+        {goToOpen ? <GoToDialog onClose={() => setGoToOpen(false)} /> : null}
         {sharedLink.pending ? (
           <OpenSharedDialog
             shared={sharedLink.pending}

@@ -2,7 +2,40 @@ import { useState, type FormEvent } from "react";
 import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
 import type { ConnectorEntry } from "../store/workspace-store";
 import { PencilIcon } from "../components/ui/icons";
+import { useStoredFlag } from "../lib/stored-preference";
 import { useShellActions } from "./shell-actions";
+import "./connectors-nav.css";
+
+/** Whether the Connectors list is collapsed to icons, remembered in this browser. */
+const NAV_COLLAPSED_KEY = "connector-studio.connectors-collapsed";
+
+/** Up to two letters standing for a connector in the collapsed list ("Encodian Utilities" → "EU"). */
+export function connectorMonogram(name: string): string {
+  const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const letters =
+    words.length > 1 ? (words[0]?.[0] ?? "") + (words[1]?.[0] ?? "") : (words[0] ?? "?").slice(0, 2);
+  return letters.toUpperCase() || "?";
+}
+
+function ChevronIcon({ collapsed }: { collapsed: boolean }) {
+  return (
+    <svg
+      className="cs-icon"
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={collapsed ? "M6 3.5 10.5 8 6 12.5" : "M10 3.5 5.5 8 10 12.5"} />
+    </svg>
+  );
+}
 
 function formatUpdated(ms: number): string {
   const date = new Date(ms);
@@ -77,6 +110,7 @@ export function ConnectorsNav() {
   const store = useWorkspaceStoreApi();
   const { deleteDraft } = useShellActions();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useStoredFlag(NAV_COLLAPSED_KEY, false);
 
   const remove = (entry: ConnectorEntry) => {
     const state = store.getState();
@@ -93,8 +127,19 @@ export function ConnectorsNav() {
   };
 
   return (
-    <nav className="cs-nav" aria-label="Connectors">
-      <h2 className="cs-nav-title">Connectors</h2>
+    <nav className={`cs-nav${collapsed ? " cs-nav-collapsed" : ""}`} aria-label="Connectors">
+      <div className="cs-nav-head">
+        <h2 className="cs-nav-title">Connectors</h2>
+        <button
+          type="button"
+          className="cs-button cs-button-small cs-button-quiet cs-nav-toggle"
+          aria-label={collapsed ? "Expand the Connectors list" : "Collapse the Connectors list"}
+          title={collapsed ? "Expand" : "Collapse to icons"}
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          <ChevronIcon collapsed={collapsed} />
+        </button>
+      </div>
       {connectors.length === 0 ? (
         <p className="cs-muted cs-small">No connectors yet.</p>
       ) : (
@@ -103,7 +148,7 @@ export function ConnectorsNav() {
             const active = entry.id === activeId;
             return (
               <li key={entry.id} className={`cs-connector${active ? " cs-connector-active" : ""}`}>
-                {renaming === entry.id ? (
+                {renaming === entry.id && !collapsed ? (
                   <RenameForm entry={entry} onDone={() => setRenaming(null)} />
                 ) : (
                   <>
@@ -112,7 +157,11 @@ export function ConnectorsNav() {
                       className="cs-connector-open"
                       aria-current={active ? "true" : undefined}
                       onClick={() => store.getState().openConnector(entry.id)}
+                      title={collapsed ? entry.name : undefined}
                     >
+                      <span className="cs-connector-monogram" aria-hidden="true">
+                        {connectorMonogram(entry.name)}
+                      </span>
                       <span className="cs-connector-name">{entry.name}</span>
                       <span className="cs-connector-meta">{formatUpdated(entry.updatedAt)}</span>
                     </button>

@@ -7,6 +7,8 @@ export interface ShellActions {
   /** Opens the file chooser of the hidden "Import file" input. */
   chooseFiles(): void;
   openPaste(): void;
+  /** Opens the Go to dialog (also Ctrl/Cmd+K). */
+  openGoTo(): void;
   exportActive(): Promise<void>;
   /** Deletes a connector's saved draft: only for the user's own delete (see AutosaveControls.deleteDraft). */
   deleteDraft(connectorId: string): void;

@@ -6,11 +6,13 @@ import {
   findEnclosingContainer,
   indentLike,
   outlineJson,
+  outlinePointerAt,
   outlinePointerRanges,
   pointerOfPath,
   replaceInOutline,
   type ContainerNode,
 } from "./json-structure";
+import { jsonPointerAt } from "../model/text/pointer-at";
 import { JsonScanError } from "./pointer-range";
 import { minimalEdit } from "./text-diff";
 
@@ -226,5 +228,27 @@ describe("findChangedContainer + indentLike (incremental serialisation)", () => 
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("outlinePointerAt", () => {
+  it("agrees with a scan of the whole text at every offset", () => {
+    const text = JSON.stringify(
+      {
+        paths: {
+          "/a": { get: { operationId: "A", parameters: [{ name: "x" }, { name: "y" }] } },
+          "/b": { post: { operationId: "B", responses: { "200": { description: "OK" } } } },
+        },
+        definitions: { Thing: { type: "object", properties: { id: { type: "string" } } } },
+        host: "example.com",
+      },
+      null,
+      4,
+    );
+    const outline = outlineJson(text);
+    if (!outline) throw new Error("no outline");
+    for (let offset = 0; offset <= text.length; offset++) {
+      expect(outlinePointerAt(text, outline, offset), `offset ${offset}`).toBe(jsonPointerAt(text, offset));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { escapePointerToken, parsePointer } from "../model/json-pointer";
 import { orderedKeys } from "../model/json-value";
+import { jsonPointerAt } from "../model/text/pointer-at";
 import { JsonScanError, jsonPointerRanges, type PointerRange } from "./pointer-range";
 
 /**
@@ -338,4 +339,42 @@ export function indentLike(serialised: string, text: string, start: number): str
   let indent = "";
   for (let p = lineStart; p < start && (text[p] === " " || text[p] === "\t"); p++) indent += text[p];
   return indent === "" ? serialised : serialised.replace(/\n/g, "\n" + indent);
+}
+
+/**
+ * {@link jsonPointerAt} with the help of an outline of `text`: the outline leads to the innermost object or
+ * array around the offset (a container counts from the start of the line its bracket is on, so the key
+ * line `"get": {` belongs to the operation), and only that container's text is scanned for the rest.
+ */
+export function outlinePointerAt(text: string, outline: ContainerNode, offset: number): string | null {
+  const path: ContainerNode[] = [outline];
+  let node = outline;
+  for (;;) {
+    const children = node.children;
+    // Children are in text order: the last one that starts (by its line) at or before the offset.
+    let lo = 0;
+    let hi = children.length - 1;
+    let candidate: ContainerNode | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const child = children[mid] as ContainerNode;
+      if (lineStartOf(text, child.start) <= offset) {
+        candidate = child;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (!candidate || offset >= candidate.end) break;
+    path.push(candidate);
+    node = candidate;
+  }
+  const base = pointerOfPath(path);
+  if (offset < node.start) return base;
+  const inner = jsonPointerAt(text.slice(node.start, node.end), offset - node.start);
+  return inner === null ? null : base + inner;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
 }

@@ -7,7 +7,8 @@ import type { SwaggerDocument } from "../model/swagger-types";
 import { getAtPointer, setAtPointer } from "../model/json-pointer";
 import { parseJsonText, stringifyJson, type ParseOutcome } from "../model/text/json-text";
 import { parseYamlText, stringifyYaml } from "../model/text/yaml-text";
-import { selectDocument, type WorkspaceState } from "../store/workspace-store";
+import { definitionItemOf, jsonPointerAt, yamlPointerAt } from "../model/text/pointer-at";
+import { selectDocument, selectSelection, type WorkspaceState } from "../store/workspace-store";
 import { jsonEqual } from "./json-equal";
 import { monaco, setupMonaco, SWAGGER_JSON_URI, SWAGGER_YAML_URI } from "./monaco-setup";
 import {
@@ -24,6 +25,7 @@ import {
   findEnclosingContainer,
   indentLike,
   outlineJson,
+  outlinePointerAt,
   outlinePointerRanges,
   pointerOfPath,
   replaceInOutline,
@@ -45,6 +47,8 @@ const INCREMENTAL_MIN = 50_000;
 const SYNC_QUIET_MS = 200;
 /** …and at least this often during a long burst. */
 const SYNC_MAX_WAIT_MS = 1000;
+/** A cursor that rests this long in the text selects the item it is in, in the open step. */
+export const CURSOR_FOLLOW_MS = 250;
 const SYNTAX_OWNER = "connector-studio-syntax";
 const DIAGNOSTIC_OWNER = "connector-studio";
 
@@ -168,6 +172,16 @@ export class SwaggerEditorController {
   /** The last full parse reported duplicate keys: then only full parses are exact. */
   private hasDuplicateKeys = false;
   private lastFocusNonce = -1;
+  private lastSelectionNonce = -1;
+  /** The item a step selected, shown once the active connector's text is (see {@link showConnector}). */
+  private pendingFollow: string | null = null;
+  /** The lines of the item selected in a step. */
+  private readonly followHighlight: monaco.editor.IEditorDecorationsCollection;
+  private cursorTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The model's version at the last cursor move: a move that comes with a text change is typing. */
+  private cursorVersion = -1;
+  /** Set while this controller moves the cursor itself (reveal, reset): those moves select nothing. */
+  private movingCursor = false;
   private largeOptions: boolean | null = null;
   private status: PaneStatus = {
     format: "json",
@@ -202,6 +216,8 @@ export class SwaggerEditorController {
       renderValidationDecorations: "on",
     });
 
+    this.followHighlight = this.editor.createDecorationsCollection();
+
     const { KeyMod, KeyCode } = monaco;
     // Monaco's own undo would fork a second history: route the keys to the workspace's.
     this.editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => this.undo());
@@ -214,6 +230,7 @@ export class SwaggerEditorController {
       this.editor.onKeyDown(() => this.flushSync()),
       // Clicking a button (Undo, a step, a connector) first commits what was typed here.
       this.editor.onDidBlurEditorText(() => this.flushParse()),
+      this.editor.onDidChangeCursorPosition((e) => this.onCursorMove(e.reason)),
     );
     this.unsubscribe = store.subscribe((state, previous) => this.onStoreChange(state, previous));
     this.switchConnector(store.getState());
@@ -243,6 +260,7 @@ export class SwaggerEditorController {
     this.pendingSync?.cancel();
     this.pendingMarkers?.cancel();
     this.pendingOutline?.cancel();
+    this.cursorTimerClear();
     this.unsubscribe();
     for (const d of this.disposables) d.dispose();
     this.editor.dispose();
@@ -331,6 +349,14 @@ export class SwaggerEditorController {
       this.lastFocusNonce = state.focus.nonce;
       if (state.focus.file === FILE) this.reveal(state.focus.path);
     }
+    const selection = selectSelection(state);
+    if (selection && selection.nonce !== this.lastSelectionNonce) {
+      this.lastSelectionNonce = selection.nonce;
+      // The cursor is already there when the pane made the selection: nothing moves.
+      if (selection.source === "pane") this.followHighlight.clear();
+      else if (selection.file === FILE) this.follow(selection.path);
+      else this.followHighlight.clear();
+    }
   }
 
   /**
@@ -350,6 +376,12 @@ export class SwaggerEditorController {
     this.setStatus({ problem: null, conflict: false, note: null, hasConnector: doc !== null });
     this.editor.updateOptions({ readOnly: doc === null });
     this.lastFocusNonce = state.focus?.nonce ?? -1;
+    const selection = selectSelection(state);
+    this.lastSelectionNonce = selection?.nonce ?? -1;
+    this.pendingFollow =
+      selection && selection.source !== "pane" && selection.file === FILE ? selection.path : null;
+    this.followHighlight.clear();
+    this.cursorTimerClear();
     this.pendingReset = true;
     this.scheduleSync();
   }
@@ -367,6 +399,9 @@ export class SwaggerEditorController {
       this.parseNow();
     }
     this.scheduleMarkers();
+    const follow = this.pendingFollow;
+    this.pendingFollow = null;
+    if (follow !== null) this.follow(follow);
   }
 
   /**
@@ -410,6 +445,8 @@ export class SwaggerEditorController {
   private markSynced(text: string, model: monaco.editor.ITextModel): void {
     this.syncedText = text;
     this.syncedVersion = model.getVersionId();
+    // The text is the document's again: the next cursor move is a move, not typing.
+    this.cursorVersion = this.syncedVersion;
   }
 
   /** Whether the model still holds `syncedText` (by version id; by comparing text only when that differs). */
@@ -451,7 +488,7 @@ export class SwaggerEditorController {
     if (reset) {
       this.replaceAll(model, text);
       this.editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
-      this.editor.setPosition({ lineNumber: 1, column: 1 });
+      this.moveCursor(() => this.editor.setPosition({ lineNumber: 1, column: 1 }));
     } else {
       const edit = minimalEdit(model.getValue(), text);
       if (edit) this.applyEdit(edit.start, edit.end, edit.text);
@@ -746,8 +783,14 @@ export class SwaggerEditorController {
     }, 1000);
   }
 
+  /** The model's text, without reading a 1 MB model back when it still holds the synced text. */
+  private currentText(): string {
+    const model = this.model();
+    return model.getVersionId() === this.syncedVersion ? this.syncedText : model.getValue();
+  }
+
   private rangesFor(pointers: string[]): Map<string, PointerRange> {
-    const text = this.model().getValue();
+    const text = this.currentText();
     try {
       if (this.format === "yaml") return yamlPointerRanges(text, pointers);
       if (text !== this.syncedText || text.length < INCREMENTAL_MIN) return jsonPointerRanges(text, pointers);
@@ -827,10 +870,117 @@ export class SwaggerEditorController {
     const start = this.model().getPositionAt(range.keyStart ?? range.start);
     const end = this.model().getPositionAt(range.end);
     const selection = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
-    this.editor.setSelection(selection);
+    this.moveCursor(() => this.editor.setSelection(selection));
     this.editor.revealRangeNearTopIfOutsideViewport(
       new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column),
     );
+  }
+
+  // --- following the selection, both ways ----------------------------------------------------------------
+
+  /**
+   * An item selected in a step (or with Go to): its first line is scrolled into view when it is not, and its
+   * lines are highlighted. The cursor and the focus stay where they are, so typing elsewhere is not disturbed.
+   */
+  private follow(pointer: string): void {
+    this.flushSync();
+    if (this.pendingReset) {
+      this.pendingFollow = pointer;
+      return;
+    }
+    // Text typed but not applied: its positions are not the document's.
+    if (this.parseTimer !== null || this.status.problem || this.status.conflict) return;
+    const range = this.rangesFor([pointer]).get(pointer);
+    if (!range?.exact) {
+      this.followHighlight.clear();
+      return;
+    }
+    const model = this.model();
+    const start = model.getPositionAt(range.keyStart ?? range.start);
+    const end = model.getPositionAt(range.end);
+    this.followHighlight.set([
+      {
+        range: new monaco.Range(start.lineNumber, 1, end.lineNumber, 1),
+        options: {
+          isWholeLine: true,
+          className: "cs-follow-line",
+          linesDecorationsClassName: "cs-follow-gutter",
+          overviewRuler: { color: "rgba(58, 79, 216, 0.6)", position: monaco.editor.OverviewRulerLane.Left },
+        },
+      },
+    ]);
+    this.editor.revealRangeNearTopIfOutsideViewport(
+      new monaco.Range(start.lineNumber, 1, start.lineNumber, 1),
+      monaco.editor.ScrollType.Immediate,
+    );
+  }
+
+  private moveCursor(move: () => void): void {
+    this.movingCursor = true;
+    try {
+      move();
+    } finally {
+      this.movingCursor = false;
+    }
+  }
+
+  /**
+   * Only a move of the cursor (arrows, a click, Find) selects the item it lands in, once the cursor rests:
+   * a move that comes with a text change is typing and selects nothing, so nothing jumps while the user
+   * types. The work here is constant; the pointer is computed when the timer fires.
+   */
+  private onCursorMove(reason: monaco.editor.CursorChangeReason): void {
+    const version = this.model().getVersionId();
+    const typed = version !== this.cursorVersion;
+    this.cursorVersion = version;
+    this.cursorTimerClear();
+    if (typed || this.movingCursor || this.applyingExternal) return;
+    const { CursorChangeReason } = monaco.editor;
+    if (reason === CursorChangeReason.ContentFlush || reason === CursorChangeReason.Undo) return;
+    if (reason === CursorChangeReason.Redo || reason === CursorChangeReason.RecoverFromMarkers) return;
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null;
+      if (this.model().getVersionId() === version) this.selectAtCursor();
+    }, CURSOR_FOLLOW_MS);
+  }
+
+  private cursorTimerClear(): void {
+    if (this.cursorTimer !== null) clearTimeout(this.cursorTimer);
+    this.cursorTimer = null;
+  }
+
+  private selectAtCursor(): void {
+    const position = this.editor.getPosition();
+    if (!position || !this.connectorId || this.pendingReset) return;
+    if (this.parseTimer !== null || this.status.problem || this.status.conflict) return;
+    const pointer = this.pointerAt(this.model().getOffsetAt(position));
+    const item = pointer === null ? null : definitionItemOf(pointer);
+    if (!item) return;
+    const state = this.store.getState();
+    const current = selectSelection(state);
+    // Inside the selected item's own operation (an open parameter, say) the finer selection is kept: a click
+    // in the operation to paste or type must not close what the step has open.
+    if (
+      current?.file === FILE &&
+      (current.path === item.pointer || current.path.startsWith(`${item.pointer}/`))
+    )
+      return;
+    state.select(FILE, item.pointer, "pane");
+  }
+
+  /** The JSON pointer at an offset of the text (through the outline on a large JSON text). */
+  private pointerAt(offset: number): string | null {
+    const text = this.currentText();
+    try {
+      if (this.format === "yaml") return yamlPointerAt(text, offset);
+      if (text === this.syncedText && text.length >= INCREMENTAL_MIN) {
+        this.outline ??= outlineJson(text);
+        if (this.outline) return outlinePointerAt(text, this.outline, offset);
+      }
+      return jsonPointerAt(text, offset);
+    } catch {
+      return null;
+    }
   }
 
   // --- helpers ------------------------------------------------------------------------------------------

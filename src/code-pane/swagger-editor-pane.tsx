@@ -6,6 +6,7 @@ import {
   type PaneStatus,
   type SwaggerFormat,
 } from "./swagger-editor-controller";
+import "./swagger-editor.css";
 
 const NO_STATUS: PaneStatus = {
   format: "json",

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readFlag, writeFlag } from "./stored-preference";
+import { readFlag, readNumber, writeFlag, writeNumber } from "./stored-preference";
 
 describe("stored yes/no preferences", () => {
   beforeEach(() => {
@@ -39,5 +39,13 @@ describe("stored yes/no preferences", () => {
   it("ignores a value it did not write", () => {
     localStorage.setItem("cs.test", "maybe");
     expect(readFlag("cs.test", true)).toBe(true);
+  });
+
+  it("remembers a number, and reads nothing for a missing or non-numeric value", () => {
+    expect(readNumber("width")).toBeNull();
+    writeNumber("width", 320);
+    expect(readNumber("width")).toBe(320);
+    localStorage.setItem("width", "wide");
+    expect(readNumber("width")).toBeNull();
   });
 });

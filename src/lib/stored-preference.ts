@@ -33,3 +33,23 @@ export function useStoredFlag(key: string, fallback: boolean): [boolean, (value:
   );
   return [value, set];
 }
+
+/** Reads a number remembered in this browser (a column width), or null when none or storage is refused. */
+export function readNumber(key: string): number | null {
+  try {
+    const saved = localStorage.getItem(key);
+    const value = saved === null ? NaN : Number(saved);
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers a number (a column width) in this browser. */
+export function writeNumber(key: string, value: number): void {
+  try {
+    localStorage.setItem(key, String(value));
+  } catch {
+    // Not worth a notice: only the layout preference is lost.
+  }
+}

@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { createEmptyConnector } from "../model/create-empty-connector";
 import { setValue } from "../model/operations/document-edits";
-import { createWorkspaceStore, selectCanUndo, selectDocument } from "./workspace-store";
+import { createWorkspaceStore, selectCanUndo, selectDocument, selectSelection } from "./workspace-store";
 
 let ids = 0;
 const makeStore = () => createWorkspaceStore({ now: () => 1000, newId: () => `id-${++ids}` });
 
 describe("workspace store: shell actions", () => {
+  it("shares the selected item of the open connector, and forgets it while another one is open", () => {
+    const store = makeStore();
+    store.getState().addConnector(createEmptyConnector("One"));
+    store.getState().select("apiDefinition.swagger.json", "/paths/~1a/get", "step");
+    const first = selectSelection(store.getState());
+    expect(first).toMatchObject({ path: "/paths/~1a/get", source: "step" });
+    // Selecting the same item again is a new selection (the Swagger editor reveals it again).
+    store.getState().select("apiDefinition.swagger.json", "/paths/~1a/get", "pane");
+    expect(selectSelection(store.getState())?.nonce).not.toBe(first?.nonce);
+    store.getState().addConnector(createEmptyConnector("Two"));
+    expect(selectSelection(store.getState())).toBeNull();
+  });
+
   it("restores a saved workspace without undo steps and opens the saved active connector", () => {
     const store = makeStore();
     store.getState().restoreWorkspace(

@@ -71,6 +71,24 @@ export interface RestoredConnector {
   review?: ReviewRecord;
 }
 
+/** Who selected an item: a step, the Swagger editor's cursor, or the Go to dialog. */
+export type SelectionSource = "step" | "pane" | "go-to";
+
+/**
+ * The item the maker is on (an operation, a parameter, a definition, a policy…), by file and JSON pointer.
+ * Shared so that the Swagger editor and the steps follow each other without knowing each other: a step
+ * selection reveals the item in the editor, a cursor move in the editor selects it in the open step.
+ */
+export interface WorkspaceSelection {
+  file: DiagnosticFile;
+  path: string;
+  source: SelectionSource;
+  /** The connector it belongs to: a selection is forgotten when another connector is opened. */
+  connectorId: string | null;
+  /** Changes on every selection, so that selecting the same item again is seen. */
+  nonce: number;
+}
+
 export interface ConnectorEntry {
   id: string;
   name: string;
@@ -107,6 +125,9 @@ export interface WorkspaceState {
    * the step focuses it, the Swagger editor still reveals `path` (which exists).
    */
   focus: { file: DiagnosticFile; path: string; field?: string; nonce: number } | null;
+  /** The last selected item (see {@link WorkspaceSelection}); read it with {@link selectSelection}. */
+  selection: WorkspaceSelection | null;
+  select(file: DiagnosticFile, path: string, source: SelectionSource): void;
   /** Applies a command to the active document. */
   dispatch(command: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -200,6 +221,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       diagnosticsRevision: -1,
       focus: null,
       reviews: {},
+      selection: null,
 
       dispatch(command, dispatchOptions = {}) {
         const source = dispatchOptions.source ?? "form";
@@ -296,6 +318,17 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Store
       },
       setDiagnostics(revision, diagnostics) {
         set({ diagnostics, diagnosticsRevision: revision });
+      },
+      select(file, path, source) {
+        set((state) => ({
+          selection: {
+            file,
+            path,
+            source,
+            connectorId: state.activeId,
+            nonce: (state.selection?.nonce ?? 0) + 1,
+          },
+        }));
       },
       requestFocus(file, path, field) {
         set((state) => ({
@@ -412,4 +445,10 @@ export function selectCanUndo(state: WorkspaceState): boolean {
 export function selectCanRedo(state: WorkspaceState): boolean {
   const history = state.activeId ? state.histories[state.activeId] : undefined;
   return history ? canRedo(history) : false;
+}
+
+/** The selected item of the active connector, or null (none yet, or one of another connector). */
+export function selectSelection(state: WorkspaceState): WorkspaceSelection | null {
+  const selection = state.selection;
+  return selection && selection.connectorId === state.activeId ? selection : null;
 }

@@ -5,6 +5,7 @@ import {
   operationIds,
   operationKey,
   operationOfPointer,
+  operationPointer,
   planNewOperation,
   summariseOperations,
   type OperationLocation,
@@ -18,10 +19,11 @@ import {
 import { listPolicies } from "../../model/operations/policies";
 import { listReferences, REFERENCE_KINDS } from "../../model/operations/references";
 import type { SwaggerDocument } from "../../model/swagger-types";
-import { selectDocument } from "../../store/workspace-store";
+import { selectDocument, selectSelection, type WorkspaceSelection } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
 import { ModalDialog } from "../../components/ui/modal-dialog";
+import { ResizeHandle, useStoredWidth } from "../../components/ui/resize-handle";
 import { useDispatchForm } from "./doc-fields";
 import { OperationEditor } from "./operation-editor";
 import { OperationList } from "./operation-list";
@@ -38,6 +40,59 @@ type Selection =
 type Filter = "all" | "problems" | "deprecated" | "internal";
 
 const EMPTY_PATHS: SwaggerDocument["paths"] = {};
+/** The width of the lists beside the selected item's editor, remembered in this browser (pixels). */
+const RAIL_WIDTH_KEY = "connector-studio.definition-rail-width";
+const RAIL_MIN = 180;
+const RAIL_MAX = 640;
+const DEFINITION_FILE = "apiDefinition.swagger.json";
+const POLICIES_POINTER = "/properties/policyTemplateInstances";
+
+/** The step's selection for a shared one (from the Swagger editor, Go to, or this step), or null when it has none. */
+function selectionOf(
+  definition: SwaggerDocument,
+  shared: WorkspaceSelection,
+): { selection: NonNullable<Selection>; parameter: number | null } | null {
+  let segments: string[];
+  try {
+    segments = parsePointer(shared.path);
+  } catch {
+    return null;
+  }
+  if (shared.file === DEFINITION_FILE) {
+    const location = operationOfPointer(definition, segments);
+    if (location) {
+      const param = segments[3] === "parameters" && segments[4] !== undefined ? Number(segments[4]) : null;
+      return {
+        selection: { kind: "operation", location },
+        parameter: param !== null && Number.isInteger(param) ? param : null,
+      };
+    }
+    if ((REFERENCE_KINDS as readonly string[]).includes(segments[0] ?? "") && segments[1] !== undefined)
+      return {
+        selection: { kind: "reference", pointer: shared.path.split("/").slice(0, 3).join("/") },
+        parameter: null,
+      };
+    return null;
+  }
+  if (
+    shared.file === "apiProperties.json" &&
+    segments[1] === "policyTemplateInstances" &&
+    segments[2] !== undefined
+  ) {
+    const index = Number(segments[2]);
+    return Number.isInteger(index) ? { selection: { kind: "policy", index }, parameter: null } : null;
+  }
+  return null;
+}
+
+function sameSelection(a: Selection, b: Selection): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === "operation" && b.kind === "operation")
+    return operationKey(a.location) === operationKey(b.location);
+  if (a.kind === "reference" && b.kind === "reference") return a.pointer === b.pointer;
+  if (a.kind === "policy" && b.kind === "policy") return a.index === b.index;
+  return false;
+}
 
 /**
  * The Definition step: Actions, Triggers, References and Policies on the left, the selected item's editor
@@ -53,8 +108,9 @@ export function DefinitionStep() {
   const diagnostics = useWorkspace((s) => s.diagnostics);
   const focus = useWorkspace((s) => s.focus);
 
-  const [selection, setSelection] = useState<Selection>(null);
-  const [openParameter, setOpenParameter] = useState<number | null>(null);
+  const [selection, setLocalSelection] = useState<Selection>(null);
+  const [openParameter, setLocalOpenParameter] = useState<number | null>(null);
+  const shared = useWorkspace(selectSelection);
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
   const [showReferences, setShowReferences] = useState(false);
@@ -66,6 +122,8 @@ export function DefinitionStep() {
     impact: DeleteOperationsImpact;
   } | null>(null);
   const rootRef = useRef<HTMLElement>(null);
+  const railRef = useRef<HTMLDivElement>(null);
+  const [railWidth, setRailWidth] = useStoredWidth(RAIL_WIDTH_KEY, RAIL_MIN, RAIL_MAX);
 
   // Rows keep their identity while their operation is unchanged, so memoised rows skip re-rendering
   // when typing edits one operation among hundreds.
@@ -117,10 +175,59 @@ export function DefinitionStep() {
   );
   const ids = useMemo(() => operationIds({ paths } as SwaggerDocument), [paths]);
 
-  const selectOperation = useCallback((location: OperationLocation | null) => {
-    setOpenParameter(null);
-    setSelection(location ? { kind: "operation", location } : null);
-  }, []);
+  // What the maker selects here is shared (the Swagger editor reveals it); what is selected elsewhere (the
+  // Swagger editor's cursor, Go to) is shown here. Only the maker's own choices are published, so a
+  // selection that came from the editor never sends the editor back to the item's first line.
+  const publish = useCallback(
+    (file: WorkspaceSelection["file"], path: string) => store.getState().select(file, path, "step"),
+    [store],
+  );
+  const setSelection = useCallback(
+    (next: Selection) => {
+      setLocalSelection(next);
+      if (next?.kind === "operation") publish(DEFINITION_FILE, operationPointer(next.location));
+      else if (next?.kind === "reference") publish(DEFINITION_FILE, next.pointer);
+      else if (next?.kind === "policy") publish("apiProperties.json", `${POLICIES_POINTER}/${next.index}`);
+    },
+    [publish],
+  );
+  const setOpenParameter = useCallback(
+    (index: number | null) => {
+      setLocalOpenParameter(index);
+      if (selection?.kind !== "operation") return;
+      const pointer = operationPointer(selection.location);
+      publish(DEFINITION_FILE, index === null ? pointer : `${pointer}/parameters/${index}`);
+    },
+    [publish, selection],
+  );
+  const selectOperation = useCallback(
+    (location: OperationLocation | null) => {
+      setLocalOpenParameter(null);
+      setSelection(location ? { kind: "operation", location } : null);
+    },
+    [setSelection],
+  );
+
+  // A selection made elsewhere (or before this step opened): show it, and with Go to, go to it.
+  const lastShared = useRef(-1);
+  useEffect(() => {
+    if (!shared || shared.nonce === lastShared.current) return;
+    lastShared.current = shared.nonce;
+    const doc = selectDocument(store.getState());
+    const found = doc ? selectionOf(doc.definition, shared) : null;
+    if (!found) return;
+    setLocalSelection((current) => (sameSelection(current, found.selection) ? current : found.selection));
+    setLocalOpenParameter(found.parameter);
+    if (found.selection.kind === "reference") setShowReferences(true);
+    if (shared.source !== "go-to") return;
+    const timer = window.setTimeout(() => {
+      const root = rootRef.current;
+      if (!root) return;
+      if (found.parameter !== null) focusBestField(root, shared.path);
+      else root.querySelector<HTMLElement>('.cs-def__rail [aria-current="true"]')?.focus();
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [shared, store]);
   const onRowSelect = useCallback(
     (row: OperationSummary) => selectOperation({ path: row.path, method: row.method }),
     [selectOperation],
@@ -194,22 +301,22 @@ export function DefinitionStep() {
     if (focus.file === "apiDefinition.swagger.json") {
       const location = operationOfPointer(doc.definition, segments);
       if (location) {
-        setSelection({ kind: "operation", location });
+        setLocalSelection({ kind: "operation", location });
         const param = segments[3] === "parameters" && segments[4] !== undefined ? Number(segments[4]) : null;
-        setOpenParameter(param !== null && Number.isInteger(param) ? param : null);
+        setLocalOpenParameter(param !== null && Number.isInteger(param) ? param : null);
       } else if (
         (REFERENCE_KINDS as readonly string[]).includes(segments[0] ?? "") &&
         segments[1] !== undefined
       ) {
         setShowReferences(true);
-        setSelection({ kind: "reference", pointer: focus.path.split("/").slice(0, 3).join("/") });
+        setLocalSelection({ kind: "reference", pointer: focus.path.split("/").slice(0, 3).join("/") });
       } else return;
     } else if (
       focus.file === "apiProperties.json" &&
       segments[1] === "policyTemplateInstances" &&
       segments[2] !== undefined
     ) {
-      setSelection({ kind: "policy", index: Number(segments[2]) });
+      setLocalSelection({ kind: "policy", index: Number(segments[2]) });
     } else return;
     // The field that fixes the problem when the panel knows it (a missing summary → Summary); retried
     // briefly, since the selected editor may still be rendering.
@@ -236,9 +343,14 @@ export function DefinitionStep() {
   const selectedPolicy = selection?.kind === "policy" ? policies[selection.index] : undefined;
 
   return (
-    <section aria-label="Definition step" className="cs-def" ref={rootRef}>
+    <section
+      aria-label="Definition step"
+      className="cs-def"
+      ref={rootRef}
+      style={railWidth === null ? undefined : ({ "--cs-def-rail": `${railWidth}px` } as React.CSSProperties)}
+    >
       <h2 className="cs-visually-hidden">Definition</h2>
-      <div className="cs-def__rail">
+      <div className="cs-def__rail" ref={railRef}>
         <div className="cs-def-toolbar" role="group" aria-label="Create">
           <button type="button" className="cs-button cs-button-small" onClick={() => create("action")}>
             New action
@@ -332,6 +444,15 @@ export function DefinitionStep() {
           onSelect={(index) => setSelection({ kind: "policy", index })}
         />
       </div>
+      <ResizeHandle
+        className="cs-def__handle"
+        label="Resize the operations list"
+        start={railRef}
+        width={railWidth}
+        min={RAIL_MIN}
+        max={RAIL_MAX}
+        onChange={setRailWidth}
+      />
       <div className="cs-def__main">
         {selection === null ? (
           <p className="cs-muted">Choose an action, trigger, reference or policy, or create one.</p>

@@ -1,4 +1,4 @@
-import { memo, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { OperationSummary } from "../../model/operations/operations";
 
@@ -35,6 +35,11 @@ export function OperationList({
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  // A row selected elsewhere (the Swagger editor's cursor, Go to) may be outside the rendered window.
+  const selectedIndex = selectedKey === null ? -1 : rows.findIndex((row) => row.key === selectedKey);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
   if (rows.length === 0) {
     return (
       <div role="list" aria-label={label} className="cs-def-list cs-def-list--empty">
