@@ -1,3 +1,4 @@
+import { followPointerDrag } from "../components/ui/pointer-drag";
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 
 /** v2: the default moved from 50% to 62% for the step; an old 50% would keep the cramped layout. */
@@ -45,21 +46,10 @@ export function SplitPane({
   }, []);
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    const move = (e: globalThis.PointerEvent) => {
+    followPointerDrag(event, (x) => {
       const box = containerRef.current?.getBoundingClientRect();
-      if (box && box.width > 0) commit(((e.clientX - box.left) / box.width) * 100);
-    };
-    const up = () => {
-      handle.removeEventListener("pointermove", move);
-      handle.removeEventListener("pointerup", up);
-      handle.removeEventListener("pointercancel", up);
-    };
-    handle.addEventListener("pointermove", move);
-    handle.addEventListener("pointerup", up);
-    handle.addEventListener("pointercancel", up);
+      if (box && box.width > 0) commit(((x - box.left) / box.width) * 100);
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,3 +1,4 @@
+import { followPointerDrag } from "./pointer-drag";
 import { useCallback, useState, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
 import { readNumber, writeNumber } from "../../lib/stored-preference";
 
@@ -52,19 +53,8 @@ export function ResizeHandle({
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     const column = start.current;
     if (!column) return;
-    event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
     const left = column.getBoundingClientRect().left;
-    const move = (e: globalThis.PointerEvent) => onChange(e.clientX - left);
-    const up = () => {
-      handle.removeEventListener("pointermove", move);
-      handle.removeEventListener("pointerup", up);
-      handle.removeEventListener("pointercancel", up);
-    };
-    handle.addEventListener("pointermove", move);
-    handle.addEventListener("pointerup", up);
-    handle.addEventListener("pointercancel", up);
+    followPointerDrag(event, (x) => onChange(x - left));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
