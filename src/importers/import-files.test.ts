@@ -144,7 +144,11 @@ describe("importFiles", () => {
       },
     };
     const bare = importFiles([file("demo.swagger.json", json(messy))]);
-    expect(bare.ok && bare.report.map((e) => e.rule)).toEqual(["OperationIdSanitized"]);
+    // …and says that its host (api.contoso.com) is a placeholder.
+    expect(bare.ok && bare.report.map((e) => e.rule)).toEqual([
+      "OperationIdSanitized",
+      "PlaceholderHostName",
+    ]);
     const pkg = importFiles([
       file("apiDefinition.swagger.json", json(messy)),
       file("apiProperties.json", json(properties)),

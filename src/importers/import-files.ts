@@ -11,7 +11,7 @@ import { jsonPointerRanges, yamlPointerRanges, type PointerRange } from "../mode
 import { parseYamlText } from "../model/text/yaml-text";
 import type { FurtherConnector, ImportOutcome, ImportSourceKind, InputFile } from "./import-types";
 import { convertCustomApis, isCustomApiInput } from "./logic-apps/convert-custom-api";
-import { makeImportReady } from "./make-ready";
+import { makeImportReady, withPlaceholderHostNote } from "./make-ready";
 import { countOpenApiOperations, countPostmanRequests } from "./input-count";
 import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
@@ -319,7 +319,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
     // it and each change is in the report. A package is taken as it is, so that it round-trips unchanged.
     const ready = makeImportReady(document);
     document = ready.document;
-    report = [...report, ...ready.report];
+    report = withPlaceholderHostNote(document.definition, [...report, ...ready.report]);
   }
 
   return {

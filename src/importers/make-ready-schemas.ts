@@ -1,5 +1,5 @@
 import type { ImportReportEntry } from "../model/import-report";
-import { escapePointerToken } from "../model/json-pointer";
+import { escapePointerToken, setAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
 import { COUNT_CAP, countSchemas, LIMITS } from "../validation/budget";
@@ -165,9 +165,9 @@ class SchemaCutter {
 
 interface Holder {
   holder: JsonObject;
-  pointer: string;
+  pointer: () => string;
   kind: "body" | "response";
-  label: string;
+  label: () => string;
 }
 
 function resolveLocal(definition: SwaggerDocument, ref: string): JsonObject | undefined {
@@ -184,36 +184,39 @@ function resolveLocal(definition: SwaggerDocument, ref: string): JsonObject | un
 function holders(definition: SwaggerDocument): Holder[] {
   const out: Holder[] = [];
   const seen = new Set<JsonObject>();
-  const add = (raw: JsonValue, inline: string, kind: Holder["kind"], label: string) => {
+  // Pointers and labels are built only for the few holders that are cut.
+  const add = (raw: JsonValue, inline: () => string, kind: Holder["kind"], label: () => string) => {
     if (!isJsonObject(raw)) return;
     const ref = typeof raw.$ref === "string" ? raw.$ref : undefined;
     const holder = ref ? resolveLocal(definition, ref) : raw;
     if (!holder || seen.has(holder) || holder.schema === undefined) return;
     if (kind === "body" && holder.in !== "body") return;
     seen.add(holder);
-    out.push({ holder, pointer: `${ref ? ref.slice(1) : inline}/schema`, kind, label });
+    out.push({ holder, pointer: () => `${ref ? ref.slice(1) : inline()}/schema`, kind, label });
   };
   const paths = definition.paths;
   if (!isJsonObject(paths)) return out;
   for (const path of Object.keys(paths)) {
     const item = paths[path];
     if (!isJsonObject(item)) continue;
-    const itemPointer = `/paths/${escapePointerToken(path)}`;
+    const itemPointer = () => `/paths/${escapePointerToken(path)}`;
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isJsonObject(op)) continue;
-      const label = `${method.toUpperCase()} ${path}`;
+      const label = () => `${method.toUpperCase()} ${path}`;
       if (Array.isArray(item.parameters))
-        item.parameters.forEach((p, i) => add(p, `${itemPointer}/parameters/${i}`, "body", label));
+        item.parameters.forEach((p, i) => add(p, () => `${itemPointer()}/parameters/${i}`, "body", label));
       if (Array.isArray(op.parameters))
-        op.parameters.forEach((p, i) => add(p, `${itemPointer}/${method}/parameters/${i}`, "body", label));
+        op.parameters.forEach((p, i) =>
+          add(p, () => `${itemPointer()}/${method}/parameters/${i}`, "body", label),
+        );
       if (isJsonObject(op.responses))
         for (const code of Object.keys(op.responses))
           add(
             op.responses[code] as JsonValue,
-            `${itemPointer}/${method}/responses/${escapePointerToken(code)}`,
+            () => `${itemPointer()}/${method}/responses/${escapePointerToken(code)}`,
             "response",
-            `${label} ${code}`,
+            () => `${label()} ${code}`,
           );
     }
   }
@@ -223,7 +226,7 @@ function holders(definition: SwaggerDocument): Holder[] {
 /**
  * Request and response schemas that expand past the platform's 512 schemas are cut at the deepest level
  * that fits: deeper levels become free-form objects. Each cut is reported with where and how deep.
- * Mutates the holders of `definition` (a copy the caller owns) and returns it with the cut definitions.
+ * Pure: returns a copy of `definition` (untouched branches shared) with the cut schemas and definitions.
  */
 export function cutLargeBodySchemas(
   definition: SwaggerDocument,
@@ -231,7 +234,7 @@ export function cutLargeBodySchemas(
 ): SwaggerDocument {
   const limit = LIMITS.schemasPerBody;
   const cutter = new SchemaCutter(definition);
-  let changed = false;
+  const cuts: [pointer: string, schema: JsonValue][] = [];
   // Many bodies are the same bare `{ "$ref": "#/definitions/X" }`: count each once. The definitions are not
   // changed in this loop (cuts go to `cutter.added`), so the count of such a schema does not change either.
   const refCounts = new Map<string, number>();
@@ -245,15 +248,16 @@ export function cutLargeBodySchemas(
     }
     return n;
   };
-  for (const { holder, pointer, kind, label } of holders(definition)) {
+  for (const { holder, pointer: pointerOf, kind, label: labelOf } of holders(definition)) {
     const schema = holder.schema as JsonValue;
     const before = countOf(schema);
     if (before <= limit) continue;
     let k = 1;
     while (k < MAX_DEPTH && cutter.count(schema, k + 1) <= limit) k++;
     const after = cutter.count(schema, k);
-    holder.schema = cutter.cut(schema, k);
-    changed = true;
+    const pointer = pointerOf();
+    const label = labelOf();
+    cuts.push([pointer, cutter.cut(schema, k)]);
     report.push({
       kind: "fixed",
       rule: "BodySchemaCountExceedsMaxAllowed",
@@ -262,10 +266,13 @@ export function cutLargeBodySchemas(
       message: `The ${kind === "body" ? "request body" : "response"} schema of ${label} expands to ${before >= COUNT_CAP ? `more than ${COUNT_CAP - 1}` : before} schemas (the platform allows ${limit}): it was cut at depth ${k}; deeper levels are free-form objects (${after} schemas now).`,
     });
   }
-  if (!changed || Object.keys(cutter.added).length === 0) return definition;
+  if (cuts.length === 0) return definition;
+  let cut = definition;
+  for (const [pointer, schema] of cuts) cut = setAtPointer(cut, pointer, schema);
+  if (Object.keys(cutter.added).length === 0) return cut;
   const definitions = {
-    ...(isJsonObject(definition.definitions) ? definition.definitions : {}),
+    ...(isJsonObject(cut.definitions) ? cut.definitions : {}),
     ...cutter.added,
   };
-  return { ...definition, definitions } as SwaggerDocument;
+  return { ...cut, definitions } as SwaggerDocument;
 }

@@ -5,7 +5,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-val
 import { applyOperationIdRenames, structuredCloneJson } from "../model/operations/operations";
 import { HTTP_METHODS, listOperations, type SwaggerDocument } from "../model/swagger-types";
 import { findUnusedDefinitions } from "../validation/budget";
-import { quickFixFor, summaryFromOperationId } from "../validation/quick-fixes";
+import { isPlaceholderHost } from "../validation/rules/definition-rules";
+import { responsesWithDefaultSchemaMoved, summaryFromOperationId } from "../validation/quick-fixes";
 import {
   MAX_OPERATION_ID_LENGTH,
   sanitizeOperationId,
@@ -16,9 +17,9 @@ import { cutLargeBodySchemas } from "./make-ready-schemas";
 /** The summary length the string guidance and certification ask for (the validator warns above 120). */
 export const READY_SUMMARY_LENGTH = 80;
 
-const FILE = "apiDefinition.swagger.json" as const;
-
 type Report = ImportReportEntry[];
+
+const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
 function opPointer(path: string, method: string): string {
   return `/paths/${escapePointerToken(path)}/${method}`;
@@ -442,27 +443,22 @@ function fixOperationIds(doc: ConnectorDocument, report: Report): ConnectorDocum
 // ---------------------------------------------------------------------------------------------------------
 // Responses, path parameters and summaries: the validator's quick fixes.
 
-function applyQuickFix(doc: ConnectorDocument, ruleId: string, path: string): ConnectorDocument {
-  const fix = quickFixFor({ ruleId, severity: "warning", file: FILE, path, message: "" }, doc);
-  return fix ? fix.command.apply(doc) : doc;
-}
-
-function moveDefaultSchemas(doc: ConnectorDocument, report: Report): ConnectorDocument {
-  let next = doc;
-  for (const { path, method, operation } of listOperations(doc.definition)) {
+/**
+ * The `default` responses' schemas moved to 2xx (the validator's quick fix, `responsesWithDefaultSchemaMoved`).
+ * In place on the operations `copyDownToOperations` made.
+ */
+function moveDefaultSchemas(definition: SwaggerDocument, report: Report): void {
+  for (const { path, method, operation } of listOperations(definition)) {
     const responses = operation.responses;
-    if (
-      !isJsonObject(responses) ||
-      !isJsonObject(responses.default) ||
-      responses.default.schema === undefined
-    )
-      continue;
+    if (!isJsonObject(responses)) continue;
+    const moved = responsesWithDefaultSchemaMoved(responses);
+    if (!moved) continue;
+    (operation as JsonObject).responses = moved;
     const pointer = `${opPointer(path, method)}/responses/default`;
     const before = Object.keys(responses).filter((k) => /^2\d\d$/.test(k));
     const withSchema = before.find(
       (k) => isJsonObject(responses[k]) && (responses[k] as JsonObject).schema !== undefined,
     );
-    next = applyQuickFix(next, "DefaultResponseHasSchema", pointer);
     const withContent = before.filter((k) => k !== "204" && k !== "205");
     const to =
       withSchema || (before.length > 0 && withContent.length === 0) ? null : (withContent[0] ?? "200");
@@ -476,46 +472,127 @@ function moveDefaultSchemas(doc: ConnectorDocument, report: Report): ConnectorDo
         : `The schema of the "default" response of ${method.toUpperCase()} ${path} was removed: the designer ignores it, and "${withSchema ?? before.join(", ")}" already describes the result.`,
     });
   }
-  return next;
 }
 
-function addPathEncodings(doc: ConnectorDocument, report: Report): ConnectorDocument {
-  const definition = doc.definition;
-  const pointers = new Set<string>();
-  const visit = (list: unknown, base: string) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((p: JsonValue, i) => {
-      let pointer = `${base}/${i}`;
-      let param = isJsonObject(p) ? p : undefined;
-      if (param && typeof param.$ref === "string" && param.$ref.startsWith("#/")) {
-        pointer = param.$ref.slice(1);
-        param = resolveRef(definition, param.$ref);
-      }
-      if (param?.in === "path" && param["x-ms-url-encoding"] === undefined) pointers.add(pointer);
-    });
-  };
-  const paths = definition.paths;
-  if (isJsonObject(paths)) {
-    for (const path of Object.keys(paths)) {
-      const item = paths[path];
-      if (!isJsonObject(item)) continue;
-      visit(item.parameters, `/paths/${escapePointerToken(path)}/parameters`);
-      for (const method of methodsOf(item))
-        visit((item[method] as JsonObject).parameters, `${opPointer(path, method)}/parameters`);
-    }
-  }
-  let next = doc;
-  for (const pointer of pointers) {
-    next = applyQuickFix(next, "PathParameterMissingEncoding", pointer);
+/**
+ * `x-ms-url-encoding: single` on every path parameter that has none (the validator's quick fix for
+ * PathParameterMissingEncoding). In place on the path items and operations `copyDownToOperations` made; a
+ * shared parameter (`#/parameters/…`) is fixed once, in a copy of the shared map.
+ */
+function addPathEncodings(definition: SwaggerDocument, report: Report): void {
+  const needs = (p: JsonValue | undefined): p is JsonObject =>
+    isJsonObject(p) && p.in === "path" && p["x-ms-url-encoding"] === undefined;
+  const encoded = (p: JsonObject): JsonObject => ({ ...p, "x-ms-url-encoding": "single" });
+  const fixed = (pointer: string, name: unknown, owner: string) =>
     report.push({
       kind: "fixed",
       rule: "PathParameterMissingEncoding",
       source: pointer,
       target: `${pointer}/x-ms-url-encoding`,
-      message: `The path parameter got "x-ms-url-encoding": "single" (values are encoded once).`,
+      message: `The path parameter "${String(name)}"${owner} got "x-ms-url-encoding": "single" (values are encoded once).`,
+    });
+  const sharedDone = new Set<string>();
+  const fixList = (holder: JsonObject, base: () => string, owner: string) => {
+    const list = holder.parameters;
+    if (!Array.isArray(list)) return;
+    let copy: JsonValue[] | undefined;
+    list.forEach((p, i) => {
+      if (isJsonObject(p) && typeof p.$ref === "string" && p.$ref.startsWith("#/parameters/")) {
+        const name = p.$ref.slice("#/parameters/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+        const shared = isJsonObject(definition.parameters) ? definition.parameters : undefined;
+        const target = shared?.[name];
+        if (!shared || sharedDone.has(name) || !needs(target)) return;
+        sharedDone.add(name);
+        definition.parameters = { ...shared, [name]: encoded(target) } as SwaggerDocument["parameters"];
+        fixed(p.$ref.slice(1), target.name, "");
+        return;
+      }
+      if (!needs(p)) return;
+      (copy ??= list.slice())[i] = encoded(p);
+      fixed(`${base()}/${i}`, p.name, owner);
+    });
+    if (copy) holder.parameters = copy;
+  };
+  const paths = definition.paths;
+  if (!isJsonObject(paths)) return;
+  for (const path of Object.keys(paths)) {
+    const item = paths[path];
+    if (!isJsonObject(item)) continue;
+    fixList(item, () => `/paths/${escapePointerToken(path)}/parameters`, ` of ${path}`);
+    for (const method of methodsOf(item))
+      fixList(
+        item[method] as JsonObject,
+        () => `${opPointer(path, method)}/parameters`,
+        ` of ${method.toUpperCase()} ${path}`,
+      );
+  }
+}
+
+/**
+ * OAuth scopes that security requirements name but the scheme does not declare (OpenAPI 3 documents often
+ * list per-operation scopes of another flow) are declared, so requirement and scheme agree. In place on the
+ * definition `copyDownToOperations` made; the scheme and its scopes are copied.
+ */
+function declareRequiredScopes(definition: SwaggerDocument, report: Report): void {
+  const schemes = definition.securityDefinitions;
+  if (!isJsonObject(schemes)) return;
+  const added = new Map<string, { scopes: string[]; where: string }>();
+  const collect = (requirements: unknown, where: string) => {
+    if (!Array.isArray(requirements)) return;
+    for (const requirement of requirements) {
+      if (!isJsonObject(requirement)) continue;
+      for (const [name, scopes] of Object.entries(requirement)) {
+        const scheme = schemes[name];
+        if (!isJsonObject(scheme) || scheme.type !== "oauth2" || !Array.isArray(scopes)) continue;
+        const declared = isJsonObject(scheme.scopes) ? scheme.scopes : {};
+        for (const scope of scopes) {
+          if (typeof scope !== "string" || hasOwn(declared, scope)) continue;
+          const entry = added.get(name) ?? { scopes: [], where };
+          if (!entry.scopes.includes(scope)) entry.scopes.push(scope);
+          added.set(name, entry);
+        }
+      }
+    }
+  };
+  collect(definition.security, "the connector's security requirement");
+  for (const { path, method, operation } of listOperations(definition))
+    collect(operation.security, `${method.toUpperCase()} ${path}`);
+  if (added.size === 0) return;
+  const next: JsonObject = { ...schemes };
+  for (const [name, { scopes, where }] of added) {
+    const scheme = next[name] as JsonObject;
+    const declared: JsonObject = { ...(isJsonObject(scheme.scopes) ? scheme.scopes : {}) };
+    for (const scope of scopes) declared[scope] = scope;
+    next[name] = { ...scheme, scopes: declared };
+    report.push({
+      kind: "fixed",
+      rule: "OAuthSecurityRequirementValueMustBeScopeName",
+      source: `/securityDefinitions/${escapePointerToken(name)}/scopes`,
+      target: `/securityDefinitions/${escapePointerToken(name)}/scopes`,
+      message: `${scopes.length} scope(s) named by security requirements (first by ${where}) were not declared by "${name}" and were added to its scopes: ${scopes.slice(0, 8).join(", ")}${scopes.length > 8 ? ", …" : ""}.`,
     });
   }
-  return next;
+  definition.securityDefinitions = next as SwaggerDocument["securityDefinitions"];
+}
+
+/**
+ * Operations that list responses but no 2xx (e.g. only `101 Switching Protocols`) are kept as the API
+ * describes them; the report says so, since only the maker knows what success looks like.
+ */
+function noteOperationsWithoutSuccess(definition: SwaggerDocument, report: Report): void {
+  for (const { path, method, operation } of listOperations(definition)) {
+    const responses = operation.responses;
+    if (!isJsonObject(responses)) continue;
+    const codes = Object.keys(responses);
+    if (codes.length === 0 || codes.some((c) => /^2\d\d$/.test(c) || c === "default")) continue;
+    report.push({
+      kind: "note",
+      rule: "OperationShouldHaveSuccessfulResponse",
+      source: `${opPointer(path, method)}/responses`,
+      target: `${opPointer(path, method)}/responses`,
+      message: `${method.toUpperCase()} ${path} lists no successful (2xx) response (only ${codes.join(", ")}): kept as the API describes it. Add the response it returns on success in the Definition step.`,
+    });
+  }
 }
 
 /**
@@ -622,16 +699,46 @@ export function coerceToType(value: JsonValue, type: string): JsonValue | undefi
   }
 }
 
+const withArticle = (type: string): string => `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+
+const NAME_MAPS = new Set([
+  "properties",
+  "definitions",
+  "parameters",
+  "responses",
+  "paths",
+  "patternProperties",
+]);
+
 const CHECKED_TYPES = new Set(["boolean", "integer", "number", "string", "array", "object"]);
 
-function fixTypedValues(definition: SwaggerDocument, report: Report): void {
-  const visit = (node: JsonValue | undefined, pointer: string, key: string | null): void => {
+/**
+ * Defaults and enum values of their declared type, and `required` lists that name only declared properties.
+ * Copy-on-write: only the nodes on the way to a fix are copied (spread keeps the lossless side tables), so
+ * the walk over a multi-megabyte definition allocates next to nothing; the pointer is built only for the few
+ * nodes it reports.
+ */
+function fixSchemaValues(definition: SwaggerDocument, report: Report): SwaggerDocument {
+  const tokens: string[] = [];
+  const here = (): string => tokens.map((t) => `/${escapePointerToken(t)}`).join("");
+  // `isMap`: the node maps names to schemas (`properties`, `definitions`, …), so a property named
+  // "type", "default" or "example" is a schema like any other, not a keyword.
+  const visit = (node: JsonValue, isMap: boolean): JsonValue => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${pointer}/${i}`, null));
-      return;
+      let copy: JsonValue[] | undefined;
+      for (let i = 0; i < node.length; i++) {
+        const item = node[i] as JsonValue;
+        if (typeof item !== "object" || item === null) continue;
+        tokens.push(String(i));
+        const next = visit(item, false);
+        tokens.pop();
+        if (next !== item) (copy ??= node.slice())[i] = next;
+      }
+      return copy ?? node;
     }
-    if (!isJsonObject(node)) return;
-    if (typeof node.type === "string" && CHECKED_TYPES.has(node.type) && key !== "properties") {
+    if (!isJsonObject(node)) return node;
+    let copy: JsonObject | undefined;
+    if (!isMap && typeof node.type === "string" && CHECKED_TYPES.has(node.type)) {
       const type = node.type;
       if (
         node.default !== undefined &&
@@ -640,8 +747,10 @@ function fixTypedValues(definition: SwaggerDocument, report: Report): void {
       ) {
         const fixed = coerceToType(node.default, type);
         const before = JSON.stringify(node.default);
-        if (fixed === undefined) delete node.default;
-        else node.default = fixed;
+        const pointer = here();
+        copy ??= { ...node };
+        if (fixed === undefined) delete copy.default;
+        else copy.default = fixed;
         report.push({
           kind: "fixed",
           rule: "DefaultValueMustMatchType",
@@ -649,19 +758,21 @@ function fixTypedValues(definition: SwaggerDocument, report: Report): void {
           target: `${pointer}/default`,
           message:
             fixed === undefined
-              ? `The default ${before} is not a ${type} and was removed.`
-              : `The default ${before} became ${JSON.stringify(fixed)} (a ${type}).`,
+              ? `The default ${before} is not ${withArticle(type)} and was removed.`
+              : `The default ${before} became ${JSON.stringify(fixed)} (${withArticle(type)}).`,
         });
       }
       if (Array.isArray(node.enum) && node.enum.some((v) => v !== null && coerceToType(v, type) !== v)) {
         const before = node.enum;
+        const pointer = here();
         const after: JsonValue[] = [];
         for (const v of before) {
           const c = v === null ? null : coerceToType(v, type);
           if (c !== undefined && !after.includes(c)) after.push(c);
         }
-        if (after.length > 0) node.enum = after;
-        else delete node.enum;
+        copy ??= { ...node };
+        if (after.length > 0) copy.enum = after;
+        else delete copy.enum;
         report.push({
           kind: "fixed",
           rule: "InvalidEnumValue",
@@ -674,15 +785,45 @@ function fixTypedValues(definition: SwaggerDocument, report: Report): void {
         });
       }
     }
-    for (const k of Object.keys(node)) {
+    if (
+      !isMap &&
+      Array.isArray(node.required) &&
+      isJsonObject(node.properties) &&
+      node.allOf === undefined &&
+      node.required.some((name) => typeof name === "string" && !hasOwn(node.properties as JsonObject, name))
+    ) {
+      const properties = node.properties;
+      const missing = node.required.filter((n) => typeof n === "string" && !hasOwn(properties, n));
+      const kept = node.required.filter((n) => !missing.includes(n));
+      copy ??= { ...node };
+      if (kept.length > 0) copy.required = kept;
+      else delete copy.required;
+      const pointer = here();
+      report.push({
+        kind: "fixed",
+        rule: "RequiredPropertyDefinitionMissing",
+        source: `${pointer}/required`,
+        target: `${pointer}/required`,
+        message: `"required" named ${missing.map((n) => JSON.stringify(n)).join(", ")}, which ${missing.length === 1 ? "is not a property" : "are not properties"} of the schema: removed from "required" (the designer cannot ask for a value it has no field for).`,
+      });
+    }
+    for (const k in node) {
       // Examples and extensions are data, not schemas.
-      if (k.startsWith("x-") || k === "example" || k === "examples" || k === "default" || k === "enum")
+      if (
+        !isMap &&
+        (k.startsWith("x-") || k === "example" || k === "examples" || k === "default" || k === "enum")
+      )
         continue;
       const value = node[k];
-      if (typeof value === "object" && value !== null) visit(value, `${pointer}/${escapePointerToken(k)}`, k);
+      if (typeof value !== "object" || value === null) continue;
+      tokens.push(k);
+      const next = visit(value, !isMap && NAME_MAPS.has(k));
+      tokens.pop();
+      if (next !== value) (copy ??= { ...node })[k] = next;
     }
+    return copy ?? node;
   };
-  visit(definition, "", null);
+  return visit(definition, false) as SwaggerDocument;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -705,20 +846,66 @@ export interface MakeReadyResult {
 export function makeImportReady(input: ConnectorDocument): MakeReadyResult {
   const report: Report = [];
   const unusedBefore = new Set(findUnusedDefinitions(input.definition));
-  const definition = structuredCloneJson(input.definition) as SwaggerDocument;
+  const definition = copyDownToOperations(input.definition);
   fixQueryAndFragmentPaths(definition, report);
   unifyTemplates(definition, report);
   dropFetchBodies(definition, report);
   headersToMimeTypes(definition, report);
   cleanSummaries(definition, report);
-  fixTypedValues(definition, report);
-  let doc: ConnectorDocument = { ...input, definition };
+  moveDefaultSchemas(definition, report);
+  addPathEncodings(definition, report);
+  declareRequiredScopes(definition, report);
+  noteOperationsWithoutSuccess(definition, report);
+  let doc: ConnectorDocument = { ...input, definition: fixSchemaValues(definition, report) };
   doc = fixOperationIds(doc, report);
-  doc = moveDefaultSchemas(doc, report);
-  doc = addPathEncodings(doc, report);
   doc = { ...doc, definition: cutLargeBodySchemas(doc.definition, report) };
   doc = { ...doc, definition: removeNewlyUnused(doc.definition, unusedBefore, report) };
   return { document: doc, report };
+}
+
+/**
+ * A copy of the definition, its paths, path items and operations: all that the path and operation passes
+ * change in place (they replace parameter lists and parameters rather than editing them). Deeper nodes stay
+ * shared with the input and are changed only by copy-on-write passes, which keeps the input untouched without
+ * deep-copying a multi-megabyte document.
+ */
+function copyDownToOperations(input: SwaggerDocument): SwaggerDocument {
+  const definition = { ...input };
+  if (!isJsonObject(input.paths)) return definition;
+  const paths: JsonObject = { ...input.paths };
+  for (const key in paths) {
+    const item = paths[key];
+    if (!isJsonObject(item)) continue;
+    const itemCopy: JsonObject = { ...item };
+    for (const method of HTTP_METHODS) {
+      const op = itemCopy[method];
+      if (isJsonObject(op)) itemCopy[method] = { ...op };
+    }
+    paths[key] = itemCopy;
+  }
+  definition.paths = paths as SwaggerDocument["paths"];
+  return definition;
+}
+
+/**
+ * The report with a note on the host when it is a placeholder (`api.example.com`, `*.test`…) that the
+ * converter took from the input without saying so: calls would not reach the API, so the analyst is told
+ * where to set the real one.
+ */
+export function withPlaceholderHostNote(definition: SwaggerDocument, report: Report): Report {
+  const host = definition.host;
+  if (typeof host !== "string" || !isPlaceholderHost(host)) return report;
+  if (report.some((entry) => entry.target === "/host")) return report;
+  return [
+    ...report,
+    {
+      kind: "note",
+      rule: "PlaceholderHostName",
+      source: "/host",
+      target: "/host",
+      message: `The input names the host "${host}", a reserved example name: calls will not reach a real API. Set the API's host on the General step.`,
+    },
+  ];
 }
 
 /**

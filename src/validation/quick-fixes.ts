@@ -200,26 +200,37 @@ export function quickFixFor(diagnostic: Diagnostic, doc: ConnectorDocument): Qui
  */
 function moveDefaultSchema(defaultPointer: string): Command {
   return definitionCommand("move-default-schema", "Move default response schema to 200", (d) => {
-    const def = getAtPointer(d, defaultPointer);
-    if (!isJsonObject(def) || def.schema === undefined) return d;
     const responsesPointer = defaultPointer.replace(/\/default$/, "");
     const responses = getAtPointer(d, responsesPointer);
     if (!isJsonObject(responses)) return d;
-    const twoXx = Object.keys(responses).filter((k) => /^2\d\d$/.test(k));
-    const withSchema = twoXx.find(
-      (k) => isJsonObject(responses[k]) && (responses[k] as JsonObject).schema !== undefined,
-    );
-    let next = removeAtPointer(d, `${defaultPointer}/schema`);
-    if (withSchema) return next;
-    // 204/205 carry no content: a default schema there would show error fields as outputs.
-    const withContent = twoXx.filter((k) => k !== "204" && k !== "205");
-    if (twoXx.length > 0 && withContent.length === 0) return next;
-    const code = withContent[0] ?? "200";
-    const existing = responses[code];
-    if (isJsonObject(existing)) return setAtPointer(next, `${responsesPointer}/${code}/schema`, def.schema);
-    const description =
-      typeof def.description === "string" && def.description !== "default" ? def.description : "OK";
-    next = setAtPointer(next, `${responsesPointer}/${code}`, { description, schema: def.schema });
-    return next;
+    const moved = responsesWithDefaultSchemaMoved(responses);
+    return moved ? setAtPointer(d, responsesPointer, moved) : d;
   });
+}
+
+/**
+ * An operation's `responses` with the `default` response's schema moved to the first 2xx response with
+ * content (created as "200" when there is none), or dropped when a 2xx response already has a schema or
+ * only 204/205 are declared. Undefined when `default` has no schema. The quick fix and the importer's
+ * make-ready pass both use it.
+ */
+export function responsesWithDefaultSchemaMoved(responses: JsonObject): JsonObject | undefined {
+  const def = responses.default;
+  if (!isJsonObject(def) || def.schema === undefined) return undefined;
+  const { schema, ...defaultWithoutSchema } = def;
+  const next: JsonObject = { ...responses, default: defaultWithoutSchema };
+  const twoXx = Object.keys(responses).filter((k) => /^2\d\d$/.test(k));
+  const withSchema = twoXx.find(
+    (k) => isJsonObject(responses[k]) && (responses[k] as JsonObject).schema !== undefined,
+  );
+  if (withSchema) return next;
+  // 204/205 carry no content: a default schema there would show error fields as outputs.
+  const withContent = twoXx.filter((k) => k !== "204" && k !== "205");
+  if (twoXx.length > 0 && withContent.length === 0) return next;
+  const code = withContent[0] ?? "200";
+  const existing = responses[code];
+  const description =
+    typeof def.description === "string" && def.description !== "default" ? def.description : "OK";
+  next[code] = isJsonObject(existing) ? { ...existing, schema } : { description, schema };
+  return next;
 }

@@ -909,6 +909,7 @@ export function convertPostman(collection: JsonValue, options: PostmanConvertOpt
     const missing = variablesIn(authority);
     report.push({
       kind: "approximated",
+      rule: "PlaceholderHostName",
       source: missing.length > 0 ? `{{${missing.join("}}, {{")}}}` : authority || "Request URLs",
       target: "/host",
       message:

@@ -17,6 +17,7 @@ import {
   planNewOperation,
   renameKeyInPlace,
   renameOperationId,
+  structuredCloneJson,
   summariseOperations,
 } from "./operations";
 
@@ -348,5 +349,20 @@ describe("deleteOperation and the places that name the operation", () => {
     const before = listDoc();
     const doc = moveOperation(lists, { path: "/all-lists", method: "get" }).apply(before);
     expect(doc.properties).toBe(before.properties);
+  });
+});
+
+describe("structuredCloneJson", () => {
+  it("copies deeply, keeps the side tables, and keeps a __proto__ key a plain property", () => {
+    const parsed = JSON.parse('{"b":{"__proto__":{"polluted":true},"list":[1,{"x":2}]},"a":1}') as JsonObject;
+    (parsed as { [KEY_ORDER]?: readonly string[] })[KEY_ORDER] = ["b", "a"];
+    const copy = structuredCloneJson(parsed) as JsonObject;
+    expect(copy).toEqual(parsed);
+    expect(copy.b).not.toBe(parsed.b);
+    expect(orderedKeys(copy)).toEqual(["b", "a"]);
+    const inner = copy.b as JsonObject;
+    expect(Object.getPrototypeOf(inner)).toBe(Object.prototype);
+    expect(Object.keys(inner)).toEqual(["__proto__", "list"]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
