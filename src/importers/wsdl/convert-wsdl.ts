@@ -3,6 +3,13 @@ import { createEmptyConnector } from "../../model/create-empty-connector";
 import type { ImportReportEntry } from "../../model/import-report";
 import type { JsonObject } from "../../model/json-value";
 import type { Operation, SwaggerDocument } from "../../model/swagger-types";
+import {
+  SOAP_OPERATION_EXTENSION,
+  WSDL_EXTENSION,
+  type SoapOperationExtension,
+  type SoapVersion,
+  type WsdlExtension,
+} from "../../model/soap";
 import type { ConversionResult } from "../import-types";
 import {
   NS,
@@ -17,28 +24,12 @@ import {
 } from "./xml-dom";
 import { XsdConverter } from "./xsd-to-schema";
 
-/** The connector-level extension that keeps the WSDL (lossless) for the Logic Apps export and the Test step. */
-export const WSDL_EXTENSION = "x-connector-studio-wsdl";
-/** The operation-level extension that marks a SOAP pass-through operation. */
-export const SOAP_OPERATION_EXTENSION = "x-connector-studio-soap";
-
-export type SoapVersion = "1.1" | "1.2";
-
-/** What `x-connector-studio-wsdl` holds. */
-export interface WsdlExtension extends JsonObject {
-  content: string;
-  /** The chosen service and port, in Clark notation (`{namespace}Name`), as Logic Apps' wsdlDefinition names them. */
-  service: { qualifiedName: string; endpointQualifiedNames: string[] };
-  soapVersion: SoapVersion;
-  endpoint: string;
-}
-
-/** What `x-connector-studio-soap` holds on an operation. */
-export interface SoapOperationExtension extends JsonObject {
-  version: SoapVersion;
-  operation: string;
-  action: string;
-}
+export {
+  SOAP_OPERATION_EXTENSION,
+  WSDL_EXTENSION,
+  type SoapVersion,
+  type WsdlExtension,
+} from "../../model/soap";
 
 /** Whether a text is a WSDL 1.1 document: its root element is `{http://schemas.xmlsoap.org/wsdl/}definitions`. */
 export function looksLikeWsdl(text: string): boolean {
