@@ -161,8 +161,9 @@ function importName(files: readonly InputFile[], main: InputFile | undefined): s
   }
   const source = main ? baseName(main.path) : "connector";
   return (
-    source.replace(/\.(swagger|postman_collection|openapi)?\.?(json|ya?ml|zip)$/i, "").replace(/\.$/, "") ||
-    "connector"
+    source
+      .replace(/\.(swagger|postman_collection|openapi)?\.?(json|ya?ml|zip|wsdl|xml)$/i, "")
+      .replace(/\.$/, "") || "connector"
   );
 }
 
