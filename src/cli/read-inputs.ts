@@ -56,11 +56,11 @@ export function problemFile(input: string, read: Pick<ReadInput, "folder">, file
 }
 
 /** Extensions an input file's name loses as an output folder name; other dots stay (`Tomorrow.io`). */
-const INPUT_EXTENSIONS = /\.(zip|json|ya?ml|txt)$/i;
+const INPUT_EXTENSIONS = /\.(zip|json|ya?ml|txt|wsdl)$/i;
 
 /**
  * The output folder name of an input: a folder's own name (dots and all: `Tomorrow.io`,
- * `U.S. Bank Treasury Management`), a file's name without its `.zip`/`.json`/`.yaml`/`.yml` extension, made a
+ * `U.S. Bank Treasury Management`), a file's name without its `.zip`/`.json`/`.yaml`/`.yml`/`.wsdl` extension, made a
  * safe path segment.
  */
 export function inputName(inputPath: string, folder: boolean): string {

@@ -17,6 +17,7 @@ import { convertOpenApi3, isOpenApi3 } from "./openapi3/convert-openapi3";
 import { convertPostman, isPostmanCollection } from "./postman/convert-postman";
 import { prepareSwagger2 } from "./openapi3/swagger2-input";
 import { withoutUrlCredentials } from "../model/credentials";
+import { convertWsdl, looksLikeWsdl, WsdlImportError } from "./wsdl/convert-wsdl";
 import { deriveConnectionProperties } from "./shared/derive-connection-parameters";
 import { readZip } from "./shared/read-zip";
 
@@ -31,6 +32,7 @@ type FileRole =
   | "postman-environment"
   | "openapi3"
   | "logic-apps"
+  | "wsdl"
   | "structured"
   | "ignored";
 
@@ -96,6 +98,7 @@ function roleFromName(path: string): FileRole | null {
   if (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg")) return "icon";
   if (name.endsWith(".csx") || name.endsWith(".cs")) return "script";
   if (/\.(json|ya?ml)$/.test(name)) return "structured";
+  if (name.endsWith(".wsdl") || name.endsWith(".xml")) return "wsdl";
   return null;
 }
 
@@ -158,8 +161,9 @@ function importName(files: readonly InputFile[], main: InputFile | undefined): s
   }
   const source = main ? baseName(main.path) : "connector";
   return (
-    source.replace(/\.(swagger|postman_collection|openapi)?\.?(json|ya?ml|zip)$/i, "").replace(/\.$/, "") ||
-    "connector"
+    source
+      .replace(/\.(swagger|postman_collection|openapi)?\.?(json|ya?ml|zip|wsdl|xml)$/i, "")
+      .replace(/\.$/, "") || "connector"
   );
 }
 
@@ -209,6 +213,13 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       parsed.push({ file, role, text: decoded.text });
       continue;
     }
+    if (role === "wsdl") {
+      // XML is read by the WSDL converter; an XML file that is not a WSDL is not part of a connector.
+      if (file.path.toLowerCase().endsWith(".wsdl") || looksLikeWsdl(decoded.text))
+        parsed.push({ file, role, text: decoded.text });
+      else notes.push({ file: file.path, message: "Ignored: an XML file that is not a WSDL 1.1 document." });
+      continue;
+    }
     const outcome = parseStructured(decoded.text, file.path);
     if (!outcome.ok) {
       problems.push(outcome.problem);
@@ -228,7 +239,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
   const definitions = byRole("definition");
   const postman = byRole("postman");
   const openapi = byRole("openapi3");
-  const mains = [...definitions, ...postman, ...openapi, ...byRole("logic-apps")];
+  const mains = [...definitions, ...postman, ...openapi, ...byRole("logic-apps"), ...byRole("wsdl")];
   if (mains.length === 0) {
     return {
       ok: false,
@@ -236,7 +247,7 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
         {
           file: files.map((f) => f.path).join(", "),
           message:
-            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document or a Logic Apps (customApis) template.",
+            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document, a Logic Apps (customApis) template or a WSDL 1.1 file.",
         },
       ],
     };
@@ -283,6 +294,10 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       ({ document, report, name } = first);
       more = rest;
       kind = "logic-apps";
+    } else if (main.role === "wsdl") {
+      ({ document, report } = convertWsdl(main.text ?? "", main.file.path));
+      kind = "wsdl";
+      inputCount = { count: Object.keys(document.definition.paths ?? {}).length, noun: "SOAP operations" };
     } else if (main.role === "openapi3") {
       const companions: Record<string, JsonValue> = {};
       for (const p of parsed) {
@@ -305,9 +320,13 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       report = built.report;
     }
   } catch (error) {
+    const at =
+      error instanceof WsdlImportError && error.line !== undefined
+        ? { line: error.line, ...(error.column !== undefined ? { column: error.column } : {}) }
+        : {};
     return {
       ok: false,
-      problems: [{ file: main.file.path, message: withoutUrlCredentials(errorMessage(error)) }],
+      problems: [{ file: main.file.path, ...at, message: withoutUrlCredentials(errorMessage(error)) }],
     };
   }
   const takenAsIs =

@@ -9,7 +9,8 @@ export interface InputFile {
 }
 
 /** What kind of input an import was made from. */
-export type ImportSourceKind = "connector-package" | "swagger" | "postman" | "openapi3" | "logic-apps";
+export type ImportSourceKind =
+  "connector-package" | "swagger" | "postman" | "openapi3" | "logic-apps" | "wsdl";
 
 /** A further connector of the same input (a Logic Apps template with several customApis resources). */
 export interface FurtherConnector {

@@ -7,7 +7,9 @@ import {
 } from "../model/api-properties";
 import type { ConnectorDocument } from "../model/connector-document";
 import { isJsonObject, type JsonObject } from "../model/json-value";
+import { soapOperationOf } from "../model/soap";
 import type { Operation, OperationRef, Parameter } from "../model/swagger-types";
+import { soapContentType } from "./soap-envelope";
 import { resolveAuth, secretParameterNames } from "./auth-options";
 import { evaluatePolicyExpression } from "./policy-expressions";
 
@@ -185,7 +187,11 @@ export function prepareRequest(
         form.push([name, value]);
         break;
       case "body": {
-        const contentType = consumes.find((c) => c.includes("json")) ?? consumes[0] ?? "application/json";
+        const soap = soapOperationOf(ref.operation);
+        // A SOAP pass-through body is the envelope; SOAP 1.2 carries the action in the Content-Type.
+        const contentType = soap
+          ? soapContentType(soap.version, soap.action)
+          : (consumes.find((c) => c.includes("json")) ?? consumes[0] ?? "application/json");
         body = { kind: "text", text, contentType };
         break;
       }
@@ -267,7 +273,9 @@ export function prepareRequest(
         if (typeof v === "string") newPath = newPath.split(`{${String(p.name)}}`).join(encodeURIComponent(v));
       }
       const newMethod = param(policy, "httpMethod");
-      if (newMethod && newMethod.toLowerCase() !== "original") method = newMethod.toUpperCase();
+      // "@Request.OriginalHTTPMethod" (the policy's default, src/model/operations/policies.ts) keeps the method.
+      const keepsMethod = !newMethod || /^(original|@request\.originalhttpmethod)$/i.test(newMethod.trim());
+      if (!keepsMethod) method = newMethod.toUpperCase();
       path = newPath;
       routed = true;
       appliedPolicies.push(title);

@@ -1,3 +1,4 @@
+import { prettyXml } from "./soap-envelope";
 import type { PreparedRequest } from "./prepare-request";
 
 /** How a call leaves the browser. */
@@ -90,6 +91,8 @@ export const DOWNLOAD_TYPE = "application/octet-stream";
  * response never becomes active content at the app's origin: HTML, SVG and XML are shown as text, and only the
  * raster types of PASSIVE_IMAGE_TYPES are shown as images.
  */
+const PRETTY_XML_TYPES = new Set(["text/xml", "application/xml", "application/soap+xml"]);
+
 export function viewBody(headers: [string, string][], body: Uint8Array): BodyView {
   if (body.length === 0) return { kind: "empty" };
   const contentType = (headerValue(headers, "content-type") ?? "").toLowerCase();
@@ -113,7 +116,9 @@ export function viewBody(headers: [string, string][], body: Uint8Array): BodyVie
       // not JSON after all: shown as text
     }
   }
-  return { kind: "text", text };
+  // Plain XML (a SOAP response among others) is shown indented, as text: never rendered. SVG and XHTML are
+  // shown exactly as they came.
+  return { kind: "text", text: PRETTY_XML_TYPES.has(mime) ? prettyXml(text) : text };
 }
 
 /**

@@ -326,3 +326,37 @@ describe("exportLogicApps", () => {
     expect(parsed.resources).toHaveLength(1);
   });
 });
+
+describe("Logic Apps export of a connector imported from a WSDL", () => {
+  it("carries apiType Soap and the wsdlDefinition (content, SoapPassThrough, service)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { importFiles } = await import("../../importers/import-files");
+    const text = readFileSync(
+      join(import.meta.dirname, "../../importers/wsdl/__fixtures__/golden/ledger.wsdl"),
+      "utf8",
+    );
+    const outcome = importFiles([{ path: "ledger.wsdl", bytes: new TextEncoder().encode(text) }]);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    const { template } = logicAppsArmTemplate(outcome.document);
+    const resource = (template.resources as JsonObject[])[0] as JsonObject;
+    const properties = resource.properties as JsonObject;
+    expect(properties.apiType).toBe("Soap");
+    expect(properties.wsdlDefinition).toEqual({
+      content: text,
+      importMethod: "SoapPassThrough",
+      service: {
+        qualifiedName: "{urn:example:ledger}LedgerService",
+        endpointQualifiedNames: ["{urn:example:ledger}LedgerSoap12Port"],
+      },
+    });
+    expect(logicAppsBicep(outcome.document).text).toContain("apiType: 'Soap'");
+  });
+
+  it("a REST connector stays apiType Rest with no wsdlDefinition", () => {
+    const properties = (logicAppsArmTemplate(contoso()).template.resources as JsonObject[])[0]
+      ?.properties as JsonObject;
+    expect(properties.apiType).toBe("Rest");
+    expect(properties.wsdlDefinition).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { connectorTitle, type ConnectorDocument } from "../../model/connector-document";
 import { isJsonObject, orderedKeys, type JsonObject, type JsonValue } from "../../model/json-value";
 import { documentForWriting } from "../../model/secrets";
+import { wsdlOf } from "../../model/soap";
 import { stringifyJson } from "../../model/text/json-text";
 import { countStrings, escapeArmString, mapStrings } from "./arm-strings";
 import { bicepString, bicepValue } from "./bicep-writer";
@@ -190,7 +191,19 @@ export function customApiParts(source: ConnectorDocument): CustomApiParts {
     }
     properties.connectionParameters = connectionParameters;
   }
-  properties.apiType = "Rest";
+  const wsdl = wsdlOf(doc.definition);
+  if (wsdl) {
+    // A connector imported from a WSDL deploys as a SOAP pass-through API: Logic Apps reads the WSDL itself.
+    properties.apiType = "Soap";
+    properties.wsdlDefinition = {
+      content: wsdl.content,
+      importMethod: "SoapPassThrough",
+      service: {
+        qualifiedName: wsdl.service.qualifiedName,
+        endpointQualifiedNames: [...wsdl.service.endpointQualifiedNames],
+      },
+    };
+  } else properties.apiType = "Rest";
   properties.swagger = doc.definition;
   return { resourceName: customApiResourceName(doc), properties, secrets, notes };
 }

@@ -6,7 +6,9 @@ import { operationParameters, prepareRequest } from "../../try-it-core/prepare-r
 import type { TryItConnection, TryItFile, TryItValues } from "../../try-it-core/prepare-request";
 import type { OperationRef, Parameter } from "../../model/swagger-types";
 import { dynamicSource, extractOptions, findOperation, sourceInputs } from "../../try-it-core/dynamic-values";
+import { soapOperationOf } from "../../model/soap";
 import { exampleFromSchema } from "../../try-it-core/example-from-schema";
+import { soapEnvelope } from "../../try-it-core/soap-envelope";
 import { viewBody } from "../../try-it-core/transport";
 import { sendRequest } from "./send-request";
 
@@ -21,7 +23,9 @@ export function initialValues(doc: ConnectorDocument, ref: OperationRef): TryItV
   const values: TryItValues = {};
   for (const p of operationParameters(doc, ref)) {
     const name = String(p.name);
-    if (p.in === "body") values[name] = JSON.stringify(exampleFromSchema(doc, p.schema), null, 2);
+    const soap = soapOperationOf(ref.operation);
+    if (p.in === "body" && soap) values[name] = soapEnvelope(doc, p.schema, soap.version);
+    else if (p.in === "body") values[name] = JSON.stringify(exampleFromSchema(doc, p.schema), null, 2);
     else if (p.default !== undefined) values[name] = String(p.default);
   }
   return values;

@@ -16,7 +16,7 @@ export function goldenCases(folder: string): GoldenCase[] {
     .filter((f) => !f.endsWith(".expected.json"))
     .sort()
     .map((f) => {
-      const name = f.replace(/\.(postman_collection\.json|openapi\.(json|ya?ml)|swagger\.json)$/, "");
+      const name = f.replace(/\.(postman_collection\.json|openapi\.(json|ya?ml)|swagger\.json|wsdl)$/, "");
       return { name, input: join(folder, f), expected: join(folder, `${name}.expected.json`) };
     });
 }
