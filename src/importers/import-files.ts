@@ -247,7 +247,10 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
         {
           file: files.map((f) => f.path).join(", "),
           message:
-            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document, a Logic Apps (customApis) template or a WSDL 1.1 file.",
+            "No API definition found: expected a Swagger 2.0 file (*.swagger.json, JSON or YAML), a Postman collection, an OpenAPI 3 document, a Logic Apps (customApis) template or a WSDL 1.1 file." +
+            (files.some((f) => /\.bicep$/i.test(f.path))
+              ? " A Bicep file is not read: import the ARM template (JSON) of the connector instead."
+              : ""),
         },
       ],
     };

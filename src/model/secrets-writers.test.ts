@@ -204,6 +204,10 @@ const OUTPUT_MODULES: Record<string, string> = {
   "src/app/split-pane.tsx": "the width of the split pane",
   "src/lib/stored-preference.ts": "yes/no layout preferences (Swagger editor shown, Validation open)",
   "src/features/general/general-step.tsx": "a preview URL of the icon",
+  "src/features/review/operations-inspector.tsx": "a URL of the icon for the action card's header",
+  "src/features/review/review-notes-view.tsx":
+    "downloads the reviewer's notes and sign-offs as Markdown (the reviewer's own words, no connector values)",
+  "src/lib/theme.ts": "the Dark theme choice (yes/no)",
   "src/features/try-it/response-view.tsx": "a response body the maker downloads",
   "src/features/try-it/request-view.tsx": "the curl command of a Test call, copied on request",
   "src/features/try-it/connection-store.ts":
