@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useWorkspace, useWorkspaceStoreApi } from "../store/workspace-context";
 import type { ConnectorEntry } from "../store/workspace-store";
-import { PencilIcon } from "../components/ui/icons";
+import { PencilIcon, SidebarChevronIcon, TrashIcon } from "../components/ui/icons";
 import { useStoredFlag } from "../lib/stored-preference";
 import { useShellActions } from "./shell-actions";
 import "./connectors-nav.css";
@@ -15,26 +15,6 @@ export function connectorMonogram(name: string): string {
   const letters =
     words.length > 1 ? (words[0]?.[0] ?? "") + (words[1]?.[0] ?? "") : (words[0] ?? "?").slice(0, 2);
   return letters.toUpperCase() || "?";
-}
-
-function ChevronIcon({ collapsed }: { collapsed: boolean }) {
-  return (
-    <svg
-      className="cs-icon"
-      width="14"
-      height="14"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d={collapsed ? "M6 3.5 10.5 8 6 12.5" : "M10 3.5 5.5 8 10 12.5"} />
-    </svg>
-  );
 }
 
 function formatUpdated(ms: number): string {
@@ -82,27 +62,6 @@ function RenameForm({ entry, onDone }: { entry: ConnectorEntry; onDone(): void }
   );
 }
 
-/** A bin, drawn inline so that it looks the same on every system (no emoji font needed). */
-function TrashIcon() {
-  return (
-    <svg
-      className="cs-icon"
-      width="14"
-      height="14"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v4.5M9.2 6.5v4.5" />
-    </svg>
-  );
-}
-
 /** The saved connectors: open one, rename it, delete it (a notice offers to bring it back). */
 export function ConnectorsNav() {
   const connectors = useWorkspace((s) => s.connectors);
@@ -137,7 +96,7 @@ export function ConnectorsNav() {
           title={collapsed ? "Expand" : "Collapse to icons"}
           onClick={() => setCollapsed(!collapsed)}
         >
-          <ChevronIcon collapsed={collapsed} />
+          <SidebarChevronIcon collapsed={collapsed} />
         </button>
       </div>
       {connectors.length === 0 ? (

@@ -77,6 +77,15 @@ export function ChevronIcon({ open }: { open: boolean }) {
   );
 }
 
+/** Points right when a side list is collapsed (opens it), left when it is open (collapses it). */
+export function SidebarChevronIcon({ collapsed }: { collapsed: boolean }) {
+  return (
+    <Icon width="14" height="14">
+      <path d={collapsed ? "M6 3.5 10.5 8 6 12.5" : "M10 3.5 5.5 8 10 12.5"} />
+    </Icon>
+  );
+}
+
 export function MoonIcon() {
   return (
     <Icon>
