@@ -94,12 +94,17 @@ test("General: fields by label write the document, the pane shows them and pane 
   await expect(page.getByText("The base URL must start with '/'.")).toBeVisible();
   await page.getByLabel("Base URL").fill("/api/v2");
 
-  await expect(swaggerEditor(page).locator(".view-lines")).toContainText('"title": "Contoso Weather"');
+  // The pane shows form edits once typing pauses (it does not re-write its text on every key), so each
+  // expectation waits for that sync rather than reading the text once after the first edit showed.
+  for (const expected of [
+    '"title": "Contoso Weather"',
+    '"host": "weather.contoso.com:8080"',
+    '"basePath": "/api/v2"',
+    '"https"',
+    '"propertyValue": "https://contoso.com"',
+  ])
+    await expect.poll(() => visibleEditorText(page)).toContain(expected);
   const text = await visibleEditorText(page);
-  expect(text).toContain('"host": "weather.contoso.com:8080"');
-  expect(text).toContain('"basePath": "/api/v2"');
-  expect(text).toContain('"https"');
-  expect(text).toContain('"propertyValue": "https://contoso.com"');
 
   // Icon: a 100×100 PNG is stored with a size warning and previewed.
   await page.getByLabel("Icon", { exact: true }).setInputFiles({
