@@ -1,7 +1,7 @@
 import { resolveRefObject } from "../model/refs";
 import type { ImportReportEntry } from "../model/import-report";
 import { escapePointerToken, setAtPointer } from "../model/json-pointer";
-import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
+import { extendObject, isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { HTTP_METHODS, type SwaggerDocument } from "../model/swagger-types";
 import { COUNT_CAP, countSchemas, LIMITS } from "../validation/budget";
 
@@ -265,5 +265,5 @@ export function cutLargeBodySchemas(
     ...(isJsonObject(cut.definitions) ? cut.definitions : {}),
     ...cutter.added,
   };
-  return { ...cut, definitions } as SwaggerDocument;
+  return extendObject(cut, { definitions }) as SwaggerDocument;
 }

@@ -1,5 +1,5 @@
 import type { ConnectorDocument } from "./connector-document";
-import type { JsonObject } from "./json-value";
+import { extendObject, type JsonObject } from "./json-value";
 import type { SwaggerDocument } from "./swagger-types";
 
 /** The icon background colour a new connector gets (the platform's default blue). */
@@ -41,14 +41,14 @@ export function createEmptyConnector(
       tags: [],
     },
     properties: {
-      properties: {
-        ...(parts.connection ?? { connectionParameters: {} }),
+      // extendObject, not spread: see its note on Node 20 (every import starts here).
+      properties: extendObject(parts.connection ?? { connectionParameters: {} }, {
         iconBrandColor: DEFAULT_BRAND_COLOR,
         capabilities: [],
         policyTemplateInstances: [],
         publisher: "",
         stackOwner: "",
-      },
+      }),
     },
     icon: null,
     script: null,
