@@ -32,7 +32,10 @@ export default defineConfig({
     },
     permissions: ["clipboard-read", "clipboard-write"],
     acceptDownloads: true,
-    trace: "retain-on-failure",
+    // On CI the first attempt records no trace (recording every action of 100+ tests costs minutes of a
+    // 20-minute budget); a retry is traced, so a test that fails twice leaves its trace. Locally, every
+    // failure keeps one.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
   },
   webServer: {
     command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
