@@ -2,7 +2,7 @@ import { resolveLocalRef } from "../model/refs";
 import type { ConnectorDocument } from "../model/connector-document";
 import type { ImportReportEntry } from "../model/import-report";
 import { escapePointerToken } from "../model/json-pointer";
-import { extendObject, isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
+import { copyObject, extendObject, isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { applyOperationIdRenames, structuredCloneJson } from "../model/operations/operations";
 import { HTTP_METHODS, listOperations, type SwaggerDocument } from "../model/swagger-types";
 import {
@@ -562,9 +562,9 @@ function declareRequiredScopes(definition: SwaggerDocument, report: Report): voi
   const next: JsonObject = { ...schemes };
   for (const [name, { scopes, where }] of added) {
     const scheme = next[name] as JsonObject;
-    const declared: JsonObject = { ...(isJsonObject(scheme.scopes) ? scheme.scopes : {}) };
+    const declared: JsonObject = copyObject(isJsonObject(scheme.scopes) ? scheme.scopes : {});
     for (const scope of scopes) declared[scope] = scope;
-    next[name] = { ...scheme, scopes: declared };
+    next[name] = extendObject(scheme, { scopes: declared });
     report.push({
       kind: "fixed",
       rule: "OAuthSecurityRequirementValueMustBeScopeName",
@@ -874,16 +874,17 @@ export function makeImportReady(input: ConnectorDocument): MakeReadyResult {
  * deep-copying a multi-megabyte document.
  */
 function copyDownToOperations(input: SwaggerDocument): SwaggerDocument {
-  const definition = { ...input };
+  // copyObject, not spread: the passes add keys to these copies (see extendObject).
+  const definition = copyObject(input);
   if (!isJsonObject(input.paths)) return definition;
-  const paths: JsonObject = { ...input.paths };
+  const paths: JsonObject = copyObject(input.paths);
   for (const key in paths) {
     const item = paths[key];
     if (!isJsonObject(item)) continue;
-    const itemCopy: JsonObject = { ...item };
+    const itemCopy: JsonObject = copyObject(item);
     for (const method of HTTP_METHODS) {
       const op = itemCopy[method];
-      if (isJsonObject(op)) itemCopy[method] = { ...op };
+      if (isJsonObject(op)) itemCopy[method] = copyObject(op);
     }
     paths[key] = itemCopy;
   }

@@ -27,6 +27,11 @@ export const RAW_NUMBERS: unique symbol = Symbol.for("connector-studio.raw-numbe
  * the same own enumerable keys and symbols in the same order; spread is kept for a `"__proto__"` key, which
  * `Object.assign` would turn into a prototype instead of copying.
  */
+/** A shallow copy that later gets keys added; see {@link extendObject} for why not `{ ...obj }`. */
+export function copyObject<T extends object>(obj: T): T {
+  return Object.hasOwn(obj, "__proto__") ? { ...obj } : Object.assign({}, obj);
+}
+
 export function extendObject<T extends object, U extends object>(base: T, extra: U): Omit<T, keyof U> & U {
   if (Object.hasOwn(base, "__proto__") || Object.hasOwn(extra, "__proto__")) return { ...base, ...extra };
   return Object.assign({}, base, extra);
