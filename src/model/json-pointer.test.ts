@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getAtPointer, parsePointer, removeAtPointer, setAtPointer, toPointer } from "./json-pointer";
-import { KEY_ORDER, orderedKeys } from "./json-value";
+import { KEY_ORDER, orderedKeys, type JsonObject } from "./json-value";
 
 describe("json pointer", () => {
   it("escapes and parses tokens", () => {
@@ -40,5 +40,16 @@ describe("json pointer", () => {
     const edited = setAtPointer(responses, "/200/description", "OK");
     expect(orderedKeys(edited)).toEqual(["default", "200"]);
     expect(getAtPointer(edited, "/200/description")).toBe("OK");
+  });
+  it("keeps a key named __proto__ an own key when setting it or below it", () => {
+    const parsed = JSON.parse('{"__proto__": {"a": 1}, "b": 2}') as JsonObject;
+    const below = setAtPointer(parsed, "/__proto__/a", 5);
+    expect(Object.getPrototypeOf(below)).toBe(Object.prototype);
+    expect(Object.keys(below)).toEqual(["__proto__", "b"]);
+    expect(getAtPointer(below, "/__proto__/a")).toBe(5);
+    const added = setAtPointer({ b: 2 } as JsonObject, "/__proto__", { polluted: true });
+    expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
+    expect(Object.keys(added)).toEqual(["b", "__proto__"]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
