@@ -149,10 +149,11 @@ export function useFollowSelection(
     };
     const show = () => {
       const selection = selectSelection(store.getState());
-      if (!selection || selection.nonce === lastNonce) return;
-      lastNonce = selection.nonce;
+      if ((selection?.nonce ?? -1) === lastNonce) return;
+      lastNonce = selection?.nonce ?? -1;
       unmark();
-      if (selection.source === "step" || !ownsRef.current(selection.file, selection.path)) return;
+      if (!selection || selection.source === "step" || !ownsRef.current(selection.file, selection.path))
+        return;
       const root = container.current;
       const element = root ? findPointerElement(root, selection.path) : null;
       // Only the step's catch-all matched: no field edits this place.
@@ -164,7 +165,8 @@ export function useFollowSelection(
     // A selection made before the step opened is shown once its fields are there.
     const timer = window.setTimeout(show, 0);
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.selection !== previous.selection) show();
+      // Another connector forgets the selection (see `selectSelection`).
+      if (state.selection !== previous.selection || state.activeId !== previous.activeId) show();
     });
     return () => {
       window.clearTimeout(timer);
