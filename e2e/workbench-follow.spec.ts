@@ -2,9 +2,11 @@
 // laptop sizes of issue 11, with a 219-operation connector open.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { pickImportFiles } from "./support/drop-files";
 import { importLargeConnector } from "./support/large-connector";
+import { showcaseFiles, SHOWCASE_TITLE } from "./support/showcase";
 import { swaggerEditor, visibleEditorText } from "./support/swagger-editor";
-import { openAppForEachTest, stepsTablist } from "./support/workspace";
+import { connectorsNav, openAppForEachTest, stepsTablist } from "./support/workspace";
 
 const SIZES = [
   { width: 1440, height: 900, summary: 400 },
@@ -190,4 +192,73 @@ test("the Connectors list collapses to icons and the operations list is resizabl
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
   ).toBeLessThanOrEqual(0);
+});
+
+/** The showcase (Helpdeskly) with its policy narrowed to GetTicket: a policy for every operation has no one place. */
+async function importShowcaseWithNarrowPolicy(page: Page): Promise<void> {
+  const files = showcaseFiles().map((file) => {
+    if (file.name !== "apiProperties.json") return file;
+    const properties = JSON.parse(new TextDecoder().decode(file.bytes)) as {
+      properties: { policyTemplateInstances: { parameters: Record<string, unknown> }[] };
+    };
+    const policy = properties.properties.policyTemplateInstances[0];
+    if (policy) policy.parameters["x-ms-apimTemplate-operationName"] = ["GetTicket"];
+    return { ...file, bytes: new TextEncoder().encode(JSON.stringify(properties)) };
+  });
+  await pickImportFiles(page, files);
+  await expect(
+    connectorsNav(page).getByRole("button", { name: new RegExp(`^${SHOWCASE_TITLE} `) }),
+  ).toHaveAttribute("aria-current", "true");
+}
+
+test("policies, connection parameters, security, General fields, definitions and responses follow the Swagger editor too", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await importShowcaseWithNarrowPolicy(page);
+  const editorText = swaggerEditor(page).getByRole("textbox", { name: "Swagger definition, JSON" });
+  const followLine = swaggerEditor(page).locator(".cs-follow-line").first();
+
+  // Definition: a policy (in apiProperties.json, which the pane does not show) reveals the operation it runs for.
+  await page.getByRole("tab", { name: "Definition" }).click();
+  await definition(page)
+    .getByRole("list", { name: "Actions" })
+    .getByRole("button", { name: /List agents/ })
+    .click();
+  await expectOperationIdShown(page, "ListAgents");
+  await definition(page).getByRole("list", { name: "Policies" }).getByRole("button").first().click();
+  await expectOperationIdShown(page, "GetTicket");
+  await expect(followLine).toBeVisible();
+
+  // The cursor in a definition (schema) selects it among the References; in a response, marks that response.
+  await findInEditor(page, '"NewTicket"');
+  await expect(
+    definition(page).getByRole("list", { name: "References" }).locator('[aria-current="true"]'),
+  ).toContainText("NewTicket");
+  await findInEditor(page, '"201"');
+  await expect(definition(page).getByRole("group", { name: "Response 201" })).toHaveAttribute(
+    "data-following",
+    "true",
+  );
+  await expect(definition(page).getByLabel("Summary", { exact: true })).toHaveValue("Create a ticket");
+  await expect(editorText).toBeFocused();
+
+  // Security: the API key's connection parameter reveals its security definition; the cursor in the security
+  // definition marks the field that edits it, and the keys stay in the editor.
+  await page.getByRole("tab", { name: "Security" }).click();
+  await page.getByLabel("Parameter label").focus();
+  await expect.poll(() => visibleEditorText(page)).toContain('"securityDefinitions"');
+  await expect(followLine).toBeVisible();
+  const security = page.getByRole("region", { name: "Security step" });
+  await findInEditor(page, "X-Api-Key");
+  await expect(security.locator('[data-following="true"]')).toContainText("Parameter name");
+  await expect(editorText).toBeFocused();
+
+  // General: the cursor on the host marks the Host field.
+  await page.getByRole("tab", { name: "General" }).click();
+  await findInEditor(page, "api.helpdeskly.io");
+  await expect(
+    page.getByRole("region", { name: "General step" }).locator('[data-following="true"]'),
+  ).toContainText("Host");
+  await expect(editorText).toBeFocused();
 });

@@ -1,5 +1,5 @@
 import type { StoreApi } from "zustand/vanilla";
-import type { Diagnostic, TextProblem } from "../model/diagnostic";
+import type { Diagnostic, DiagnosticFile, TextProblem } from "../model/diagnostic";
 import type { JsonValue } from "../model/json-value";
 import { isJsonObject } from "../model/json-value";
 import { replaceDefinition } from "../model/operations/document-edits";
@@ -8,6 +8,7 @@ import { getAtPointer, setAtPointer } from "../model/json-pointer";
 import { parseJsonText, stringifyJson, type ParseOutcome } from "../model/text/json-text";
 import { parseYamlText, stringifyYaml } from "../model/text/yaml-text";
 import { definitionItemOf, jsonPointerAt, yamlPointerAt } from "../model/text/pointer-at";
+import { definitionPlacesOf } from "../model/operations/definition-places";
 import { selectDocument, selectSelection, type WorkspaceState } from "../store/workspace-store";
 import { jsonEqual } from "./json-equal";
 import { monaco, setupMonaco, SWAGGER_JSON_URI, SWAGGER_YAML_URI } from "./monaco-setup";
@@ -65,6 +66,12 @@ export interface PaneStatus {
 }
 
 type Listener = (status: PaneStatus) => void;
+
+/** A selected item to show: its file and pointer (an item of apiProperties.json is shown by its places). */
+interface SelectionPlaces {
+  file: DiagnosticFile;
+  path: string;
+}
 
 interface ScheduledTask {
   cancel(): void;
@@ -174,7 +181,7 @@ export class SwaggerEditorController {
   private lastFocusNonce = -1;
   private lastSelectionNonce = -1;
   /** The item a step selected, shown once the active connector's text is (see {@link showConnector}). */
-  private pendingFollow: string | null = null;
+  private pendingFollow: SelectionPlaces | null = null;
   /** The lines of the item selected in a step. */
   private readonly followHighlight: monaco.editor.IEditorDecorationsCollection;
   private cursorTimer: ReturnType<typeof setTimeout> | null = null;
@@ -354,8 +361,7 @@ export class SwaggerEditorController {
       this.lastSelectionNonce = selection.nonce;
       // The cursor is already there when the pane made the selection: nothing moves.
       if (selection.source === "pane") this.followHighlight.clear();
-      else if (selection.file === FILE) this.follow(selection.path);
-      else this.followHighlight.clear();
+      else this.follow({ file: selection.file, path: selection.path });
     }
   }
 
@@ -379,7 +385,7 @@ export class SwaggerEditorController {
     const selection = selectSelection(state);
     this.lastSelectionNonce = selection?.nonce ?? -1;
     this.pendingFollow =
-      selection && selection.source !== "pane" && selection.file === FILE ? selection.path : null;
+      selection && selection.source !== "pane" ? { file: selection.file, path: selection.path } : null;
     this.followHighlight.clear();
     this.cursorTimerClear();
     this.pendingReset = true;
@@ -881,36 +887,48 @@ export class SwaggerEditorController {
   /**
    * An item selected in a step (or with Go to): its first line is scrolled into view when it is not, and its
    * lines are highlighted. The cursor and the focus stay where they are, so typing elsewhere is not disturbed.
+   * The pane shows only the definition: an item of apiProperties.json (a policy, a connection parameter) is
+   * shown by the definition's places it is about (see {@link definitionPlacesOf}), the first one revealed.
    */
-  private follow(pointer: string): void {
+  private follow(item: SelectionPlaces): void {
     this.flushSync();
     if (this.pendingReset) {
-      this.pendingFollow = pointer;
+      this.pendingFollow = item;
       return;
     }
     // Text typed but not applied: its positions are not the document's.
     if (this.parseTimer !== null || this.status.problem || this.status.conflict) return;
-    const range = this.rangesFor([pointer]).get(pointer);
-    if (!range?.exact) {
+    const doc = selectDocument(this.store.getState());
+    const pointers = doc ? definitionPlacesOf(doc, item.file, item.path) : [];
+    const ranges = pointers.length > 0 ? this.rangesFor(pointers) : new Map<string, PointerRange>();
+    const model = this.model();
+    const lines: { start: number; end: number }[] = [];
+    for (const pointer of pointers) {
+      const range = ranges.get(pointer);
+      if (!range?.exact) continue;
+      lines.push({
+        start: model.getPositionAt(range.keyStart ?? range.start).lineNumber,
+        end: model.getPositionAt(range.end).lineNumber,
+      });
+    }
+    const first = lines[0];
+    if (!first) {
       this.followHighlight.clear();
       return;
     }
-    const model = this.model();
-    const start = model.getPositionAt(range.keyStart ?? range.start);
-    const end = model.getPositionAt(range.end);
-    this.followHighlight.set([
-      {
-        range: new monaco.Range(start.lineNumber, 1, end.lineNumber, 1),
+    this.followHighlight.set(
+      lines.map(({ start, end }) => ({
+        range: new monaco.Range(start, 1, end, 1),
         options: {
           isWholeLine: true,
           className: "cs-follow-line",
           linesDecorationsClassName: "cs-follow-gutter",
           overviewRuler: { color: "rgba(58, 79, 216, 0.6)", position: monaco.editor.OverviewRulerLane.Left },
         },
-      },
-    ]);
+      })),
+    );
     this.editor.revealRangeNearTopIfOutsideViewport(
-      new monaco.Range(start.lineNumber, 1, start.lineNumber, 1),
+      new monaco.Range(first.start, 1, first.start, 1),
       monaco.editor.ScrollType.Immediate,
     );
   }

@@ -3,12 +3,12 @@
  * changes from elsewhere (undo, Swagger editor, import, switching connectors), and focus the field a focus
  * request (a click in the Validation list) points at.
  */
-import { useCallback, useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, type FocusEvent, type RefObject } from "react";
 import type { Command } from "../model/command";
 import type { ConnectorDocument } from "../model/connector-document";
 import type { DiagnosticFile } from "../model/diagnostic";
 import { useWorkspaceStoreApi } from "./workspace-context";
-import { selectDocument } from "./workspace-store";
+import { selectDocument, selectSelection } from "./workspace-store";
 
 /** Dispatches a command from a form; see {@link useResetOnExternalChange}. */
 export type FormDispatch = (command: Command, mergeKey?: string) => void;
@@ -114,4 +114,77 @@ export function useFocusRequest(
       unsubscribe();
     };
   }, [store, container]);
+}
+
+const DEFINITION_FILE: DiagnosticFile = "apiDefinition.swagger.json";
+
+/** The file a form field's pointer is in: the forms write `apiProperties.json` under `/properties`. */
+function fileOfFieldPointer(pointer: string): DiagnosticFile {
+  return pointer === "/properties" || pointer.startsWith("/properties/")
+    ? "apiProperties.json"
+    : DEFINITION_FILE;
+}
+
+/**
+ * Keeps a form step and the shared selection following each other:
+ * - focusing a field selects the place it edits (the Swagger editor reveals and highlights it);
+ * - a place selected elsewhere (the Swagger editor's cursor, Go to) that `owns` marks the field that edits
+ *   it (`data-following` on the field) and scrolls it into view, without taking the focus: the maker may
+ *   be moving through the editor's text with the keyboard.
+ * Returns the focus handler to put on the step's root (React's `onFocus` bubbles).
+ */
+export function useFollowSelection(
+  container: RefObject<HTMLElement | null>,
+  owns: (file: DiagnosticFile, path: string) => boolean,
+): (event: FocusEvent) => void {
+  const store = useWorkspaceStoreApi();
+  const ownsRef = useRef(owns);
+  ownsRef.current = owns;
+  useEffect(() => {
+    let marked: HTMLElement | null = null;
+    let lastNonce = -1;
+    const unmark = () => {
+      marked?.removeAttribute("data-following");
+      marked = null;
+    };
+    const show = () => {
+      const selection = selectSelection(store.getState());
+      if ((selection?.nonce ?? -1) === lastNonce) return;
+      lastNonce = selection?.nonce ?? -1;
+      unmark();
+      if (!selection || selection.source === "step" || !ownsRef.current(selection.file, selection.path))
+        return;
+      const root = container.current;
+      const element = root ? findPointerElement(root, selection.path) : null;
+      // Only the step's catch-all matched: no field edits this place.
+      if (!element || (element.dataset.pointer ?? "") === "") return;
+      marked = element.closest<HTMLElement>(".cs-field") ?? element;
+      marked.setAttribute("data-following", "true");
+      marked.scrollIntoView?.({ block: "nearest" });
+    };
+    // A selection made before the step opened is shown once its fields are there.
+    const timer = window.setTimeout(show, 0);
+    const unsubscribe = store.subscribe((state, previous) => {
+      // Another connector forgets the selection (see `selectSelection`).
+      if (state.selection !== previous.selection || state.activeId !== previous.activeId) show();
+    });
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+      unmark();
+    };
+  }, [store, container]);
+  return useCallback(
+    (event: FocusEvent) => {
+      const target = event.target;
+      if (!(target instanceof HTMLElement)) return;
+      const pointer = target.closest<HTMLElement>("[data-pointer]")?.dataset.pointer;
+      if (!pointer) return;
+      const file = fileOfFieldPointer(pointer);
+      const current = selectSelection(store.getState());
+      if (current?.file === file && current.path === pointer && current.source === "step") return;
+      store.getState().select(file, pointer, "step");
+    },
+    [store],
+  );
 }

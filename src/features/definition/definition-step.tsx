@@ -85,6 +85,36 @@ function selectionOf(
   return null;
 }
 
+/**
+ * A response selected from the Swagger editor: its group in the operation's editor is marked and scrolled
+ * into view once it is rendered, without taking the focus (the editor's cursor keeps the keys). Returns the
+ * cleanup that stops waiting and removes the mark.
+ */
+function markResponse(root: React.RefObject<HTMLElement | null>, path: string): (() => void) | undefined {
+  const match = /^(\/paths\/[^/]+\/[^/]+\/responses\/[^/]+)/.exec(path);
+  const pointer = match?.[1];
+  if (!pointer) return undefined;
+  let marked: HTMLElement | null = null;
+  let tries = 0;
+  const attempt = () => {
+    const group = [...(root.current?.querySelectorAll<HTMLElement>("[data-response-pointer]") ?? [])].find(
+      (element) => element.dataset.responsePointer === pointer,
+    );
+    if (!group) {
+      if (++tries < 20) timer = window.setTimeout(attempt, 50);
+      return;
+    }
+    marked = group;
+    group.setAttribute("data-following", "true");
+    group.scrollIntoView?.({ block: "nearest" });
+  };
+  let timer = window.setTimeout(attempt, 0);
+  return () => {
+    window.clearTimeout(timer);
+    marked?.removeAttribute("data-following");
+  };
+}
+
 function sameSelection(a: Selection, b: Selection): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind === "operation" && b.kind === "operation")
@@ -212,13 +242,18 @@ export function DefinitionStep() {
   const lastShared = useRef(-1);
   useEffect(() => {
     if (!shared || shared.nonce === lastShared.current) return;
+    const first = lastShared.current === -1;
     lastShared.current = shared.nonce;
+    // This step's own selection is already shown (a response focused inside an open parameter's operation
+    // must not close the parameter); on opening the step it is shown again.
+    if (shared.source === "step" && !first) return;
     const doc = selectDocument(store.getState());
     const found = doc ? selectionOf(doc.definition, shared) : null;
     if (!found) return;
     setLocalSelection((current) => (sameSelection(current, found.selection) ? current : found.selection));
     setLocalOpenParameter(found.parameter);
     if (found.selection.kind === "reference") setShowReferences(true);
+    if (shared.source === "pane") return markResponse(rootRef, shared.path);
     if (shared.source !== "go-to") return;
     const timer = window.setTimeout(() => {
       const root = rootRef.current;

@@ -34,7 +34,7 @@ import {
 } from "../../model/operations/triggers";
 import type { Command } from "../../model/command";
 import type { Operation, Parameter, SwaggerDocument } from "../../model/swagger-types";
-import { selectDocument } from "../../store/workspace-store";
+import { selectDocument, selectSelection } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { Select, TextField } from "../../components/ui/form-fields";
 import { ModalDialog } from "../../components/ui/modal-dialog";
@@ -453,6 +453,13 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
   const responses: JsonObject = isJsonObject(operation.responses) ? operation.responses : {};
   const statuses = Object.keys(responses);
   const statusValid = /^([1-5]\d\d|default)$/.test(status) && responses[status] === undefined;
+  // Working in a response selects it: the Swagger editor reveals its lines.
+  const store = useWorkspaceStoreApi();
+  const selectResponse = (pointer: string) => {
+    const current = selectSelection(store.getState());
+    if (current?.path === pointer && current.source === "step") return;
+    store.getState().select("apiDefinition.swagger.json", pointer, "step");
+  };
   return (
     <div>
       <Toolbar label="Response actions">
@@ -465,7 +472,14 @@ function ResponseSection({ location, operation }: { location: OperationLocation;
         const pointer = `${base}/${escapePointerToken(code)}`;
         const hasSchema = isJsonObject(response) && isJsonObject(response.schema);
         return (
-          <div key={code} className="cs-def-response" role="group" aria-label={`Response ${code}`}>
+          <div
+            key={code}
+            className="cs-def-response"
+            role="group"
+            aria-label={`Response ${code}`}
+            data-response-pointer={pointer}
+            onFocus={() => selectResponse(pointer)}
+          >
             <div className="cs-def-panel__head">
               <h4>{code}</h4>
               <button type="button" onClick={() => dispatch(removeResponse(location, code))}>

@@ -10,7 +10,7 @@ import {
   TextArea,
   TextField,
 } from "../../components/ui/form-fields";
-import { useFocusRequest, useResetOnExternalChange } from "../../store/form-sync";
+import { useFocusRequest, useFollowSelection, useResetOnExternalChange } from "../../store/form-sync";
 import { setIcon } from "../../model/operations/document-edits";
 import {
   checkIcon,
@@ -56,6 +56,7 @@ export function GeneralStep() {
     void trigger();
   });
   useFocusRequest(containerRef, isGeneralPointer);
+  const onFocusField = useFollowSelection(containerRef, isGeneralPointer);
   useEffect(() => {
     void trigger();
   }, [trigger]);
@@ -112,7 +113,12 @@ export function GeneralStep() {
       : undefined;
 
   return (
-    <section aria-label="General step" className="cs-step cs-general" ref={containerRef}>
+    <section
+      aria-label="General step"
+      className="cs-step cs-general"
+      ref={containerRef}
+      onFocus={onFocusField}
+    >
       <h2>General</h2>
       <form onSubmit={(event) => event.preventDefault()} noValidate>
         <FormSection title="Connector">

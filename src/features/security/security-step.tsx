@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Checkbox, FormSection, RadioGroup, Select, TextField } from "../../components/ui/form-fields";
-import { useFocusRequest, useResetOnExternalChange } from "../../store/form-sync";
+import { useFocusRequest, useFollowSelection, useResetOnExternalChange } from "../../store/form-sync";
 import { ModalDialog } from "../../components/ui/modal-dialog";
 import { createEmptyConnector } from "../../model/create-empty-connector";
 import { toPointer } from "../../model/json-pointer";
@@ -75,6 +75,7 @@ export function SecurityStep() {
 
   const formDispatch = useResetOnExternalChange(toSecurityFormValues, (values) => reset(values));
   useFocusRequest(containerRef, isSecurityPointer);
+  const onFocusField = useFollowSelection(containerRef, isSecurityPointer);
   useEffect(() => {
     void trigger();
   }, [trigger]);
@@ -134,7 +135,12 @@ export function SecurityStep() {
   const storedSecret = hasStoredClientSecret(doc.properties);
 
   return (
-    <section aria-label="Security step" className="cs-step cs-security" ref={containerRef}>
+    <section
+      aria-label="Security step"
+      className="cs-step cs-security"
+      ref={containerRef}
+      onFocus={onFocusField}
+    >
       <h2>Security</h2>
       <form onSubmit={(event) => event.preventDefault()} noValidate>
         <FormSection title="Authentication" description="How the connection signs in to your API.">

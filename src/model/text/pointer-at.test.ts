@@ -97,7 +97,9 @@ describe("definitionItemOf", () => {
     ["/definitions/a~1b/properties/x", "definition", "/definitions/a~1b"],
     ["/parameters/top", "shared-parameter", "/parameters/top"],
     ["/responses/NotFound/description", "shared-response", "/responses/NotFound"],
-    ["/securityDefinitions/oauth2/flow", "security", "/securityDefinitions/oauth2"],
+    ["/securityDefinitions/oauth2", "security", "/securityDefinitions/oauth2"],
+    ["/securityDefinitions/oauth2/scopes/read", "security", "/securityDefinitions/oauth2/scopes"],
+    ["/x-ms-connector-metadata/0/propertyValue", "setting", "/x-ms-connector-metadata"],
     ["/host", "setting", "/host"],
     ["/info/title", "setting", "/info/title"],
     ["/info/contact/email", "setting", "/info/contact/email"],
@@ -110,6 +112,6 @@ describe("definitionItemOf", () => {
     expect(definitionItemOf("/paths")).toBeNull();
     expect(definitionItemOf("/paths/~1x")).toBeNull();
     expect(definitionItemOf("/paths/~1x/parameters/0")).toBeNull();
-    expect(definitionItemOf("/x-ms-connector-metadata/0")).toBeNull();
+    expect(definitionItemOf("/x-foo/0")).toBeNull();
   });
 });

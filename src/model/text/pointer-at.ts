@@ -183,12 +183,21 @@ export interface DefinitionItem {
 }
 
 const METHODS: readonly string[] = HTTP_METHODS;
-const SETTINGS = new Set(["host", "basePath", "schemes", "consumes", "produces", "security"]);
+const SETTINGS = new Set([
+  "host",
+  "basePath",
+  "schemes",
+  "consumes",
+  "produces",
+  "security",
+  "x-ms-connector-metadata",
+]);
 
 /**
  * The item a step can show that holds a pointer of `apiDefinition.swagger.json`: an operation's parameter
- * or response, the operation, a definition, a shared parameter or response, a security definition, or a
- * General setting (`/info/title`, `/host`…). Null for places no step shows on their own.
+ * or response, the operation, a definition, a shared parameter or response, a security definition (or its
+ * field), or a General setting (`/info/title`, `/host`, `/x-ms-connector-metadata`…). Null for places no
+ * step shows on their own.
  *
  * @example definitionItemOf("/paths/~1pets/get/responses/200/schema") // { kind: "response", pointer: "/paths/~1pets/get/responses/200" }
  */
@@ -208,15 +217,15 @@ export function definitionItemOf(pointer: string): DefinitionItem | null {
       return { kind: "response", pointer: `${operation}/responses/${escapePointerToken(fifth)}` };
     return { kind: "operation", pointer: operation };
   }
-  if (second === undefined) {
-    if (top !== undefined && SETTINGS.has(top)) return { kind: "setting", pointer: `/${top}` };
-    return null;
-  }
+  if (top !== undefined && SETTINGS.has(top)) return { kind: "setting", pointer: `/${top}` };
+  if (second === undefined) return null;
   const item = `/${escapePointerToken(top ?? "")}/${escapePointerToken(second)}`;
   if (top === "definitions") return { kind: "definition", pointer: item };
   if (top === "parameters") return { kind: "shared-parameter", pointer: item };
   if (top === "responses") return { kind: "shared-response", pointer: item };
-  if (top === "securityDefinitions") return { kind: "security", pointer: item };
+  // The Security step is a form: a scheme's field (its `name`, `in`, `tokenUrl`…) is what it can show.
+  if (top === "securityDefinitions")
+    return { kind: "security", pointer: toPointer(segments.slice(0, third === undefined ? 2 : 3)) };
   if (top === "info") {
     // Contact and licence are objects of their own; their fields are settings too.
     return { kind: "setting", pointer: toPointer(segments.slice(0, third === undefined ? 2 : 3)) };
