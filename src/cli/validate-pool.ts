@@ -28,6 +28,9 @@ function startWorker(): Worker {
   return new Worker(script, { eval: true, workerData: VALIDATE_WORKER_MARK });
 }
 
+/** Jobs each worker holds at a time. */
+const JOBS_IN_FLIGHT = 2;
+
 /**
  * Validates the inputs on up to `jobs` worker threads (inline when one job or one input would do) and returns
  * the outcomes in input order.
@@ -58,12 +61,12 @@ export async function validateAll(
       for (let i = 0; i < threads; i++) {
         const worker = startWorker();
         workers.push(worker);
-        worker.on("message", (reply: { index: number; outcome?: ValidateOneOutcome; error?: string }) => {
-          if (reply.error !== undefined || !reply.outcome) {
+        worker.on("message", (reply: { index: number; outcome?: string; error?: string }) => {
+          if (reply.error !== undefined || reply.outcome === undefined) {
             reject(new Error(`${inputs[reply.index]}: ${reply.error ?? "no result"}`));
             return;
           }
-          outcomes[reply.index] = reply.outcome;
+          outcomes[reply.index] = JSON.parse(reply.outcome) as ValidateOneOutcome;
           if (++done === inputs.length) resolve();
           else feed(worker);
         });
@@ -71,7 +74,8 @@ export async function validateAll(
         worker.on("exit", (code) => {
           if (done < inputs.length) reject(new Error(`a validate worker stopped (exit code ${code})`));
         });
-        feed(worker);
+        // Two jobs in flight per worker: it starts the next one while its last reply crosses to this thread.
+        for (let k = 0; k < JOBS_IN_FLIGHT; k++) feed(worker);
       }
     });
   } finally {
