@@ -49,7 +49,10 @@ export const COMMAND_SPECS = {
       { name: "certification", help: "Also apply the certification rules." },
       {
         name: "each",
-        help: "Each input is a folder of connector folders: validate every sub-folder.",
+        help:
+          "Each input is a folder of connector folders: validate every sub-folder. A sub-folder holding only\n" +
+          "folders (certified-connectors/ in the certified-connector repository) is a group: its sub-folders are\n" +
+          "validated instead.",
       },
       {
         name: "jobs",

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { InputFile } from "../importers/import-types";
 import { safeFileName } from "../model/safe-file-name";
@@ -10,31 +10,45 @@ export interface ReadInput {
   folder: boolean;
 }
 
+/** A plain Uint8Array view of a read file's Buffer, without copying it. */
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /**
  * Reads one CLI input (a connector folder, a `.zip`, or a single file) as the files an import takes. Folder
  * entries keep their relative paths, so a folder reads like a dropped folder. An input that cannot be read
  * throws a one-line `CliError` naming it.
  */
 export async function readInputFiles(inputPath: string): Promise<ReadInput> {
+  return readInputFilesSync(inputPath);
+}
+
+/**
+ * `readInputFiles` without the promise. Synchronous reads: a CLI command (or a validate worker) has nothing
+ * else to do meanwhile, and the promise-based calls cost a thread-pool round trip per file (over the corpus's
+ * 2,072 files, about a third of a single-thread run was spent idle between them).
+ */
+export function readInputFilesSync(inputPath: string): ReadInput {
   try {
-    const info = await stat(inputPath);
+    const info = statSync(inputPath);
     if (!info.isDirectory())
       return {
-        files: [{ path: path.basename(inputPath), bytes: new Uint8Array(await readFile(inputPath)) }],
+        files: [{ path: path.basename(inputPath), bytes: bytesOf(readFileSync(inputPath)) }],
         folder: false,
       };
     const files: InputFile[] = [];
-    const walk = async (dir: string, prefix: string) => {
-      const entries = await readdir(dir, { withFileTypes: true });
+    const walk = (dir: string, prefix: string) => {
+      const entries = readdirSync(dir, { withFileTypes: true });
       entries.sort((a, b) => a.name.localeCompare(b.name));
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) await walk(full, rel);
-        else if (entry.isFile()) files.push({ path: rel, bytes: new Uint8Array(await readFile(full)) });
+        if (entry.isDirectory()) walk(full, rel);
+        else if (entry.isFile()) files.push({ path: rel, bytes: bytesOf(readFileSync(full)) });
       }
     };
-    await walk(inputPath, "");
+    walk(inputPath, "");
     return { files, folder: true };
   } catch (error) {
     throw new CliError(`${inputPath}: cannot be read (${describeFsError(error)})`);

@@ -37,7 +37,7 @@ export async function validateOne(input: string, options: ValidateOneOptions): P
     if (!(error instanceof CliError)) throw error;
     return { ...outcome, unreadable: true, problems: [error.message] };
   }
-  const imported = importFiles(read.files, { swaggerAsIs: true });
+  const imported = importFiles(read.files, { swaggerAsIs: true, valuesOnly: true });
   if (!imported.ok)
     return {
       ...outcome,

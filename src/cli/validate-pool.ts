@@ -2,7 +2,13 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { validateOne, type ValidateOneOptions, type ValidateOneOutcome } from "./validate-one";
-import type { ValidateJob } from "./validate-worker";
+import {
+  describeFailure,
+  takeWork,
+  type TakenResult,
+  type ValidateReply,
+  type ValidateWork,
+} from "./validate-worker";
 import { VALIDATE_WORKER_MARK } from "./worker-mark";
 
 /** True when the CLI runs from the bundle (not the TypeScript source, where each thread compiles it anew). */
@@ -29,8 +35,9 @@ function startWorker(): Worker {
 }
 
 /**
- * Validates the inputs on up to `jobs` worker threads (inline when one job or one input would do) and returns
- * the outcomes in input order.
+ * Validates the inputs on `jobs` threads: this one and `jobs - 1` workers (inline alone when one job or one
+ * input would do), and returns the outcomes in input order. Every thread takes the next input from a shared
+ * counter and reads its files itself; only the outcomes cross to this thread.
  */
 export async function validateAll(
   inputs: readonly string[],
@@ -44,35 +51,42 @@ export async function validateAll(
     return outcomes;
   }
   const outcomes: (ValidateOneOutcome | undefined)[] = new Array(inputs.length);
-  let next = 0;
+  const work: ValidateWork = { inputs, options, next: new SharedArrayBuffer(4) };
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let done = 0;
-      const feed = (worker: Worker) => {
-        if (next >= inputs.length) return;
-        const job: ValidateJob = { index: next, input: inputs[next] as string, options };
-        next++;
-        worker.postMessage(job);
+      let failed = false;
+      const fail = (error: Error) => {
+        failed = true;
+        reject(error);
       };
-      for (let i = 0; i < threads; i++) {
+      const record = (result: TakenResult) => {
+        if ("error" in result) {
+          fail(new Error(`${inputs[result.index]}: ${describeFailure(result.error)}`));
+          return;
+        }
+        outcomes[result.index] = result.outcome;
+        if (++done === inputs.length) resolve();
+      };
+      for (let i = 1; i < threads; i++) {
         const worker = startWorker();
         workers.push(worker);
-        worker.on("message", (reply: { index: number; outcome?: ValidateOneOutcome; error?: string }) => {
-          if (reply.error !== undefined || !reply.outcome) {
-            reject(new Error(`${inputs[reply.index]}: ${reply.error ?? "no result"}`));
-            return;
-          }
-          outcomes[reply.index] = reply.outcome;
-          if (++done === inputs.length) resolve();
-          else feed(worker);
+        worker.on("message", (reply: ValidateReply) => {
+          if (reply.outcome === undefined)
+            record({ index: reply.index, error: new Error(reply.error ?? "no result") });
+          else record({ index: reply.index, outcome: JSON.parse(reply.outcome) as ValidateOneOutcome });
         });
-        worker.on("error", reject);
+        worker.on("error", fail);
         worker.on("exit", (code) => {
-          if (done < inputs.length) reject(new Error(`a validate worker stopped (exit code ${code})`));
+          if (done < inputs.length) fail(new Error(`a validate worker stopped (exit code ${code})`));
         });
-        feed(worker);
+        worker.postMessage(work);
       }
+      // This thread takes inputs too (while the workers start up, it is the only one).
+      takeWork(work, (result) => {
+        if (!failed) record(result);
+      }).catch(fail);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -5,7 +5,7 @@ import type { ImportReportEntry } from "../model/import-report";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import type { SecurityScheme, SwaggerDocument } from "../model/swagger-types";
 import { decodeText } from "../model/text/decode-text";
-import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
+import { parseJsonText, parseJsonValues, type ParseOutcome } from "../model/text/json-text";
 import { LineIndex } from "../model/text/line-index";
 import { jsonPointerRanges, yamlPointerRanges, type PointerRange } from "../model/text/pointer-range";
 import { parseYamlText } from "../model/text/yaml-text";
@@ -124,10 +124,12 @@ function locatePointers(
   return out;
 }
 
-function parseStructured(text: string, path: string): ParseOutcome<JsonValue> {
+function parseStructured(text: string, path: string, valuesOnly = false): ParseOutcome<JsonValue> {
   const first = text.trimStart()[0];
   const isYamlName = /\.ya?ml$/i.test(path);
-  if (!isYamlName && (first === "{" || first === "[")) return parseJsonText(text, path);
+  if (!isYamlName && (first === "{" || first === "[")) {
+    return valuesOnly ? parseJsonValues(text, path) : parseJsonText(text, path);
+  }
   if (isYamlName || first !== undefined) return parseYamlText(text, path);
   return parseJsonText(text, path);
 }
@@ -173,6 +175,12 @@ export interface ImportOptions {
    * (CLI validate, diff, package; Compare with…), where fixing it on the way in would hide what it holds.
    */
   swaggerAsIs?: boolean;
+  /**
+   * Only the values will be read (CLI `validate`): the package's JSON files (definition, properties,
+   * settings, known by their names) are parsed without the side tables that keep key order and number
+   * lexemes for writing them back. Other files, which a converter may write out again, keep them.
+   */
+  valuesOnly?: boolean;
 }
 
 /**
@@ -220,7 +228,8 @@ export function importFiles(input: readonly InputFile[], options: ImportOptions 
       else notes.push({ file: file.path, message: "Ignored: an XML file that is not a WSDL 1.1 document." });
       continue;
     }
-    const outcome = parseStructured(decoded.text, file.path);
+    const packageFile = role === "definition" || role === "properties" || role === "settings";
+    const outcome = parseStructured(decoded.text, file.path, options.valuesOnly === true && packageFile);
     if (!outcome.ok) {
       problems.push(outcome.problem);
       continue;

@@ -134,6 +134,43 @@ describe("connector-studio validate", () => {
     expect(threaded.errors).toEqual([]);
   }, 120_000);
 
+  it("--each takes the connector folders of group folders (the certified-connector repository layout)", async () => {
+    const root = path.join(dir, "repo");
+    await writePackage(
+      path.join(root, "certified-connectors", "b-bad"),
+      withDefinition("/info/title", "Contoso API"),
+    );
+    await writePackage(path.join(root, "certified-connectors", "a-ok"), validConnector());
+    await writePackage(
+      path.join(root, "independent-publisher-connectors", "c-bad"),
+      withDefinition("/paths/~1lists~1{listId}~1tasks/get/parameters/0/required", false),
+    );
+    // A group of groups, as templates/ holds connectors one level further down.
+    await writePackage(path.join(root, "templates", "nested", "d-ok"), validConnector());
+    await writeFile(path.join(root, "LICENSE"), "not a connector");
+    const code = await main([
+      "validate",
+      root,
+      "--each",
+      "--jobs",
+      "1",
+      "--certification",
+      "--format",
+      "text",
+    ]);
+    expect(code).toBe(1);
+    const summaries = err.map((line) => path.relative(root, line.split(":")[0] ?? ""));
+    expect(summaries).toEqual([
+      path.join("certified-connectors", "a-ok"),
+      path.join("certified-connectors", "b-bad"),
+      path.join("independent-publisher-connectors", "c-bad"),
+      path.join("templates", "nested", "d-ok"),
+    ]);
+    expect(out.some((line) => line.startsWith(`${path.join(root, "certified-connectors", "b-bad")}: `))).toBe(
+      true,
+    );
+  });
+
   it("--jobs takes a whole number of at least 1", async () => {
     expect(await main(["validate", dir, "--jobs", "0"])).toBe(2);
     expect(err).toEqual(['connector-studio validate: --jobs must be a whole number of at least 1 (got "0")']);

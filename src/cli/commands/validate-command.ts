@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../../model/diagnostic";
@@ -12,23 +12,43 @@ import { runsFromBundle, validateAll } from "../validate-pool";
 /** A diagnostic as printed by the CLI; `input` names the input when several were given. */
 export type CliDiagnostic = Diagnostic & { input?: string };
 
-/** `--each`: the sub-folders of each input, sorted. */
-async function connectorFolders(inputs: readonly string[]): Promise<string[]> {
+/**
+ * `--each`: the sub-folders of each input, sorted. A sub-folder that holds folders and no file is a group of
+ * connector folders (`certified-connectors/` in the certified-connector repository): its sub-folders are taken
+ * instead, so one command covers the whole repository layout.
+ */
+function connectorFolders(inputs: readonly string[]): string[] {
   const out: string[] = [];
-  for (const input of inputs) {
-    let entries;
-    try {
-      entries = await readdir(input, { withFileTypes: true });
-    } catch (error) {
-      throw new CliError(`--each ${input}: ${describeFsError(error)}`);
-    }
-    out.push(
-      ...entries
+  const subFolders = (folder: string) => {
+    const entries = readdirSync(folder, { withFileTypes: true });
+    return {
+      folders: entries
         .filter((e) => e.isDirectory())
         .map((e) => e.name)
         .sort((a, b) => a.localeCompare(b))
-        .map((name) => path.join(input, name)),
-    );
+        .map((name) => path.join(folder, name)),
+      hasFiles: entries.some((e) => !e.isDirectory()),
+    };
+  };
+  const take = (folder: string) => {
+    let inside;
+    try {
+      inside = subFolders(folder);
+    } catch {
+      out.push(folder); // validating it says why it cannot be read
+      return;
+    }
+    if (!inside.hasFiles && inside.folders.length > 0) inside.folders.forEach(take);
+    else out.push(folder);
+  };
+  for (const input of inputs) {
+    let folders;
+    try {
+      folders = subFolders(input).folders;
+    } catch (error) {
+      throw new CliError(`--each ${input}: ${describeFsError(error)}`);
+    }
+    folders.forEach(take);
   }
   return out;
 }
@@ -53,7 +73,7 @@ export async function runValidate({ positionals, values, flags }: ParsedArgs): P
   const format = values.format ?? "text";
   const certification = flags.has("certification");
   const jobs = jobsOf(values.jobs);
-  const inputs = flags.has("each") ? await connectorFolders(positionals) : positionals;
+  const inputs = flags.has("each") ? connectorFolders(positionals) : positionals;
   const several = inputs.length > 1 || flags.has("each");
   const locate = format === "sarif" || format === "github";
   const outcomes = await validateAll(inputs, { certification, locate }, jobs);

@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KEY_ORDER, RAW_NUMBERS, orderedKeys, type JsonObject, type JsonValue } from "../json-value";
 import { parseJsonExact } from "./json-exact";
-import { hasSideTables, parseJsonText, scanForSpecialCases, stringifyJson } from "./json-text";
+import {
+  hasSideTables,
+  parseJsonText,
+  parseJsonValues,
+  scanForSpecialCases,
+  stringifyJson,
+} from "./json-text";
 
 /** The JSON data of a value, without side tables (vitest's toEqual also compares symbol keys). */
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v) ?? "null");
@@ -186,6 +192,49 @@ describe("parseJsonText: errors name line and column with a plain message", () =
 
   it("counts columns after a BOM from the first real character", () => {
     expect(problemOf('\uFEFF{"a" 1}')).toMatchObject({ line: 1, column: 6 });
+  });
+});
+
+describe("parseJsonValues: the values parseJsonText gives, or the same problem", () => {
+  const texts = [
+    '{"b": 1, "a": [1, 2.50, {"2": true, "1": null}], "__proto__": {"x": "y"}}',
+    '\uFEFF{"a": 1, "a": 2}',
+    '{"n": 1e2, "m": -0}',
+    "[1, 2, 3]",
+    "7",
+    "[".repeat(998) + "]".repeat(998),
+    "[".repeat(1000) + "]".repeat(1000),
+    "[".repeat(1002) + "]".repeat(1002),
+    '{\n  "a": 1,\n}',
+    '{"a": "x\ty"}',
+    "",
+  ];
+  for (const text of texts) {
+    it(JSON.stringify(text.slice(0, 40)), () => {
+      const lossless = parseJsonText(text, "t.json");
+      const values = parseJsonValues(text, "t.json");
+      expect(values.ok).toBe(lossless.ok);
+      if (values.ok && lossless.ok) {
+        expect(plain(values.value)).toEqual(plain(lossless.value));
+        expect(values.notes).toEqual([]);
+        if (typeof values.value === "object" && values.value !== null)
+          expect(hasSideTables(values.value)).toBe(false);
+      } else if (!values.ok && !lossless.ok) expect(values.problem).toEqual(lossless.problem);
+    });
+  }
+
+  it("agrees with parseJsonText on generated JSON", () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        const lossless = parseJsonText(text, "t.json");
+        const values = parseJsonValues(text, "t.json");
+        return (
+          values.ok &&
+          lossless.ok &&
+          JSON.stringify(plain(values.value)) === JSON.stringify(plain(lossless.value))
+        );
+      }),
+    );
   });
 });
 
