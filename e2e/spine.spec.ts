@@ -5,7 +5,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { unzipSync, zipSync } from "fflate";
 import { dropFiles, pickImportFiles, type TestFile } from "./support/drop-files";
 import { pasteIntoSwaggerEditor, swaggerEditor, visibleEditorText } from "./support/swagger-editor";
-import { SABRE_COLLECTION } from "./support/corpus";
+import {
+  LARGE_COLLECTION_OPERATIONS,
+  LARGE_COLLECTION_REQUESTS,
+  largePostmanCollection,
+} from "./support/large-postman-collection";
 import {
   connectorItems,
   connectorsNav,
@@ -308,20 +312,23 @@ test("a converted import shows the Import report, with links to where items land
   await expect(report).toHaveCount(0);
 });
 
-test("a long Import report (Sabre, 951 requests) reads as a summary first and filters by kind", async ({
+test("a long Import report (951 near-identical requests) reads as a summary first and filters by kind", async ({
   page,
 }) => {
-  await dropFiles(page, [
-    {
-      name: "sabre.postman_collection.json",
-      bytes: new Uint8Array(readFileSync(SABRE_COLLECTION)),
-      mimeType: "application/json",
-    },
-  ]);
+  const collection: TestFile = {
+    name: "travel.postman_collection.json",
+    bytes: new TextEncoder().encode(JSON.stringify(largePostmanCollection())),
+    mimeType: "application/json",
+  };
+  await dropFiles(page, [collection]);
   const report = page.getByRole("region", { name: "Import report" });
   await expect(report).toBeInViewport();
   // The headline: requests → operations; counts by kind.
-  await expect(report).toContainText(/951 requests → \d+ operations; .*\d+ dropped/);
+  await expect(report).toContainText(
+    new RegExp(
+      `${LARGE_COLLECTION_REQUESTS} requests → ${LARGE_COLLECTION_OPERATIONS} operations; .*\\d+ dropped`,
+    ),
+  );
   const entries = report.getByRole("list", { name: "Report entries" });
   const dropped = report.getByRole("button", { name: /^Dropped \((\d+)\)$/ });
   await expect(dropped).toHaveAttribute("aria-pressed", "true");
@@ -346,13 +353,7 @@ test("a long Import report (Sabre, 951 requests) reads as a summary first and fi
   await expect(entries.locator("li.cs-report-entry").first()).toBeVisible();
 
   // The next import starts with every kind shown again.
-  await dropFiles(page, [
-    {
-      name: "sabre.postman_collection.json",
-      bytes: new Uint8Array(readFileSync(SABRE_COLLECTION)),
-      mimeType: "application/json",
-    },
-  ]);
+  await dropFiles(page, [collection]);
   await expect(connectorItems(page)).toHaveCount(2);
   await expect(report.getByRole("button", { name: /^Dropped \((\d+)\)$/ })).toHaveAttribute(
     "aria-pressed",

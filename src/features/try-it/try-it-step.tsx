@@ -7,18 +7,12 @@ import { listOperations, type OperationRef } from "../../model/swagger-types";
 import { selectDocument } from "../../store/workspace-store";
 import { useWorkspace, useWorkspaceStoreApi } from "../../store/workspace-context";
 import { listAuthOptions, normalizeAuthOption } from "../../try-it-core/auth-options";
-import { needsRefresh, readOAuthSettingsFor } from "../../try-it-core/oauth";
-import {
-  prepareRequest,
-  type PreparedRequest,
-  type TryItConnection,
-  type TryItValues,
-} from "../../try-it-core/prepare-request";
-import type { CallResponse } from "../../try-it-core/transport";
+import { historyEntry, runTestCall, toTryItConnection, type CallResult } from "../../try-it-core/call-flow";
+import { prepareRequest, type TryItValues } from "../../try-it-core/prepare-request";
 import { setResponseSchemaFromBody } from "../../model/operations/response-from-test";
 import { ConnectionDialog } from "./connection-dialog";
 import { connectionFields } from "./connection-fields";
-import { connectionStore, type TestConnection } from "./connection-store";
+import { connectionStore } from "./connection-store";
 import { refreshTokens } from "./oauth-client";
 import { initialValues, OperationInputs } from "./operation-inputs";
 import { RequestView } from "./request-view";
@@ -31,22 +25,6 @@ const opKey = (ref: OperationRef) => `${ref.method} ${ref.path}`;
 
 function opTitle(ref: OperationRef): string {
   return ref.operation.summary || ref.operation.operationId || `${ref.method.toUpperCase()} ${ref.path}`;
-}
-
-interface CallResult {
-  request: PreparedRequest;
-  response?: CallResponse;
-  error?: string;
-  notes: string[];
-}
-
-function toTryIt(doc: ConnectorDocument, connection: TestConnection | undefined): TryItConnection | null {
-  if (!connection) return null;
-  return {
-    values: connection.values,
-    authOption: normalizeAuthOption(doc, connection.setIndex),
-    ...(connection.tokens ? { accessToken: connection.tokens.accessToken } : {}),
-  };
 }
 
 /** The Test step: a connection, the operations, one input per parameter, the request, the response and checks. */
@@ -76,7 +54,7 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
   const historyKey = selected ? `${connectorId} ${opKey(selected)}` : "";
   const history = useStore(connectionStore, (s) => s.history[historyKey]);
   const authOption = normalizeAuthOption(doc, connection?.setIndex);
-  const { auth, fields, oauth } = connectionFields(doc, authOption);
+  const { auth, fields } = connectionFields(doc, authOption);
   const authOptions = listAuthOptions(doc);
   const needsConnection = authOptions !== null || auth.kind !== "none" || fields.length > 0;
   const rememberFailed = useStore(connectionStore, (s) => s.rememberFailed);
@@ -107,7 +85,7 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
     [storedValues, selected, doc],
   );
   const tryItConnection = useMemo(
-    () => toTryIt(doc, connection) ?? (needsConnection ? null : { values: {} }),
+    () => toTryItConnection(doc, connection) ?? (needsConnection ? null : { values: {} }),
     [doc, connection, needsConnection],
   );
   const preview = useMemo(
@@ -128,62 +106,36 @@ function TestStepBody({ doc, connectorId }: { doc: ConnectorDocument; connectorI
     mutationFn: async (ref: OperationRef): Promise<CallResult> => {
       const controller = new AbortController();
       inFlight.current = controller;
-      const { signal } = controller;
-      const notes: string[] = [];
-      let current = connectionStore.getState().connections[connectorId];
-      const settings = oauth ? readOAuthSettingsFor(doc, authOption) : null;
-      if (settings && current?.tokens && needsRefresh(current.tokens, Date.now())) {
-        const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
-        connectionStore.getState().setTokens(connectorId, tokens);
-        current = { ...current, tokens };
-        notes.push("The access token had expired and was refreshed before the call.");
-      }
-      const conn = toTryIt(doc, current) ?? { values: {} };
-      let request = prepareRequest(doc, ref, values, conn);
-      if (request.missing.length > 0)
-        throw Object.assign(new Error(`Fill in ${request.missing.join(", ")} first.`), { request });
-      let response: CallResponse;
-      const failed = (error: unknown): CallResult => ({
-        request,
-        error: signal.aborted
-          ? "The call was cancelled. (The API may still have received it.)"
-          : error instanceof Error
-            ? error.message
-            : String(error),
-        notes,
-      });
       try {
-        response = await sendRequest(request, { signal });
-        if (response.status === 401 && settings && current?.tokens?.refreshToken) {
-          const tokens = await refreshTokens(settings, current.tokens, current.clientSecret);
-          connectionStore.getState().setTokens(connectorId, tokens);
-          notes.push("The API refused the access token (401); it was refreshed and the call sent again.");
-          request = prepareRequest(doc, ref, values, { ...conn, accessToken: tokens.accessToken });
-          response = await sendRequest(request, { signal });
-        }
-      } catch (error) {
-        return failed(error);
+        return await runTestCall(
+          doc,
+          ref,
+          values,
+          connectionStore.getState().connections[connectorId],
+          {
+            send: (request, signal) => sendRequest(request, { signal }),
+            refresh: refreshTokens,
+            saveTokens: (tokens) => connectionStore.getState().setTokens(connectorId, tokens),
+            now: Date.now,
+          },
+          controller.signal,
+        );
       } finally {
         if (inFlight.current === controller) inFlight.current = null;
       }
-      return { request, response, notes };
     },
     onSuccess: (result, ref) => {
       setResults((all) => ({ ...all, [opKey(ref)]: result }));
-      connectionStore.getState().addCall(`${connectorId} ${opKey(ref)}`, {
-        at: Date.now(),
-        method: result.request.method,
-        url: result.request.url,
-        status: result.response?.status ?? null,
-        timeMs: result.response?.timeMs ?? 0,
-        route: result.response?.route ?? null,
-        ...(result.error ? { error: result.error } : {}),
-      });
+      if (!result.sent) return;
+      connectionStore.getState().addCall(`${connectorId} ${opKey(ref)}`, historyEntry(result, Date.now()));
     },
+    // runTestCall words its own failures; this catches a bug in it, shown against the request on screen.
     onError: (error, ref) => {
-      const request = (error as { request?: PreparedRequest }).request ?? preview;
-      if (!request) return;
-      setResults((all) => ({ ...all, [opKey(ref)]: { request, error: error.message, notes: [] } }));
+      if (!preview) return;
+      setResults((all) => ({
+        ...all,
+        [opKey(ref)]: { request: preview, error: error.message, notes: [], sent: false },
+      }));
     },
   });
 
