@@ -11,7 +11,10 @@ export function swaggerEditor(page: Page): Locator {
  */
 export async function pasteIntoSwaggerEditor(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await swaggerEditor(page).locator(".view-lines").click();
+  // Focus, not a click: a click moves the cursor, and a cursor resting in the text selects the item under it
+  // in the step (the pane follows both ways). On a slow machine that selection could land before the paste
+  // and close what the test has open. Monaco's input is a native EditContext element (or a textarea).
+  await swaggerEditor(page).locator(".native-edit-context, textarea.inputarea").first().focus();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
 }
