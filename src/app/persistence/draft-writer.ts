@@ -102,7 +102,7 @@ export function createDraftWriter(db: StudioDatabase): DraftWriter {
     pending.clear();
   };
 
-  // Started with the first save, not with the page: opening the app does not pay for it.
+  // Started when autosave starts (after the drafts were restored): its script loads off the main thread.
   const started = (): Worker | null => {
     if (broken) return null;
     if (worker) return worker;
@@ -159,6 +159,7 @@ export function createDraftWriter(db: StudioDatabase): DraftWriter {
     throw errorFrom(reply.error);
   }
 
+  started();
   return {
     async save(s) {
       const w = started();
