@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Worker } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { unzipSync, zipSync } from "fflate";
 import { dropFiles, pickImportFiles, type TestFile } from "./support/drop-files";
@@ -45,6 +45,12 @@ async function expectConnectors(page: Page, names: string[]): Promise<void> {
 }
 
 openAppForEachTest();
+
+/** The worker that writes a page's drafts (started with autosave). */
+async function autosaveWorker(p: Page): Promise<Worker> {
+  const isWriter = (w: Worker) => /autosave\.worker/.test(w.url());
+  return p.workers().find(isWriter) ?? (await p.waitForEvent("worker", { predicate: isWriter }));
+}
 
 test("an empty workspace offers the drop region; New connector shows the six steps and the Swagger editor", async ({
   page,
@@ -245,10 +251,12 @@ test("a second tab follows an untouched connector and never silently overwrites 
   await rename(page, "New connector", "Renamed in tab one");
   await expectConnectors(other, ["Renamed in tab one"]);
 
-  // Now the second tab edits but cannot save yet (its draft writes fail) when the first tab saves.
-  await other.evaluate(() => {
+  // Now the second tab edits but cannot save yet (its draft writes fail) when the first tab saves. Drafts
+  // are written by the autosave worker.
+  const otherWriter = await autosaveWorker(other);
+  await otherWriter.evaluate(() => {
     const put = IDBObjectStore.prototype.put;
-    const flags = window as unknown as { blockDrafts: boolean };
+    const flags = self as unknown as { blockDrafts: boolean };
     flags.blockDrafts = true;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
       if (this.name === "drafts" && flags.blockDrafts) throw new Error("Held back by the test");
@@ -263,8 +271,8 @@ test("a second tab follows an untouched connector and never silently overwrites 
   await expectConnectors(other, ["Renamed in tab two"]);
 
   // Keeping the second tab's version saves it, and the first tab (untouched since) follows.
-  await other.evaluate(() => {
-    (window as unknown as { blockDrafts: boolean }).blockDrafts = false;
+  await otherWriter.evaluate(() => {
+    (self as unknown as { blockDrafts: boolean }).blockDrafts = false;
   });
   await conflict.getByRole("button", { name: "Keep this tab's version" }).click();
   await expect(conflict).toHaveCount(0);
@@ -273,7 +281,9 @@ test("a second tab follows an untouched connector and never silently overwrites 
 });
 
 test("a refused storage quota is reported, not silent", async ({ page }) => {
-  await page.evaluate(() => {
+  await (
+    await autosaveWorker(page)
+  ).evaluate(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
       if (this.name === "drafts")

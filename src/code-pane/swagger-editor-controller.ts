@@ -5,8 +5,8 @@ import { isJsonObject } from "../model/json-value";
 import { replaceDefinition } from "../model/operations/document-edits";
 import type { SwaggerDocument } from "../model/swagger-types";
 import { getAtPointer, setAtPointer } from "../model/json-pointer";
-import { parseJsonText, stringifyJson, type ParseOutcome } from "../model/text/json-text";
-import { parseYamlText, stringifyYaml } from "../model/text/yaml-text";
+import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
+import { parseYamlText } from "../model/text/yaml-text";
 import { definitionItemOf, jsonPointerAt, yamlPointerAt } from "../model/text/pointer-at";
 import { definitionPlacesOf } from "../model/operations/definition-places";
 import { selectDocument, selectSelection, type WorkspaceState } from "../store/workspace-store";
@@ -21,10 +21,9 @@ import {
 import type { PointerRange } from "./pointer-range";
 import { parseDocument } from "yaml";
 import { minimalEdit } from "./text-diff";
+import { applyTextEdit, changedBranchEdit, serialiseDefinition, type SwaggerFormat } from "./pane-sync";
 import {
-  findChangedContainer,
   findEnclosingContainer,
-  indentLike,
   outlineJson,
   outlinePointerAt,
   outlinePointerRanges,
@@ -33,7 +32,7 @@ import {
   type ContainerNode,
 } from "./json-structure";
 
-export type SwaggerFormat = "json" | "yaml";
+export type { SwaggerFormat };
 
 const FILE = "apiDefinition.swagger.json";
 /** Typing is parsed this long after the last keystroke. */
@@ -100,10 +99,6 @@ function afterQuiet(wait: number, fn: () => void, timeout: number): ScheduledTas
       idle?.cancel();
     },
   };
-}
-
-function serialise(definition: SwaggerDocument, format: SwaggerFormat): string {
-  return format === "json" ? stringifyJson(definition, 4) : stringifyYaml(definition);
 }
 
 /** Fills in line and column when the parser's message lacks them (the text core is being rewritten). */
@@ -295,7 +290,7 @@ export class SwaggerEditorController {
     const leaving = this.modelFor(this.format);
     this.format = format;
     const model = this.modelFor(format);
-    const text = doc ? serialise(doc.definition, format) : "";
+    const text = doc ? serialiseDefinition(doc.definition, format) : "";
     this.replaceAll(model, text);
     this.syncedDefinition = doc?.definition ?? null;
     this.markSynced(this.textAfterReplace(model, text), model);
@@ -490,7 +485,7 @@ export class SwaggerEditorController {
   private showDocument(definition: SwaggerDocument | null, reset: boolean): void {
     const model = this.model();
     if (!reset && definition && this.showChangedBranch(definition)) return;
-    const text = definition ? serialise(definition, this.format) : "";
+    const text = definition ? serialiseDefinition(definition, this.format) : "";
     if (reset) {
       this.replaceAll(model, text);
       this.editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
@@ -527,32 +522,13 @@ export class SwaggerEditorController {
       }
     }
     if (!this.outline) return false;
-    const path = findChangedContainer(before, definition, this.outline);
-    const target = path[path.length - 1];
-    if (!target || path.length < 2) return false;
-    const value = getAtPointer(definition, pointerOfPath(path));
-    if (typeof value !== "object" || value === null) return false;
-    const serialised = indentLike(stringifyJson(value as JsonValue, 4), this.syncedText, target.start);
-    const oldSlice = this.syncedText.slice(target.start, target.end);
-    let replacement: ContainerNode | null;
-    try {
-      replacement = outlineJson(serialised, target.start);
-    } catch {
-      return false;
-    }
-    if (!replacement) return false;
-    const edit = minimalEdit(oldSlice, serialised);
-    if (edit) this.applyEdit(target.start + edit.start, target.start + edit.end, edit.text);
-    replaceInOutline(path, replacement, serialised.length - oldSlice.length);
+    const change = changedBranchEdit(before, definition, this.syncedText, this.outline, this.format);
+    if (!change) return false;
+    if (change.edit) this.applyEdit(change.edit.start, change.edit.end, change.edit.text);
+    replaceInOutline(change.path, change.replacement, change.delta);
     this.syncedDefinition = definition;
     // The new text is the old one with the edit spliced in: no read-back of a 1 MB model.
-    const at = target.start;
-    this.markSynced(
-      edit
-        ? this.syncedText.slice(0, at + edit.start) + edit.text + this.syncedText.slice(at + edit.end)
-        : this.syncedText,
-      model,
-    );
+    this.markSynced(applyTextEdit(this.syncedText, change.edit), model);
     monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
     this.scheduleMarkers();
     return true;

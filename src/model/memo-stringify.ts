@@ -8,6 +8,19 @@ import { stringifyJson } from "./text/json-text";
  */
 const JOIN_DEPTH = 3;
 
+/** Whether a value at this depth is written by joining its members' text (else it is written whole). */
+export function joinsAt(value: JsonValue, depth: number): value is Record<string, JsonValue> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && depth < JOIN_DEPTH;
+}
+
+/** The text of one member's value as the joined writer puts it: a raw lexeme while the number equals it. */
+export function memberLexeme(value: object, key: string, item: JsonValue): string | undefined {
+  const lexeme = (value as WithRaw)[RAW_NUMBERS]?.[key];
+  return lexeme !== undefined && typeof item === "number" && Object.is(Number(lexeme), item)
+    ? lexeme
+    : undefined;
+}
+
 type WithRaw = { [RAW_NUMBERS]?: Record<string, string> };
 
 /** Thrown inside a walk to stop it when the time slice is used up; the cache keeps what was written. */
@@ -46,22 +59,39 @@ export class MemoStringifier {
     }
   }
 
+  /**
+   * The compact text of a value written whole (never joined from parts), cached by identity: what
+   * {@link joinsAt} says is a leaf of the text tree ({@link TextTreeSender}).
+   */
+  leaf(value: JsonValue): string {
+    this.stop = null;
+    return this.whole(value);
+  }
+
+  /** {@link leaf}, or `null` when `outOfTime()` said stop first (the next call starts again). */
+  leafWithin(value: JsonValue, outOfTime: () => boolean): string | null {
+    this.stop = outOfTime;
+    try {
+      return this.whole(value);
+    } catch (error) {
+      if (error === OUT_OF_TIME) return null;
+      throw error;
+    } finally {
+      this.stop = null;
+    }
+  }
+
   private write(value: JsonValue, depth: number): string {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || depth >= JOIN_DEPTH) {
+    if (!joinsAt(value, depth)) {
       return this.whole(value);
     }
     const cached = this.cache.get(value);
     if (cached !== undefined) return cached;
-    const raw = (value as WithRaw)[RAW_NUMBERS];
     const parts: string[] = [];
     for (const key of orderedKeys(value)) {
       const item = value[key];
       if (item === undefined) continue; // JSON.stringify leaves such keys out
-      const lexeme = raw?.[key];
-      const text =
-        lexeme !== undefined && typeof item === "number" && Object.is(Number(lexeme), item)
-          ? lexeme
-          : this.write(item, depth + 1);
+      const text = memberLexeme(value, key, item) ?? this.write(item, depth + 1);
       parts.push(`${JSON.stringify(key)}:${text}`);
     }
     const text = `{${parts.join(",")}}`;

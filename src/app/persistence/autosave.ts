@@ -3,13 +3,7 @@ import type { ConnectorDocument } from "../../model/connector-document";
 import type { JsonValue } from "../../model/json-value";
 import { connectorTitle } from "../../model/connector-document";
 import type { RestoredConnector, WorkspaceState } from "../../store/workspace-store";
-import {
-  decodeDraft,
-  encodeDraft,
-  DRAFT_VERSION,
-  WORKSPACE_FORMAT,
-  workspaceRecordSchema,
-} from "./draft-format";
+import { decodeDraft, DRAFT_VERSION, WORKSPACE_FORMAT, workspaceRecordSchema } from "./draft-format";
 import {
   adoptStudioDb,
   deleteDraft,
@@ -18,13 +12,12 @@ import {
   readDraft,
   readWorkspace,
   returnNewerDraftsSetAside,
-  saveDraftChecked,
   setDraftAside,
   watchVersionChange,
   writeWorkspace,
   type StudioDatabase,
 } from "./draft-database";
-import { sharedDefinitionText } from "../../model/memo-stringify";
+import { createDraftWriter } from "./draft-writer";
 import { saveStatusStore } from "./save-status";
 import { takeEarlyRead } from "./early-read";
 import type { ReviewRecord } from "../../review/review-notes";
@@ -278,6 +271,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
   }
 
   // ---- saving ----
+  /** Writes the drafts: joining the text and copying it into the database happen in a worker. */
+  const writer = createDraftWriter(db);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   let firstPendingAt: number | null = null;
@@ -303,26 +298,15 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         if (conflicted.has(id) && !forced.has(id)) continue;
         const review = state.reviews[id];
         if (newerOwned.has(id)) continue;
-        const savedAt = Date.now();
-        const result = await saveDraftChecked(
-          db,
-          (saveCount) => {
-            const encodeStart = performance.now();
-            const record = encodeDraft(
-              id,
-              present,
-              { savedAt, saveCount, owner: tabId, review },
-              (definition) => sharedDefinitionText.stringify(definition),
-            );
-            // User timing: the browser bench attributes main-thread time to autosave with it.
-            performance.measure("autosave:encode", { start: encodeStart });
-            return record;
-          },
+        const result = await writer.save({
           id,
-          knownCount.get(id),
-          tabId,
-          forced.delete(id),
-        );
+          doc: present,
+          savedAt: Date.now(),
+          owner: tabId,
+          review,
+          knownCount: knownCount.get(id),
+          force: forced.delete(id),
+        });
         if (!result.ok) {
           if ("newer" in result) {
             newerOwned.add(id);
@@ -349,6 +333,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
         // Back in the workspace (the delete was undone): its draft stays.
         if (liveIds.has(id)) continue;
         await deleteDraft(db, id);
+        writer.forget(id);
         lastSaved.delete(id);
         lastSavedReview.delete(id);
         knownCount.delete(id);
@@ -432,8 +417,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     const deadlineAt = firstPendingAt + SAVE_IDLE_DEADLINE_MS;
     const step = (deadline: IdleDeadline) => {
       idle = undefined;
-      // The text of the changed definitions is written slice by slice in idle time (the cache keeps the
-      // progress); the save itself then only joins cached text. Past the deadline the rest is done at once.
+      // The text of the changed parts of the definitions is written slice by slice in idle time (the cache
+      // keeps the progress); the save itself then only sends it to the writer. Past the deadline the rest is done at once.
       if (writeTextsWithin(deadline) || deadline.didTimeout || Date.now() >= deadlineAt) void flush();
       else idle = requestIdleCallback(step, { timeout: Math.max(1, deadlineAt - Date.now()) });
     };
@@ -446,11 +431,8 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     for (const { id } of state.connectors) {
       const present = state.histories[id]?.present;
       if (!present || present === lastSaved.get(id)) continue;
-      const text = sharedDefinitionText.stringifyWithin(
-        present.definition as JsonValue,
-        () => deadline.timeRemaining() < 3,
-      );
-      if (text === null) return false;
+      if (!writer.prepareWithin(present.definition as JsonValue, () => deadline.timeRemaining() < 3))
+        return false;
     }
     return true;
   }
@@ -484,6 +466,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
     unsubscribe();
     channel?.close();
     await flush();
+    await writer.close();
     closed = true;
     setStatus({ state: "off" });
     store.getState().notify("warning", VERSION_CHANGE_MESSAGE, { action: reloadAction });
@@ -515,6 +498,7 @@ export async function startAutosave(store: StoreApi<WorkspaceState>): Promise<Au
       window.removeEventListener("pagehide", onPageHide);
       document.removeEventListener("visibilitychange", onVisibility);
       channel?.close();
+      writer.stop();
       db.close();
     },
   };

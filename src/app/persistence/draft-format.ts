@@ -63,6 +63,59 @@ export const workspaceRecordSchema = z.object({
 });
 export type WorkspaceRecord = z.infer<typeof workspaceRecordSchema>;
 
+/** A draft record but for its definition's text and its save count (autosave's worker adds those). */
+export type DraftFields = Omit<DraftRecord, "definition" | "saveCount">;
+
+/**
+ * The record's fields but the definition's text and the save count, and the definition to write (client
+ * secrets left out). `writeJson` writes compact JSON (autosave passes one that caches by identity); it must
+ * return what `stringifyJson(value, 0)` returns.
+ */
+export function encodeDraftFields(
+  id: string,
+  source: ConnectorDocument,
+  meta: { savedAt: number; owner: string; review?: ReviewRecord | undefined },
+  writeJson: (value: JsonValue) => string = (value) => stringifyJson(value, 0),
+): { fields: DraftFields; definition: JsonValue } {
+  const doc = documentForWriting(source).document;
+  return {
+    fields: {
+      format: DRAFT_FORMAT,
+      version: DRAFT_VERSION,
+      id,
+      name: connectorTitle(doc),
+      savedAt: meta.savedAt,
+      owner: meta.owner,
+      properties: writeJson(doc.properties),
+      settings: doc.settings ? writeJson(doc.settings) : null,
+      script: doc.script,
+      icon: doc.icon ? { bytes: doc.icon.bytes, mediaType: doc.icon.mediaType } : null,
+      ...(meta.review && !isEmptyReview(meta.review) ? { review: meta.review } : {}),
+    },
+    definition: doc.definition as JsonValue,
+  };
+}
+
+/** The whole record from its fields, the definition's text and the save count (key order as before). */
+export function draftRecordOf(fields: DraftFields, definition: string, saveCount: number): DraftRecord {
+  const { review, ...rest } = fields;
+  return {
+    format: rest.format,
+    version: rest.version,
+    id: rest.id,
+    name: rest.name,
+    savedAt: rest.savedAt,
+    saveCount,
+    owner: rest.owner,
+    definition,
+    properties: rest.properties,
+    settings: rest.settings,
+    script: rest.script,
+    icon: rest.icon,
+    ...(review ? { review } : {}),
+  };
+}
+
 /**
  * Builds the record saved for a connector. `writeDefinition` writes the definition's compact text (autosave
  * passes a `MemoStringifier` so that a keystroke re-writes only the changed branch); it must return
@@ -74,22 +127,8 @@ export function encodeDraft(
   meta: { savedAt: number; saveCount: number; owner: string; review?: ReviewRecord | undefined },
   writeDefinition: (definition: JsonValue) => string = (definition) => stringifyJson(definition, 0),
 ): DraftRecord {
-  const doc = documentForWriting(source).document;
-  return {
-    format: DRAFT_FORMAT,
-    version: DRAFT_VERSION,
-    id,
-    name: connectorTitle(doc),
-    savedAt: meta.savedAt,
-    saveCount: meta.saveCount,
-    owner: meta.owner,
-    definition: writeDefinition(doc.definition as JsonValue),
-    properties: stringifyJson(doc.properties, 0),
-    settings: doc.settings ? stringifyJson(doc.settings, 0) : null,
-    script: doc.script,
-    icon: doc.icon ? { bytes: doc.icon.bytes, mediaType: doc.icon.mediaType } : null,
-    ...(meta.review && !isEmptyReview(meta.review) ? { review: meta.review } : {}),
-  };
+  const { fields, definition } = encodeDraftFields(id, source, meta);
+  return draftRecordOf(fields, writeDefinition(definition), meta.saveCount);
 }
 
 export type DecodedDraft =
