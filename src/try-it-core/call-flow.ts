@@ -112,11 +112,8 @@ export async function runTestCall(
   }
 }
 
-/** The Call history line of a sent call (a call that never left the browser has none). */
-export function historyEntry(
-  result: CallResult,
-  at: number,
-): {
+/** One call in the history of an operation. */
+export interface CallRecord {
   at: number;
   method: string;
   url: string;
@@ -124,7 +121,10 @@ export function historyEntry(
   timeMs: number;
   route: CallResponse["route"] | null;
   error?: string;
-} {
+}
+
+/** The Call history line of a sent call (a call that never left the browser has none). */
+export function historyEntry(result: CallResult, at: number): CallRecord {
   return {
     at,
     method: result.request.method,

@@ -6,7 +6,7 @@ import {
   rememberConnection,
   type KeyValueStorage,
 } from "../../try-it-core/remembered-connection";
-import type { CallResponse } from "../../try-it-core/transport";
+import type { CallRecord } from "../../try-it-core/call-flow";
 
 /**
  * A connection for the Test step. Secrets (API keys, passwords, tokens, client secrets) live here, in this tab's
@@ -25,16 +25,8 @@ export interface TestConnection {
   remember: boolean;
 }
 
-/** One call in the history of an operation. */
-export interface CallRecord {
-  at: number;
-  method: string;
-  url: string;
-  status: number | null;
-  timeMs: number;
-  route: CallResponse["route"] | null;
-  error?: string;
-}
+// One call in the history of an operation (the Test step's call flow makes them).
+export type { CallRecord };
 
 interface ConnectionState {
   /** By connector id. */
