@@ -169,4 +169,23 @@ export default tseslint.config(
     ignores: ["**/*.test.ts", "**/*.worker.ts", "**/*-client.ts"],
     rules: { "no-restricted-globals": ["error", ...DOM_GLOBALS] },
   },
+  {
+    // Connector rules have one home (src/model): the policy key and the default brand colour are named there
+    // (POLICY_OPERATIONS_KEY, DEFAULT_BRAND_COLOR) and imported everywhere else.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/model/**", "**/*.test.ts", "**/*.test.tsx", "**/__fixtures__/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value='x-ms-apimTemplate-operationName']",
+          message: "Use POLICY_OPERATIONS_KEY from src/model/api-properties.ts.",
+        },
+        {
+          selector: "Literal[value=/^#007ee5$/i]",
+          message: "Use DEFAULT_BRAND_COLOR from src/model/create-empty-connector.ts.",
+        },
+      ],
+    },
+  },
 );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorDocument } from "../model/connector-document";
-import { createEmptyConnector } from "../model/create-empty-connector";
+import { createEmptyConnector, DEFAULT_BRAND_COLOR } from "../model/create-empty-connector";
 import type { JsonObject } from "../model/json-value";
 import { listOperations } from "../model/swagger-types";
-import { buildActionCard, DEFAULT_BRAND_COLOR, readableTextColor } from "./action-card";
+import { buildActionCard, readableTextColor } from "./action-card";
 
 function connector(paths: JsonObject, brand?: string): ConnectorDocument {
   const doc = createEmptyConnector("Contoso Sign");

@@ -1,4 +1,5 @@
 import { connectorTitle, type ConnectorDocument } from "../model/connector-document";
+import { DEFAULT_BRAND_COLOR } from "../model/create-empty-connector";
 import { getAtPointer } from "../model/json-pointer";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 import { listOperations, type OperationRef, type Parameter, type Schema } from "../model/swagger-types";
@@ -57,7 +58,6 @@ export interface ActionCard {
 }
 
 /** The platform's default icon background (what a connector without its own colour shows). */
-export const DEFAULT_BRAND_COLOR = "#007ee5";
 /** Body properties nested deeper than this are not flattened into inputs (the designer shows them as JSON). */
 const MAX_DEPTH = 4;
 const ORDER: Record<CardVisibility, number> = { important: 0, none: 1, advanced: 2, internal: 3 };

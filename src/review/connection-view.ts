@@ -1,4 +1,5 @@
 import type { ConnectorDocument } from "../model/connector-document";
+import { POLICY_OPERATIONS_KEY } from "../model/api-properties";
 import { isJsonObject, type JsonObject, type JsonValue } from "../model/json-value";
 
 /** OAuth settings as a reviewer reads them; the client secret is never part of it. */
@@ -62,7 +63,6 @@ const TEMPLATE_NAMES: Record<string, string> = {
 };
 
 const PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
-const OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
 
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
@@ -133,13 +133,13 @@ function fieldsOf(params: unknown): ConnectionFieldView[] {
 function policyView(policy: JsonObject): PolicyView {
   const templateId = text(policy.templateId) ?? "unknown";
   const params = isJsonObject(policy.parameters) ? policy.parameters : {};
-  const ops = params[OPERATIONS_KEY];
+  const ops = params[POLICY_OPERATIONS_KEY];
   return {
     title: text(policy.title) ?? templateId,
     templateId,
     templateName: TEMPLATE_NAMES[templateId.toLowerCase()] ?? null,
     values: Object.entries(params)
-      .filter(([k]) => k !== OPERATIONS_KEY)
+      .filter(([k]) => k !== POLICY_OPERATIONS_KEY)
       .map(([k, v]) => ({
         name: k.startsWith(PARAMETER_PREFIX) ? k.slice(PARAMETER_PREFIX.length) : k,
         value: words(v),

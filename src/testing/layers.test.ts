@@ -69,4 +69,16 @@ describe("layers enforced by lint", () => {
       ).join(),
     ).toMatch(/src\/validation may not import this layer/);
   });
+  it("fails a file outside the model that spells the policy key or the default brand colour itself", async () => {
+    const key = await problems(
+      "src/review/layer-probe.ts",
+      'export const key = "x-ms-apimTemplate-operationName";\n',
+    );
+    expect(key.join("\n")).toMatch(/no-restricted-syntax: Use POLICY_OPERATIONS_KEY/);
+    const colour = await problems("src/features/general/layer-probe.tsx", 'export const c = "#007EE5";\n');
+    expect(colour.join("\n")).toMatch(/no-restricted-syntax: Use DEFAULT_BRAND_COLOR/);
+    expect(
+      await problems("src/model/layer-probe.ts", 'export const key = "x-ms-apimTemplate-operationName";\n'),
+    ).toEqual([]);
+  });
 });

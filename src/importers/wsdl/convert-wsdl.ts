@@ -1,4 +1,5 @@
 import type { Element } from "@xmldom/xmldom";
+import { POLICY_OPERATIONS_KEY } from "../../model/api-properties";
 import { createEmptyConnector } from "../../model/create-empty-connector";
 import type { ImportReportEntry } from "../../model/import-report";
 import type { JsonObject } from "../../model/json-value";
@@ -213,7 +214,7 @@ export function convertWsdl(text: string, sourceName: string): ConversionResult 
       parameters: {
         "x-ms-apimTemplateParameter.newPath": url.path,
         "x-ms-apimTemplateParameter.httpMethod": "@Request.OriginalHTTPMethod",
-        "x-ms-apimTemplate-operationName": operationIds,
+        [POLICY_OPERATIONS_KEY]: operationIds,
       },
     });
     report.push({
