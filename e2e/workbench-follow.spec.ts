@@ -144,6 +144,10 @@ for (const size of SIZES) {
     await expect(page.getByRole("textbox", { name: "Host" })).toBeFocused();
 
     expect(await seriousViolations(page)).toEqual([]);
+    // And in the dark theme (theme.spec scans every step in both themes with a small connector).
+    await page.getByRole("banner").getByRole("switch", { name: "Dark theme" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
