@@ -4,7 +4,16 @@ import type { SwaggerDocument } from "../model/swagger-types";
 import { parseJsonText } from "../model/text/json-text";
 import { outlineJson, replaceInOutline } from "./json-structure";
 import { minimalEdit } from "./text-diff";
-import { applyTextEdit, changedBranchEdit, serialiseDefinition, type SwaggerFormat } from "./pane-sync";
+import type { Diagnostic } from "../model/diagnostic";
+import { jsonPointerRanges } from "../model/text/pointer-range";
+import {
+  applyTextEdit,
+  changedBranchEdit,
+  markerPlaces,
+  parsedBranch,
+  serialiseDefinition,
+  type SwaggerFormat,
+} from "./pane-sync";
 
 const SOURCE = `{
   "swagger": "2.0",
@@ -114,5 +123,98 @@ describe("the Swagger editor's sync of a change from elsewhere", () => {
       doc = next;
       text = result.text;
     }
+  });
+});
+
+describe("parsedBranch: a typed edit re-parses only its container", () => {
+  const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+  // Each is a text edit a user might type, as [what to find, what to put instead].
+  const TYPED: [string, string][] = [
+    ['"List tasks"', '"List all tasks"'],
+    ['"default": 1e2', '"default": 5'],
+    ['"description": "gone"', '"description": "gone", "x-ms-summary": "Gone"'],
+    ['{ "type": "string" }', '{ "type": "string", "format": "date-time" }'],
+    ['"operationId": "DeleteTask",', ""],
+  ];
+
+  it("gives the definition a whole parse gives, sharing every branch it did not touch", () => {
+    let text = SOURCE;
+    let base = parse(text);
+    let outline = outlineJson(text);
+    for (const [find, replace] of TYPED) {
+      expect(text).toContain(find);
+      const typed = text.replace(find, replace);
+      const branch = outline ? parsedBranch(base, text, outline, typed, "apiDefinition.swagger.json") : null;
+      expect(branch, find).not.toBeNull();
+      if (!branch || !outline) return;
+      expect(plain(branch.definition)).toEqual(plain(parse(typed)));
+      expect(branch.definition.definitions).toBe(base.definitions);
+      replaceInOutline(branch.path, branch.replacement, branch.delta);
+      expect(outline).toEqual(outlineJson(typed));
+      text = typed;
+      base = branch.definition;
+      outline = outlineJson(text);
+    }
+  });
+
+  it("leaves to the whole parse a broken slice, a duplicate key and an edit of the root's own keys", () => {
+    const base = parse(SOURCE);
+    const outline = outlineJson(SOURCE);
+    if (!outline) throw new Error("no outline");
+    const at = (find: string, replace: string) =>
+      parsedBranch(base, SOURCE, outline, SOURCE.replace(find, replace), "apiDefinition.swagger.json");
+    expect(at('"summary": "List tasks",', '"summary": "List tasks"')).toBeNull();
+    expect(at('"summary": "List tasks",', '"summary": "a", "summary": "b",')).toBeNull();
+    expect(at('"host": "api.contoso.com"', '"host": "api.fabrikam.com"')).toBeNull();
+    expect(parsedBranch(base, SOURCE, outline, SOURCE, "apiDefinition.swagger.json")).toBeNull();
+  });
+});
+
+describe("markerPlaces: the most severe diagnostics, on their keys' first line", () => {
+  const diagnostic = (severity: Diagnostic["severity"], path: string, ruleId: string): Diagnostic => ({
+    file: "apiDefinition.swagger.json",
+    path,
+    severity,
+    ruleId,
+    message: `${ruleId} at ${path}`,
+  });
+
+  it("orders by severity, keeps at most max, and puts each on its key", () => {
+    const diagnostics = [
+      diagnostic("info", "/host", "HostInfo"),
+      diagnostic("warning", "/paths/~1tasks/get/summary", "SummaryWarning"),
+      diagnostic("error", "/paths/~1tasks/post", "PostError"),
+      { ...diagnostic("error", "/info", "OtherFile"), file: "apiProperties.json" as const },
+    ];
+    const places = markerPlaces(diagnostics, "apiDefinition.swagger.json", 2, SOURCE, (pointers) =>
+      jsonPointerRanges(SOURCE, pointers),
+    );
+    expect(places.map((p) => p.ruleId)).toEqual(["PostError", "SummaryWarning"]);
+    for (const place of places) expect(SOURCE.slice(place.start, place.end)).not.toContain("\n");
+    expect(SOURCE.slice(places[0]!.start, places[0]!.end)).toBe('"post"');
+    expect(SOURCE.slice(places[1]!.start, places[1]!.end)).toBe('"summary"');
+  });
+
+  it("cuts a range that spans lines to the end of its first line", () => {
+    const [place] = markerPlaces(
+      [diagnostic("error", "/paths/~1tasks", "Path")],
+      "apiDefinition.swagger.json",
+      10,
+      SOURCE,
+      () =>
+        new Map([
+          ["/paths/~1tasks", { start: SOURCE.indexOf('"/tasks": {'), end: SOURCE.length - 2, exact: true }],
+        ]),
+    );
+    expect(place && SOURCE.slice(place.start, place.end)).toBe('"/tasks": {');
+    expect(
+      markerPlaces(
+        [diagnostic("error", "/nowhere", "Missing")],
+        "apiDefinition.swagger.json",
+        10,
+        SOURCE,
+        () => new Map(),
+      ),
+    ).toEqual([]);
   });
 });

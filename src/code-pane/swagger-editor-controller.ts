@@ -1,10 +1,9 @@
 import type { StoreApi } from "zustand/vanilla";
-import type { Diagnostic, DiagnosticFile, TextProblem } from "../model/diagnostic";
+import type { DiagnosticFile, TextProblem } from "../model/diagnostic";
 import type { JsonValue } from "../model/json-value";
 import { isJsonObject } from "../model/json-value";
 import { replaceDefinition } from "../model/operations/document-edits";
 import type { SwaggerDocument } from "../model/swagger-types";
-import { getAtPointer, setAtPointer } from "../model/json-pointer";
 import { parseJsonText, type ParseOutcome } from "../model/text/json-text";
 import { parseYamlText } from "../model/text/yaml-text";
 import { definitionItemOf, jsonPointerAt, yamlPointerAt } from "../model/text/pointer-at";
@@ -21,13 +20,18 @@ import {
 import type { PointerRange } from "./pointer-range";
 import { parseDocument } from "yaml";
 import { minimalEdit } from "./text-diff";
-import { applyTextEdit, changedBranchEdit, serialiseDefinition, type SwaggerFormat } from "./pane-sync";
 import {
-  findEnclosingContainer,
+  applyTextEdit,
+  changedBranchEdit,
+  markerPlaces,
+  parsedBranch,
+  serialiseDefinition,
+  type SwaggerFormat,
+} from "./pane-sync";
+import {
   outlineJson,
   outlinePointerAt,
   outlinePointerRanges,
-  pointerOfPath,
   replaceInOutline,
   type ContainerNode,
 } from "./json-structure";
@@ -673,28 +677,10 @@ export class SwaggerEditorController {
       }
     }
     if (!this.outline) return null;
-    const edit = minimalEdit(this.syncedText, text);
-    if (!edit) return null;
-    const path = findEnclosingContainer(this.outline, edit.start, edit.end);
-    const target = path[path.length - 1];
-    if (!target || path.length < 2) return null;
-    const delta = edit.text.length - (edit.end - edit.start);
-    const slice = text.slice(target.start, target.end + delta);
-    const outcome = parseJsonText(slice, FILE);
-    // Errors and notes (duplicate keys) are reported with lines of the whole text: let the full parse do it.
-    if (!outcome.ok || outcome.notes.length > 0) return null;
-    const pointer = pointerOfPath(path);
-    const previous = getAtPointer(base, pointer);
-    if (Array.isArray(previous) !== Array.isArray(outcome.value) || typeof previous !== "object") return null;
-    let replacement: ContainerNode | null;
-    try {
-      replacement = outlineJson(slice, target.start);
-    } catch {
-      return null;
-    }
-    if (!replacement) return null;
-    replaceInOutline(path, replacement, delta);
-    return setAtPointer(base, pointer, outcome.value);
+    const branch = parsedBranch(base, this.syncedText, this.outline, text, FILE);
+    if (!branch) return null;
+    replaceInOutline(branch.path, branch.replacement, branch.delta);
+    return branch.definition;
   }
 
   /** Builds the outline of the synced JSON text in idle time, so the first keystroke does not pay for it. */
@@ -784,63 +770,37 @@ export class SwaggerEditorController {
     }
   }
 
-  private toMonacoRange(range: PointerRange, preferKey: boolean): monaco.Range {
-    const model = this.model();
-    const startOffset = preferKey && range.keyStart !== undefined ? range.keyStart : range.start;
-    let endOffset = preferKey && range.keyEnd !== undefined ? range.keyEnd : range.end;
-    const start = model.getPositionAt(startOffset);
-    let end = model.getPositionAt(endOffset);
-    if (preferKey && end.lineNumber !== start.lineNumber) {
-      // A marker on a whole object would paint hundreds of lines: keep it to the first line.
-      endOffset = model.getOffsetAt({
-        lineNumber: start.lineNumber,
-        column: model.getLineMaxColumn(start.lineNumber),
-      });
-      end = model.getPositionAt(endOffset);
-    }
-    return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
-  }
-
   private updateMarkers(): void {
     const model = this.model();
     if (this.status.problem || !this.connectorId) return;
     // Text typed but not parsed yet: its positions are not the document's; the parse schedules this again.
     if (this.parseTimer !== null) return;
-    const rank = { error: 0, warning: 1, info: 2 } as const;
-    // Every marker is a decoration Monaco re-examines while rendering (overview ruler, line decorations): a
-    // few thousand on a large connector cost tens of milliseconds per keystroke. The Validation list has
-    // them all; the editor shows the most severe ones.
-    const diagnostics = this.store
-      .getState()
-      .diagnostics.filter((d: Diagnostic) => d.file === FILE)
-      .sort((a, b) => rank[a.severity] - rank[b.severity])
-      .slice(0, MAX_MARKERS);
-    if (diagnostics.length === 0) {
-      monaco.editor.setModelMarkers(model, DIAGNOSTIC_OWNER, []);
-      return;
-    }
-    const ranges = this.rangesFor([...new Set(diagnostics.map((d) => d.path))]);
-    const markers: monaco.editor.IMarkerData[] = [];
-    for (const diagnostic of diagnostics) {
-      const range = ranges.get(diagnostic.path);
-      if (!range) continue;
-      const r = this.toMonacoRange(range, true);
-      markers.push({
-        severity:
-          diagnostic.severity === "error"
-            ? monaco.MarkerSeverity.Error
-            : diagnostic.severity === "warning"
-              ? monaco.MarkerSeverity.Warning
-              : monaco.MarkerSeverity.Info,
-        message: diagnostic.message,
-        code: diagnostic.ruleId,
+    const places = markerPlaces(
+      this.store.getState().diagnostics,
+      FILE,
+      MAX_MARKERS,
+      this.currentText(),
+      (pointers) => this.rangesFor(pointers),
+    );
+    const severity = {
+      error: monaco.MarkerSeverity.Error,
+      warning: monaco.MarkerSeverity.Warning,
+      info: monaco.MarkerSeverity.Info,
+    } as const;
+    const markers = places.map((place): monaco.editor.IMarkerData => {
+      const start = model.getPositionAt(place.start);
+      const end = model.getPositionAt(place.end);
+      return {
+        severity: severity[place.severity],
+        message: place.message,
+        code: place.ruleId,
         source: "Connector Studio",
-        startLineNumber: r.startLineNumber,
-        startColumn: r.startColumn,
-        endLineNumber: r.endLineNumber,
-        endColumn: r.endColumn,
-      });
-    }
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      };
+    });
     monaco.editor.setModelMarkers(model, DIAGNOSTIC_OWNER, markers);
   }
 
