@@ -20,6 +20,15 @@ const WS = new Uint8Array(128);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** {@link outlineJson}, or null also when the text is not valid JSON (callers then take the slow path). */
+export function tryOutlineJson(text: string, offset = 0): ContainerNode | null {
+  try {
+    return outlineJson(text, offset);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Scans JSON text strictly and returns the outline of its containers, or null when the top value is not
  * an object or array. Offsets are shifted by `offset` (to outline a slice of a larger text).

@@ -9,7 +9,7 @@ import {
   findChangedContainer,
   findEnclosingContainer,
   indentLike,
-  outlineJson,
+  tryOutlineJson,
   pointerOfPath,
   type ContainerNode,
 } from "./json-structure";
@@ -55,12 +55,7 @@ export function changedBranchEdit(
   if (typeof value !== "object" || value === null) return null;
   const serialised = indentLike(stringifyJson(value as JsonValue, 4), syncedText, target.start);
   const oldSlice = syncedText.slice(target.start, target.end);
-  let replacement: ContainerNode | null;
-  try {
-    replacement = outlineJson(serialised, target.start);
-  } catch {
-    return null;
-  }
+  const replacement = tryOutlineJson(serialised, target.start);
   if (!replacement) return null;
   const local = minimalEdit(oldSlice, serialised);
   return {
@@ -113,12 +108,7 @@ export function parsedBranch(
   const pointer = pointerOfPath(path);
   const previous = getAtPointer(base, pointer);
   if (Array.isArray(previous) !== Array.isArray(outcome.value) || typeof previous !== "object") return null;
-  let replacement: ContainerNode | null;
-  try {
-    replacement = outlineJson(slice, target.start);
-  } catch {
-    return null;
-  }
+  const replacement = tryOutlineJson(slice, target.start);
   if (!replacement) return null;
   return { definition: setAtPointer(base, pointer, outcome.value), path, replacement, delta };
 }

@@ -30,6 +30,7 @@ import {
 } from "./pane-sync";
 import {
   outlineJson,
+  tryOutlineJson,
   outlinePointerAt,
   outlinePointerRanges,
   replaceInOutline,
@@ -518,13 +519,7 @@ export class SwaggerEditorController {
     const before = this.syncedDefinition;
     if (this.format !== "json" || !before || this.syncedText.length < INCREMENTAL_MIN) return false;
     if (!this.textIsSynced(model)) return false;
-    if (!this.outline) {
-      try {
-        this.outline = outlineJson(this.syncedText);
-      } catch {
-        return false;
-      }
-    }
+    this.outline ??= tryOutlineJson(this.syncedText);
     if (!this.outline) return false;
     const change = changedBranchEdit(before, definition, this.syncedText, this.outline, this.format);
     if (!change) return false;
@@ -669,13 +664,7 @@ export class SwaggerEditorController {
     if (!base || this.hasDuplicateKeys || this.status.conflict || text.length < INCREMENTAL_MIN) return null;
     const doc = selectDocument(this.store.getState());
     if (doc?.definition !== base) return null;
-    if (!this.outline) {
-      try {
-        this.outline = outlineJson(this.syncedText);
-      } catch {
-        return null;
-      }
-    }
+    this.outline ??= tryOutlineJson(this.syncedText);
     if (!this.outline) return null;
     const branch = parsedBranch(base, this.syncedText, this.outline, text, FILE);
     if (!branch) return null;
@@ -690,11 +679,7 @@ export class SwaggerEditorController {
     this.pendingOutline = afterPaint(() => {
       this.pendingOutline = null;
       if (this.outline || this.format !== "json") return;
-      try {
-        this.outline = outlineJson(this.syncedText);
-      } catch {
-        this.outline = null;
-      }
+      this.outline = tryOutlineJson(this.syncedText);
     }, 2000);
   }
 
